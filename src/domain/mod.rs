@@ -1,0 +1,14 @@
+//! The things Amends keeps, as plain Rust values: the business profile,
+//! customers, incidents with their recovery steps, changes, timeline and
+//! letters. Rules that follow from the values alone (status, closing,
+//! validation of a form) live here; nothing here touches SQLite.
+pub mod customer;
+pub mod incident;
+pub mod profile;
+
+pub use customer::{Address, Customer, CustomerInput};
+pub use incident::{
+    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, RecoveryStep, Status,
+    StepRecord, TimelineEntry, TimelineKind,
+};
+pub use profile::{BusinessType, EnvelopePreset, Paper, Profile};

@@ -1,0 +1,13 @@
+//! Amends core: customers, incidents and the recovery method, with no window
+//! and no Tauri. The desktop shell and the `amends` CLI are thin layers over
+//! this library; everything here is testable with `cargo test`.
+pub mod dates;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod money;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use store::Db;

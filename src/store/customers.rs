@@ -1,0 +1,167 @@
+//! Customers: add, edit, fetch, and the accent-insensitive search.
+use super::rows::{instant, lines, split_lines};
+use super::Db;
+use crate::dates;
+use crate::domain::customer::ValidCustomer;
+use crate::domain::{Address, Customer, CustomerInput};
+use crate::error::{Error, Result};
+use crate::text;
+use rusqlite::{params, Row, Transaction};
+
+impl Db {
+    pub fn add_customer(&mut self, input: &CustomerInput) -> Result<Customer> {
+        let c = input.validated()?;
+        let id = self.write(|tx| insert_customer(tx, &c, &dates::to_text(dates::now())))?;
+        self.customer(id)
+    }
+
+    pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
+        let c = input.validated()?;
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE customers SET name = ?, company = ?, email = ?, phone = ?, phone_digits = ?,
+                    address_lines = ?, city = ?, region = ?, postal_code = ?, country = ?, notes = ?, tags = ?,
+                    yearly_spend_minor = ?, expected_years = ?, search_text = ?, name_key = ?, updated_at = ?
+                 WHERE id = ?",
+                params![
+                    c.name,
+                    c.company,
+                    c.email,
+                    c.phone,
+                    c.phone.as_deref().map(text::digits),
+                    c.address.lines.join("\n"),
+                    c.address.city,
+                    c.address.region,
+                    c.address.postal_code,
+                    c.address.country,
+                    c.notes,
+                    c.tags.join("\n"),
+                    c.yearly_spend_minor,
+                    c.expected_years,
+                    c.search_text(),
+                    text::fold(&c.name),
+                    dates::to_text(dates::now()),
+                    id
+                ],
+            )?;
+            if n == 0 {
+                return Err(Error::not_found(format!("Customer #{id}")));
+            }
+            Ok(())
+        })?;
+        self.customer(id)
+    }
+
+    pub fn customer(&self, id: i64) -> Result<Customer> {
+        self.conn()
+            .query_row("SELECT * FROM customers WHERE id = ?", [id], customer_from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Error::not_found(format!("Customer #{id}")),
+                e => e.into(),
+            })
+    }
+
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.conn().query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?)
+    }
+
+    /// Customers whose name, company, email or phone contains `query`, ignoring
+    /// case and accents; all customers when the query is blank. Sorted by name.
+    /// With a `limit`, the first matches found are returned (sorted), which keeps
+    /// search-as-you-type fast on large lists.
+    pub fn search_customers(&self, query: &str, limit: Option<usize>) -> Result<Vec<Customer>> {
+        let q = query.trim();
+        let lim = limit.map_or(-1, |l| l as i64);
+        let folded = text::fold(q);
+        let digits = text::digits(q);
+        let phone_like = digits.len() >= 3 && q.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        let needle = if phone_like { digits } else { folded };
+        let mut out = if needle.is_empty() {
+            self.query_customers("SELECT * FROM customers ORDER BY name_key, id LIMIT ?", params![lim])?
+        } else if needle.chars().count() >= 3 {
+            // Trigram index: a quoted phrase matches any substring of three or more characters.
+            let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
+            let sql = if limit.is_some() {
+                "SELECT c.* FROM customer_search s JOIN customers c ON c.id = s.rowid
+                 WHERE customer_search MATCH ? LIMIT ?"
+            } else {
+                "SELECT c.* FROM customer_search s JOIN customers c ON c.id = s.rowid
+                 WHERE customer_search MATCH ? ORDER BY c.name_key, c.id LIMIT ?"
+            };
+            self.query_customers(sql, params![phrase, lim])?
+        } else {
+            // One or two characters: too short for trigrams, so scan in name order and stop early.
+            let pattern = format!("%{}%", like_escape(&needle));
+            self.query_customers(
+                "SELECT * FROM customers WHERE search_text LIKE ? ESCAPE '\\' ORDER BY name_key, id LIMIT ?",
+                params![pattern, lim],
+            )?
+        };
+        out.sort_by(|a, b| text::fold(&a.name).cmp(&text::fold(&b.name)).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    fn query_customers(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Customer>> {
+        let mut st = self.conn().prepare_cached(sql)?;
+        let rows = st.query_map(p, customer_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Insert a checked customer inside a caller's transaction (also used by demo and import).
+pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) -> Result<i64> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO customers (name, company, email, phone, phone_digits, address_lines, city, region,
+            postal_code, country, notes, tags, yearly_spend_minor, expected_years, search_text, name_key,
+            created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    st.execute(params![
+        c.name,
+        c.company,
+        c.email,
+        c.phone,
+        c.phone.as_deref().map(text::digits),
+        c.address.lines.join("\n"),
+        c.address.city,
+        c.address.region,
+        c.address.postal_code,
+        c.address.country,
+        c.notes,
+        c.tags.join("\n"),
+        c.yearly_spend_minor,
+        c.expected_years,
+        c.search_text(),
+        text::fold(&c.name),
+        now,
+        now
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        company: r.get("company")?,
+        email: r.get("email")?,
+        phone: r.get("phone")?,
+        address: Address {
+            lines: lines(r, "address_lines")?,
+            city: r.get("city")?,
+            region: r.get("region")?,
+            postal_code: r.get("postal_code")?,
+            country: r.get("country")?,
+        },
+        notes: r.get("notes")?,
+        tags: split_lines(&r.get::<_, String>("tags")?),
+        yearly_spend_minor: r.get("yearly_spend_minor")?,
+        expected_years: r.get("expected_years")?,
+        created_at: instant(r, "created_at")?,
+        updated_at: instant(r, "updated_at")?,
+    })
+}

@@ -1,0 +1,565 @@
+//! Incidents: create and edit, recovery steps, changes, timeline, letters,
+//! and the queries behind the Today screen.
+//!
+//! After any write that touches steps or changes, `refresh_status` stores the
+//! derived status in the same transaction, so lists and queues can use an
+//! index instead of recomputing it.
+use super::rows::{date, date_text, instant, opt_date, opt_instant, parsed};
+use super::Db;
+use crate::dates;
+use crate::domain::incident::ValidIncident;
+use crate::domain::{
+    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, RecoveryStep, Status,
+    StepRecord, TimelineEntry, TimelineKind,
+};
+use crate::error::{Error, Result};
+use crate::text::{self, LONG_LIMIT};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+/// One line of an incident list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentSummary {
+    pub id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub title: String,
+    pub category: String,
+    pub severity: u8,
+    pub status: Status,
+    pub discovered_by: DiscoveredBy,
+    pub occurred_at: DateTime<Utc>,
+    pub discovered_at: DateTime<Utc>,
+    pub fix_promised_by: Option<NaiveDate>,
+    pub second_failure: bool,
+    pub order_value_minor: i64,
+}
+
+/// Why an incident is on the Today screen, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKind {
+    /// We found it; the customer has not heard from us. Get there first.
+    GetThereFirst,
+    /// The customer told us; we have not answered yet.
+    Acknowledge,
+    /// A promised fix date is near or past.
+    FixDue,
+    /// Changes recorded; the "what we changed" letter has not gone out.
+    FollowUpDue,
+    /// Everything else still open.
+    InRecovery,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub kind: QueueKind,
+    pub incident: IncidentSummary,
+}
+
+/// What to do with a recovery step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepAction {
+    Done(DateTime<Utc>),
+    Skip(String),
+    /// Back to "to do" (a click by mistake).
+    Undo,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IncidentFilter {
+    /// `None` = all; the CLI's "open" means every status but closed.
+    pub statuses: Option<Vec<Status>>,
+    pub customer_id: Option<i64>,
+    pub limit: Option<usize>,
+}
+
+const SUMMARY_SELECT: &str = "SELECT i.id, i.customer_id, c.name AS customer_name, i.title, i.category, i.severity,
+    i.status, i.discovered_by, i.occurred_at, i.discovered_at, i.fix_promised_by, i.second_failure,
+    i.order_value_minor
+    FROM incidents i JOIN customers c ON c.id = i.customer_id";
+
+impl Db {
+    pub fn add_incident(&mut self, input: &IncidentInput) -> Result<Incident> {
+        let v = input.validated(dates::now())?;
+        let window = self.profile()?.second_failure_days;
+        let id = self.write(|tx| insert_incident(tx, &v, window, &dates::to_text(dates::now())))?;
+        self.incident(id)
+    }
+
+    /// Edit an incident's details. The customer and second-failure flag stay as they were.
+    pub fn update_incident(&mut self, id: i64, input: &IncidentInput) -> Result<Incident> {
+        let v = input.validated(dates::now())?;
+        self.write(|tx| {
+            let fix = fix_promised_by(tx, id)?;
+            check_category(tx, &v.category)?;
+            if let Some(d) = fix {
+                not_before_incident("fix_promised_by", d, v.occurred_at)?;
+            }
+            tx.execute(
+                "UPDATE incidents SET title = ?, what_happened = ?, our_understanding = ?, category = ?, severity = ?,
+                    occurred_at = ?, discovered_at = ?, discovered_by = ?, remedy_requested = ?, order_value_minor = ?,
+                    makeup_description = ?, makeup_value_minor = ?, root_cause = ?, outcome_came_back = ?,
+                    outcome_spend_minor = ?, outcome_note = ?, updated_at = ?
+                 WHERE id = ?",
+                params![
+                    v.title,
+                    v.what_happened,
+                    v.our_understanding,
+                    v.category,
+                    v.severity,
+                    dates::to_text(v.occurred_at),
+                    dates::to_text(v.discovered_at),
+                    v.discovered_by.key(),
+                    v.remedy_requested,
+                    v.order_value_minor,
+                    v.makeup_description,
+                    v.makeup_value_minor,
+                    v.root_cause,
+                    v.outcome.came_back,
+                    v.outcome.spend_after_minor,
+                    v.outcome.note,
+                    dates::to_text(dates::now()),
+                    id
+                ],
+            )?;
+            Ok(())
+        })?;
+        self.incident(id)
+    }
+
+    pub fn incident(&self, id: i64) -> Result<Incident> {
+        let conn = self.conn();
+        let mut inc = conn
+            .query_row("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)
+            .optional()?
+            .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
+        let mut st = conn.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
+        let stored: Vec<StepRecord> = st
+            .query_map([id], |r| {
+                Ok(StepRecord {
+                    step: parsed(r, "step")?,
+                    done_at: opt_instant(r, "done_at")?,
+                    skipped_reason: r.get("skipped_reason")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        inc.steps = RecoveryStep::ALL
+            .iter()
+            .map(|s| stored.iter().find(|r| r.step == *s).cloned().unwrap_or(StepRecord::pending(*s)))
+            .collect();
+        let mut st = conn.prepare_cached("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id")?;
+        inc.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare_cached("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id")?;
+        inc.timeline = st.query_map([id], timeline_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(inc)
+    }
+
+    pub fn list_incidents(&self, f: &IncidentFilter) -> Result<Vec<IncidentSummary>> {
+        let mut sql = format!("{SUMMARY_SELECT} WHERE 1 = 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(statuses) = &f.statuses {
+            sql.push_str(&format!(" AND i.status IN ({})", vec!["?"; statuses.len()].join(", ")));
+            args.extend(statuses.iter().map(|s| s.key().to_string().into()));
+        }
+        if let Some(c) = f.customer_id {
+            sql.push_str(" AND i.customer_id = ?");
+            args.push(c.into());
+        }
+        sql.push_str(" ORDER BY i.discovered_at DESC, i.id DESC LIMIT ?");
+        args.push(f.limit.map_or(-1, |l| l as i64).into());
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Record, skip or undo one recovery step; the status follows.
+    pub fn record_step(&mut self, id: i64, step: RecoveryStep, action: StepAction) -> Result<Incident> {
+        self.write(|tx| {
+            let occurred = occurred_at(tx, id)?;
+            match &action {
+                StepAction::Done(at) => {
+                    if *at < occurred - Duration::days(1) {
+                        return Err(Error::invalid(
+                            "at",
+                            format!("\"{}\" can't be done before the incident happened.", step.label()),
+                        ));
+                    }
+                    tx.execute(
+                        "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
+                         ON CONFLICT (incident_id, step) DO UPDATE SET done_at = excluded.done_at, skipped_reason = NULL",
+                        params![id, step.key(), dates::to_text(*at)],
+                    )?;
+                }
+                StepAction::Skip(reason) => {
+                    let reason = text::required(
+                        "skip_reason",
+                        reason,
+                        "Say why this step is being skipped, so the record makes sense later.",
+                        1000,
+                    )?;
+                    tx.execute(
+                        "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, NULL, ?)
+                         ON CONFLICT (incident_id, step) DO UPDATE SET done_at = NULL, skipped_reason = excluded.skipped_reason",
+                        params![id, step.key(), reason],
+                    )?;
+                }
+                StepAction::Undo => {
+                    tx.execute("DELETE FROM incident_steps WHERE incident_id = ? AND step = ?", params![id, step.key()])?;
+                }
+            }
+            refresh_status(tx, id)
+        })?;
+        self.incident(id)
+    }
+
+    /// Promise the customer a fix by a date ("fix-promised").
+    pub fn promise_fix(&mut self, id: i64, by: NaiveDate) -> Result<Incident> {
+        self.write(|tx| {
+            not_before_incident("date", by, occurred_at(tx, id)?)?;
+            tx.execute("UPDATE incidents SET fix_promised_by = ? WHERE id = ?", params![date_text(by), id])?;
+            refresh_status(tx, id)
+        })?;
+        self.incident(id)
+    }
+
+    /// Add one dated "what we changed" entry.
+    pub fn add_change(&mut self, id: i64, on: NaiveDate, text_in: &str) -> Result<Change> {
+        let t = text::required("text", text_in, "Describe what you changed, like \"Tiles are now checked before loading\".", 2000)?;
+        let change_id = self.write(|tx| {
+            not_before_incident("date", on, occurred_at(tx, id)?)?;
+            tx.execute(
+                "INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)",
+                params![id, date_text(on), t],
+            )?;
+            let cid = tx.last_insert_rowid();
+            refresh_status(tx, id)?;
+            Ok(cid)
+        })?;
+        Ok(Change {
+            id: change_id,
+            incident_id: id,
+            date: on,
+            text: t,
+        })
+    }
+
+    pub fn remove_change(&mut self, change_id: i64) -> Result<()> {
+        self.write(|tx| {
+            let inc: i64 = tx
+                .query_row("SELECT incident_id FROM changes WHERE id = ?", [change_id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| Error::not_found(format!("Change #{change_id}")))?;
+            tx.execute("DELETE FROM changes WHERE id = ?", [change_id])?;
+            refresh_status(tx, inc)
+        })
+    }
+
+    pub fn add_timeline(&mut self, id: i64, at: DateTime<Utc>, kind: TimelineKind, text_in: &str) -> Result<TimelineEntry> {
+        let t = text::required("text", text_in, "A timeline entry needs a few words about what happened.", LONG_LIMIT)?;
+        let entry_id = self.write(|tx| {
+            occurred_at(tx, id)?;
+            tx.execute(
+                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
+                params![id, dates::to_text(at), kind.key(), t],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        Ok(TimelineEntry {
+            id: entry_id,
+            incident_id: id,
+            at,
+            kind,
+            text: t,
+        })
+    }
+
+    /// Keep a record of a letter, email or call script produced for an incident.
+    pub fn save_letter(&mut self, id: i64, kind: LetterKind, tone: Option<&str>, body: &str) -> Result<LetterRecord> {
+        let body = text::required("body", body, "The letter is empty.", LONG_LIMIT)?;
+        let now = dates::now();
+        let letter_id = self.write(|tx| {
+            occurred_at(tx, id)?;
+            tx.execute(
+                "INSERT INTO letters (incident_id, kind, tone, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                params![id, kind.key(), tone, body, dates::to_text(now)],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        Ok(LetterRecord {
+            id: letter_id,
+            incident_id: id,
+            kind,
+            tone: tone.map(str::to_string),
+            body,
+            created_at: now,
+            sent_at: None,
+        })
+    }
+
+    pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
+        let mut st = self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;
+        let rows = st.query_map([incident_id], letter_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The Today screen, most urgent first: get-there-first (oldest first),
+    /// unanswered complaints, fixes due within `fix_horizon_days`, follow-ups
+    /// due, then everything else open. Each bucket is one indexed query.
+    pub fn open_by_urgency(&self, limit: usize, fix_horizon_days: i64) -> Result<Vec<QueueItem>> {
+        let horizon = date_text(dates::today() + Duration::days(fix_horizon_days));
+        let buckets: [(QueueKind, String, Vec<rusqlite::types::Value>); 5] = [
+            (
+                QueueKind::GetThereFirst,
+                format!("{SUMMARY_SELECT} WHERE i.status = 'new' AND i.discovered_by = 'us' ORDER BY i.discovered_at, i.id LIMIT ?"),
+                vec![],
+            ),
+            (
+                QueueKind::Acknowledge,
+                format!("{SUMMARY_SELECT} WHERE i.status = 'new' AND i.discovered_by = 'customer' ORDER BY i.discovered_at, i.id LIMIT ?"),
+                vec![],
+            ),
+            (
+                QueueKind::FixDue,
+                format!("{SUMMARY_SELECT} WHERE i.fix_pending_by <= ? AND i.status <> 'new' ORDER BY i.fix_pending_by, i.id LIMIT ?"),
+                vec![horizon.into()],
+            ),
+            (
+                QueueKind::FollowUpDue,
+                format!("{SUMMARY_SELECT} WHERE i.status = 'follow_up_due' ORDER BY i.discovered_at, i.id LIMIT ?"),
+                vec![],
+            ),
+            (
+                QueueKind::InRecovery,
+                format!("{SUMMARY_SELECT} WHERE i.status = 'in_recovery' ORDER BY i.discovered_at, i.id LIMIT ?"),
+                vec![],
+            ),
+        ];
+        let mut out: Vec<QueueItem> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (kind, sql, mut args) in buckets {
+            if out.len() >= limit {
+                break;
+            }
+            // Ask for enough to fill the rest even if some were already listed by an earlier bucket.
+            args.push(((limit - out.len()) as i64 + seen.len() as i64).into());
+            let mut st = self.conn().prepare_cached(&sql)?;
+            for s in st.query_map(rusqlite::params_from_iter(args), summary_from_row)? {
+                let s = s?;
+                if out.len() < limit && seen.insert(s.id) {
+                    out.push(QueueItem { kind, incident: s });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Incidents whose follow-up letter is due (changes recorded, evidence not sent), oldest first.
+    pub fn follow_ups_due(&self) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT id FROM incidents WHERE status = 'follow_up_due' ORDER BY discovered_at, id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: u32, now: &str) -> Result<i64> {
+    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", [v.customer_id], |r| r.get(0))?;
+    if !exists {
+        return Err(Error::invalid(
+            "customer_id",
+            format!("There is no customer #{}. Pick a customer from the list or add them first.", v.customer_id),
+        ));
+    }
+    check_category(tx, &v.category)?;
+    let since = dates::to_text(v.occurred_at - Duration::days(window_days as i64));
+    let second_failure: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM incidents WHERE customer_id = ? AND occurred_at >= ?)")?
+        .query_row(params![v.customer_id, since], |r| r.get(0))?;
+    tx.prepare_cached(
+        "INSERT INTO incidents (customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
+            discovered_at, discovered_by, remedy_requested, order_value_minor, makeup_description, makeup_value_minor,
+            root_cause, outcome_came_back, outcome_spend_minor, outcome_note, second_failure, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+    )?
+    .execute(params![
+        v.customer_id,
+        v.title,
+        v.what_happened,
+        v.our_understanding,
+        v.category,
+        v.severity,
+        dates::to_text(v.occurred_at),
+        dates::to_text(v.discovered_at),
+        v.discovered_by.key(),
+        v.remedy_requested,
+        v.order_value_minor,
+        v.makeup_description,
+        v.makeup_value_minor,
+        v.root_cause,
+        v.outcome.came_back,
+        v.outcome.spend_after_minor,
+        v.outcome.note,
+        second_failure,
+        now,
+        now
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn check_category(tx: &Transaction, name: &str) -> Result<()> {
+    let ok: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)")?
+        .query_row([name], |r| r.get(0))?;
+    if ok {
+        return Ok(());
+    }
+    let mut st = tx.prepare("SELECT name FROM categories ORDER BY position")?;
+    let names: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Err(Error::invalid(
+        "category",
+        format!("\"{name}\" is not a category. Use one of: {} (or add it in Settings).", names.join(", ")),
+    ))
+}
+
+fn occurred_at(tx: &Transaction, id: i64) -> Result<DateTime<Utc>> {
+    let s: Option<String> = tx
+        .prepare_cached("SELECT occurred_at FROM incidents WHERE id = ?")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let s = s.ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
+    dates::from_text(&s).ok_or_else(|| Error::Storage(rusqlite::Error::InvalidColumnName("occurred_at".into())))
+}
+
+fn fix_promised_by(tx: &Transaction, id: i64) -> Result<Option<NaiveDate>> {
+    let s: Option<Option<String>> = tx
+        .query_row("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| r.get(0))
+        .optional()?;
+    let s = s.ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
+    Ok(s.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+}
+
+/// A date for this incident (fix, change) can't fall before the day it happened.
+fn not_before_incident(field: &'static str, d: NaiveDate, occurred: DateTime<Utc>) -> Result<()> {
+    // Compare calendar days with a day of slack for time zones.
+    if d < occurred.date_naive() - Duration::days(1) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{} is before the incident happened ({}). Check the date.",
+                date_text(d),
+                date_text(occurred.date_naive())
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Store the status that follows from the steps and changes (Status::derive).
+pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
+    let mut st = tx.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
+    let steps: Vec<StepRecord> = st
+        .query_map([id], |r| {
+            Ok(StepRecord {
+                step: parsed(r, "step")?,
+                done_at: opt_instant(r, "done_at")?,
+                skipped_reason: r.get("skipped_reason")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let changes: i64 = tx
+        .prepare_cached("SELECT COUNT(*) FROM changes WHERE incident_id = ?")?
+        .query_row([id], |r| r.get(0))?;
+    let status = Status::derive(&steps, changes as usize);
+    let fixed = steps.iter().any(|s| s.step == RecoveryStep::Fixed && s.is_resolved());
+    tx.prepare_cached(
+        "UPDATE incidents SET status = ?, fix_pending_by = CASE WHEN ? THEN NULL ELSE fix_promised_by END, updated_at = ?
+         WHERE id = ?",
+    )?
+    .execute(params![status.key(), fixed, dates::to_text(dates::now()), id])?;
+    Ok(())
+}
+
+fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
+    Ok(Incident {
+        id: r.get("id")?,
+        customer_id: r.get("customer_id")?,
+        title: r.get("title")?,
+        what_happened: r.get("what_happened")?,
+        our_understanding: r.get("our_understanding")?,
+        category: r.get("category")?,
+        severity: r.get("severity")?,
+        occurred_at: instant(r, "occurred_at")?,
+        discovered_at: instant(r, "discovered_at")?,
+        discovered_by: parsed(r, "discovered_by")?,
+        remedy_requested: r.get("remedy_requested")?,
+        order_value_minor: r.get("order_value_minor")?,
+        fix_promised_by: opt_date(r, "fix_promised_by")?,
+        makeup_description: r.get("makeup_description")?,
+        makeup_value_minor: r.get("makeup_value_minor")?,
+        root_cause: r.get("root_cause")?,
+        outcome: Outcome {
+            came_back: r.get("outcome_came_back")?,
+            spend_after_minor: r.get("outcome_spend_minor")?,
+            note: r.get("outcome_note")?,
+        },
+        second_failure: r.get("second_failure")?,
+        status: parsed(r, "status")?,
+        created_at: instant(r, "created_at")?,
+        updated_at: instant(r, "updated_at")?,
+        steps: Vec::new(),
+        changes: Vec::new(),
+        timeline: Vec::new(),
+    })
+}
+
+fn summary_from_row(r: &Row) -> rusqlite::Result<IncidentSummary> {
+    Ok(IncidentSummary {
+        id: r.get("id")?,
+        customer_id: r.get("customer_id")?,
+        customer_name: r.get("customer_name")?,
+        title: r.get("title")?,
+        category: r.get("category")?,
+        severity: r.get("severity")?,
+        status: parsed(r, "status")?,
+        discovered_by: parsed(r, "discovered_by")?,
+        occurred_at: instant(r, "occurred_at")?,
+        discovered_at: instant(r, "discovered_at")?,
+        fix_promised_by: opt_date(r, "fix_promised_by")?,
+        second_failure: r.get("second_failure")?,
+        order_value_minor: r.get("order_value_minor")?,
+    })
+}
+
+fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
+    Ok(Change {
+        id: r.get("id")?,
+        incident_id: r.get("incident_id")?,
+        date: date(r, "changed_on")?,
+        text: r.get("text")?,
+    })
+}
+
+fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
+    Ok(TimelineEntry {
+        id: r.get("id")?,
+        incident_id: r.get("incident_id")?,
+        at: instant(r, "at")?,
+        kind: parsed(r, "kind")?,
+        text: r.get("text")?,
+    })
+}
+
+fn letter_from_row(r: &Row) -> rusqlite::Result<LetterRecord> {
+    Ok(LetterRecord {
+        id: r.get("id")?,
+        incident_id: r.get("incident_id")?,
+        kind: parsed(r, "kind")?,
+        tone: r.get("tone")?,
+        body: r.get("body")?,
+        created_at: instant(r, "created_at")?,
+        sent_at: opt_instant(r, "sent_at")?,
+    })
+}

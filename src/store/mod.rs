@@ -1,0 +1,197 @@
+//! The SQLite store: the only module that speaks SQL.
+//!
+//! `Db` wraps one connection (the desktop app keeps it behind a `Mutex`).
+//! Opening sets WAL, foreign keys and a busy timeout, refuses files that are
+//! not SQLite or come from a newer Amends, and applies pending migrations in
+//! one transaction. Every write is one transaction; a failed write leaves
+//! nothing behind. Every statement is parameterised.
+mod customers;
+mod incidents;
+mod profile;
+mod rows;
+
+pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction};
+pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Numbered migrations; index + 1 is the schema version it brings the file to.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// The newest schema this build understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The file name inside the application-data directory.
+pub const DB_FILE_NAME: &str = "amends.sqlite3";
+/// The identifier the desktop app is registered under; its data directory is named after it.
+pub const APP_IDENTIFIER: &str = "dev.amends.desktop";
+
+pub struct Db {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Where the database lives when nothing else is said: the OS application-data
+/// directory (on Linux `$XDG_DATA_HOME/dev.amends.desktop/amends.sqlite3`),
+/// the same place the desktop app uses.
+pub fn default_path() -> Result<PathBuf> {
+    let base = dirs::data_dir().ok_or_else(|| {
+        Error::invalid(
+            "db",
+            "Could not find your application-data folder. Set AMENDS_DB to the database file to use.",
+        )
+    })?;
+    Ok(base.join(APP_IDENTIFIER).join(DB_FILE_NAME))
+}
+
+impl Db {
+    /// Open (or create) the database file at `path` and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        refuse_non_sqlite(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        create_private(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|_| Error::NotADatabase { path: path.to_path_buf() })?;
+        let mut db = Db {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    pub fn open_in_memory() -> Result<Db> {
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(10))?;
+        // A file that is not SQLite fails here, on the first read of its header.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| self.not_a_database_or(e))?;
+        debug_assert!(mode == "wal" || mode == "memory");
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        Ok(())
+    }
+
+    fn not_a_database_or(&self, e: rusqlite::Error) -> Error {
+        match (e.sqlite_error_code(), &self.path) {
+            (Some(rusqlite::ErrorCode::NotADatabase), Some(p)) => Error::NotADatabase { path: p.clone() },
+            _ => e.into(),
+        }
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found = self.schema_version().map_err(|e| match e {
+            Error::Storage(inner) => self.not_a_database_or(inner),
+            other => other,
+        })?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Run `f` in one IMMEDIATE transaction: all of it lands, or none of it.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// SQLite's own integrity and foreign-key checks; empty when all is well.
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in st.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+            let (table, rowid, parent) = row?;
+            problems.push(format!(
+                "{table} row {} points to a missing {parent} record",
+                rowid.map_or("?".into(), |r| r.to_string())
+            ));
+        }
+        Ok(problems)
+    }
+}
+
+/// Refuse to open a non-empty file that does not start with SQLite's header,
+/// so a wrong path never gets turned into (or mixed with) a database.
+fn refuse_non_sqlite(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut header = [0u8; 16];
+    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if n == 0 {
+        return Ok(());
+    }
+    if n < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::NotADatabase { path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// Create the file readable by the owner only before SQLite opens it; SQLite
+/// gives its -wal and -shm files the same permissions.
+fn create_private(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(drop).map_err(|e| Error::io(path, e))
+}
