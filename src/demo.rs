@@ -1,1 +1,426 @@
-pub fn placeholder() {}
+//! Realistic sample data for a first run, demos and benchmarks.
+//!
+//! Deterministic: the same seed and the same `as_of` day give the same
+//! records, byte for byte. Incidents are spread over the 18 months before
+//! `as_of` and sit in every state of recovery; the newest are still waiting
+//! for a first contact, some of them found by us before the customer knew.
+//! Writes everything in one transaction, so a failed run leaves nothing.
+use crate::dates;
+use crate::domain::customer::ValidCustomer;
+use crate::domain::incident::ValidIncident;
+use crate::domain::{Address, DiscoveredBy, Outcome, Profile, RecoveryStep, Status, StepRecord};
+use crate::error::{Error, Result};
+use crate::store::Db;
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use rusqlite::params;
+
+#[derive(Debug, Clone, Copy)]
+pub struct DemoOptions {
+    pub customers: usize,
+    pub incidents: usize,
+    pub seed: u64,
+    /// The "today" the data is built around.
+    pub as_of: NaiveDate,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions {
+            customers: 60,
+            incidents: 90,
+            seed: 1,
+            as_of: dates::today(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DemoSummary {
+    pub customers: usize,
+    pub incidents: usize,
+    pub changes: usize,
+    pub timeline_entries: usize,
+}
+
+/// Upper bounds so a typo (an extra zero or three) does not fill the disk.
+pub const MAX_CUSTOMERS: usize = 1_000_000;
+pub const MAX_INCIDENTS: usize = 3_000_000;
+
+const FIRST: &[&str] = &[
+    "Zoë", "Siobhán", "Łukasz", "François", "Jürgen", "Ana", "Björn", "Renée", "Ondřej", "Inês", "Margaret", "David",
+    "Priya", "Tomás", "Sarah", "James", "Chloé", "Mei", "Olusegun", "Helen", "Kofi", "Anja", "Peter", "Laura",
+    "Nikolaj", "Søren", "Grace", "Mohammed", "Eleanor", "Dylan", "José", "Aoife", "Hēmi", "Noor", "Marta", "Liam",
+    "Yuki", "Fatima", "Ruth", "Emeka",
+];
+const LAST: &[&str] = &[
+    "Ørsted-Núñez", "Ó Briain", "Wójcik", "Lefèvre", "Müller", "Sánchez", "Åström", "Dvořák", "Gonçalves",
+    "Thompson", "Patel", "Okafor", "Williams", "Nguyen", "Kowalski", "O'Connor", "Brennan", "Fitzgerald", "Hughes",
+    "Mensah", "Jensen", "Andersson", "Clarke", "Rossi", "Byrne", "Evans", "Kaur", "Novak", "Walsh", "Martínez",
+    "Tanaka", "Ngata", "Haddad", "Schmidt", "MacLeod", "Papadopoulos",
+];
+const COMPANIES: &[&str] = &[
+    "Riverside Dental", "Oakfield Primary School", "Blue Door Bakery", "Northgate Lettings", "Kite & Co Architects",
+    "Saltmarsh Vets", "Copperleaf Café", "Hillview Care Home",
+];
+const STREETS: &[&str] = &[
+    "Harbour Street", "Larkspur Lane", "Mill Road", "Church Walk", "Station Approach", "Victoria Terrace",
+    "Orchard Close", "Kings Parade", "Maple Avenue", "Quayside", "Elm Grove", "Bridge Street", "Castle View",
+    "Park Crescent", "Meadow Way", "Willow Drive",
+];
+
+struct Place {
+    country: &'static str,
+    cities: &'static [(&'static str, &'static str)],
+}
+
+const PLACES: &[Place] = &[
+    Place {
+        country: "United States",
+        cities: &[("Portland", "OR"), ("Austin", "TX"), ("Burlington", "VT"), ("Madison", "WI"), ("Asheville", "NC")],
+    },
+    Place {
+        country: "United Kingdom",
+        cities: &[("Bristol", ""), ("York", ""), ("Norwich", ""), ("Cardiff", ""), ("Edinburgh", "")],
+    },
+    Place {
+        country: "Canada",
+        cities: &[("Halifax", "NS"), ("Victoria", "BC"), ("Guelph", "ON"), ("Québec", "QC")],
+    },
+    Place {
+        country: "Australia",
+        cities: &[("Fremantle", "WA"), ("Ballarat", "VIC"), ("Newcastle", "NSW"), ("Hobart", "TAS")],
+    },
+];
+
+struct Story {
+    category: &'static str,
+    title: &'static str,
+    words: &'static str,
+    understood: &'static str,
+    cause: &'static str,
+    changes: &'static [&'static str],
+    makeup: &'static str,
+}
+
+const STORIES: &[Story] = &[
+    Story {
+        category: "quality",
+        title: "Kitchen tiles arrived cracked",
+        words: "Half the tiles in the boxes were cracked and the fitter had to go home. I took a day off work for nothing.",
+        understood: "You took a day off so the fitter could start, and he could not, because about half of the tiles we delivered were cracked.",
+        cause: "Boxes were stacked on their edge in the van with nothing between them.",
+        changes: &["Tiles now travel flat on padded racks", "Every box is opened and checked before it leaves the yard"],
+        makeup: "replacement tiles delivered free and a day of fitting paid by us",
+    },
+    Story {
+        category: "delivery",
+        title: "Sofa delivered a week late",
+        words: "You told me Thursday, then nobody came and nobody called. I waited in all day twice.",
+        understood: "You waited in on two days for a delivery we had promised, and we did not tell you it had slipped.",
+        cause: "The carrier's delay notice went to a shared inbox nobody checked.",
+        changes: &["Carrier notices now go straight to the owner's phone", "We call every customer the day before delivery"],
+        makeup: "a refund of the delivery charge and a matching footstool",
+    },
+    Story {
+        category: "billing",
+        title: "Charged twice for one invoice",
+        words: "My card was charged twice for the same job and it took me three calls to get anyone to look at it.",
+        understood: "We took the money twice for one invoice, and you had to chase us three times to get it looked at.",
+        cause: "The card terminal retried a payment after a timeout without telling the till.",
+        changes: &["Duplicate charges are flagged automatically before the end of each day", "Refunds for billing errors are now issued the same day"],
+        makeup: "the duplicate charge refunded and next service free",
+    },
+    Story {
+        category: "quality",
+        title: "Wrong paint colour on the bedroom walls",
+        words: "I chose Sage Mist and the bedroom is mint green. It looks nothing like the card.",
+        understood: "You picked Sage Mist and we painted the bedroom in a different, brighter green.",
+        cause: "The tint code was copied by hand from the order onto the mixing sheet.",
+        changes: &["Tint codes are now scanned from the order, never copied by hand", "The customer signs off a test patch before we paint a room"],
+        makeup: "the room repainted in the right colour at no charge, plus the hallway",
+    },
+    Story {
+        category: "staff",
+        title: "Rude reply on the phone",
+        words: "The person who answered talked over me and said it was my fault for not reading the email.",
+        understood: "When you called, you were talked over and told the problem was your fault.",
+        cause: "New staff had no guidance for handling complaint calls.",
+        changes: &["Everyone who answers the phone has had complaint-call training", "Complaint calls now go to the owner by the end of the day"],
+        makeup: "a personal visit from the owner and a credit on the account",
+    },
+    Story {
+        category: "communication",
+        title: "Leaking pipe after the boiler service",
+        words: "Water was coming through the kitchen ceiling the morning after your engineer left.",
+        understood: "The morning after our service visit, water came through your kitchen ceiling from a joint we had worked on.",
+        cause: "A compression joint was not re-tightened after the pressure test.",
+        changes: &["A second engineer now checks every joint before we leave", "We phone the next morning after every boiler service"],
+        makeup: "the ceiling repaired and redecorated at our cost, and a year of free servicing",
+    },
+    Story {
+        category: "delivery",
+        title: "Anniversary dinner booking lost",
+        words: "We booked for our anniversary and when we arrived there was no table and no record of us.",
+        understood: "You arrived for your anniversary dinner and we had lost your booking.",
+        cause: "Phone bookings were written on paper and one sheet went missing.",
+        changes: &["All bookings now go straight into the booking system, with a text confirmation"],
+        makeup: "dinner for two on us, on a night you choose",
+    },
+    Story {
+        category: "billing",
+        title: "Quote and final bill did not match",
+        words: "The quote said 1,800 and the bill was nearly 2,300 with no warning about extras.",
+        understood: "Your bill came in well above the quote and nobody warned you about the extra work before doing it.",
+        cause: "Extra work was agreed on site without a written change to the quote.",
+        changes: &["No extra work starts without the customer's written go-ahead and a price"],
+        makeup: "the bill brought back to the quoted price",
+    },
+];
+
+const SKIP_REASONS: &[&str] = &[
+    "Customer asked us not to call again; letter only",
+    "Refund was the whole remedy the customer wanted",
+    "Customer moved away; nothing further to send",
+];
+
+/// Fill the database with sample customers and incidents; sets up a sample
+/// business profile when none exists yet.
+pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
+    if opts.customers == 0 && opts.incidents > 0 {
+        return Err(Error::invalid("customers", "Sample incidents need at least one sample customer."));
+    }
+    if opts.customers > MAX_CUSTOMERS || opts.incidents > MAX_INCIDENTS {
+        return Err(Error::invalid(
+            "customers",
+            format!("Sample data is limited to {MAX_CUSTOMERS} customers and {MAX_INCIDENTS} incidents."),
+        ));
+    }
+    if !db.profile()?.is_set_up() {
+        db.save_profile(&sample_profile())?;
+    }
+    let window = db.profile()?.second_failure_days;
+    let mut rng = fastrand::Rng::with_seed(opts.seed);
+    let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists");
+    let as_of = Utc.from_utc_datetime(&opts.as_of.and_time(noon));
+
+    // Incidents are inserted oldest first so the second-failure flag sees earlier ones.
+    let mut plan: Vec<(usize, i64)> = (0..opts.incidents)
+        .map(|_| {
+            // A few from the last three days fill the Today queue; the rest skew
+            // towards recent (the square of a uniform number piles up near zero).
+            let minutes_ago = if rng.u8(0..100) < 8 {
+                rng.i64(30..3 * 24 * 60)
+            } else {
+                let u = rng.f64();
+                (u * u * 540.0 * 24.0 * 60.0) as i64 + rng.i64(30..600)
+            };
+            (rng.usize(0..opts.customers.max(1)), minutes_ago)
+        })
+        .collect();
+    plan.sort_by_key(|p| std::cmp::Reverse(p.1));
+
+    db.write(|tx| {
+        let created = dates::to_text(as_of - Duration::days(600));
+        let mut ids = Vec::with_capacity(opts.customers);
+        for i in 0..opts.customers {
+            let c = sample_customer(&mut rng, i);
+            ids.push(crate::store::customers::insert_customer(tx, &c, &created)?);
+        }
+        let mut summary = DemoSummary {
+            customers: opts.customers,
+            incidents: 0,
+            changes: 0,
+            timeline_entries: 0,
+        };
+        let mut step_st = tx.prepare_cached(
+            "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
+        )?;
+        let mut change_st = tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?;
+        let mut tl_st = tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?;
+        let mut status_st = tx.prepare_cached(
+            "UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?",
+        )?;
+        for (cust_idx, minutes_ago) in plan {
+            let story = &STORIES[rng.usize(0..STORIES.len())];
+            let occurred = as_of - Duration::minutes(minutes_ago);
+            let by_us = rng.u8(0..100) < 30;
+            let discovered = occurred + Duration::minutes(rng.i64(5..if by_us { 240 } else { 2880 }).min(minutes_ago / 2 + 1));
+            let order = rng.i64(40..2500) * 100 + [0, 50, 99][rng.usize(0..3)];
+            let v = ValidIncident {
+                customer_id: ids[cust_idx],
+                title: story.title.to_string(),
+                what_happened: (!by_us).then(|| story.words.to_string()),
+                our_understanding: Some(story.understood.to_string()),
+                category: story.category.to_string(),
+                severity: rng.u8(1..6),
+                occurred_at: occurred,
+                discovered_at: discovered,
+                discovered_by: if by_us { DiscoveredBy::Us } else { DiscoveredBy::Customer },
+                remedy_requested: (!by_us && rng.bool()).then(|| "A refund or a redo, whichever is quicker".to_string()),
+                order_value_minor: order,
+                makeup_description: None,
+                makeup_value_minor: None,
+                root_cause: None,
+                outcome: Outcome::default(),
+            };
+            let stamp = dates::to_text(discovered);
+            let id = crate::store::incidents::insert_incident(tx, &v, window, &stamp)?;
+            summary.incidents += 1;
+
+            // How far recovery has gone grows with age: days-old incidents are mostly untouched.
+            let age_days = minutes_ago / (24 * 60);
+            let progress = if age_days < 2 {
+                rng.usize(0..2)
+            } else if age_days < 14 {
+                rng.usize(1..7)
+            } else if age_days < 60 {
+                rng.usize(4..9)
+            } else {
+                if rng.u8(0..10) < 8 { 8 } else { rng.usize(5..9) }
+            };
+            let mut steps = Vec::new();
+            let mut t = discovered;
+            for (n, step) in RecoveryStep::ALL.iter().enumerate().take(progress) {
+                t += Duration::minutes(rng.i64(20..if n < 4 { 600 } else { 9000 }));
+                let t_done = t.min(as_of);
+                let skip = (*step == RecoveryStep::MadeUp || *step == RecoveryStep::Listened) && rng.u8(0..100) < 4;
+                let rec = StepRecord {
+                    step: *step,
+                    done_at: (!skip).then_some(t_done),
+                    skipped_reason: skip.then(|| SKIP_REASONS[rng.usize(0..SKIP_REASONS.len())].to_string()),
+                };
+                step_st.execute(params![
+                    id,
+                    step.key(),
+                    rec.done_at.map(dates::to_text),
+                    rec.skipped_reason
+                ])?;
+                steps.push(rec);
+            }
+            let fixed = progress > 4;
+            let promised = (progress >= 2).then(|| (discovered + Duration::days(rng.i64(1..12))).date_naive());
+            let mut change_count = 0;
+            if progress >= 7 || (progress >= 5 && rng.bool()) {
+                let d = (discovered + Duration::days(rng.i64(3..20))).date_naive().min(opts.as_of);
+                for text in story.changes {
+                    change_st.execute(params![id, d.format("%Y-%m-%d").to_string(), text])?;
+                    change_count += 1;
+                }
+            }
+            summary.changes += change_count;
+            if progress >= 1 {
+                let kind = if rng.bool() { "call" } else { "email" };
+                tl_st.execute(params![id, dates::to_text(discovered + Duration::minutes(30)), kind, first_contact_note(by_us)])?;
+                summary.timeline_entries += 1;
+            }
+            if progress >= 6 {
+                tx.execute(
+                    "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, root_cause = ? WHERE id = ?",
+                    params![story.makeup, order / 2 + rng.i64(20..200) * 100, story.cause, id],
+                )?;
+            }
+            if progress == 8 && age_days > 90 {
+                let came_back = rng.u8(0..100) < 70;
+                tx.execute(
+                    "UPDATE incidents SET outcome_came_back = ?, outcome_spend_minor = ? WHERE id = ?",
+                    params![came_back, if came_back { rng.i64(50..4000) * 100 } else { 0 }, id],
+                )?;
+            }
+            let status = Status::derive(&steps, change_count);
+            let pending = (!fixed).then_some(promised).flatten();
+            status_st.execute(params![
+                status.key(),
+                promised.map(|d| d.format("%Y-%m-%d").to_string()),
+                pending.map(|d| d.format("%Y-%m-%d").to_string()),
+                id
+            ])?;
+        }
+        Ok(summary)
+    })
+}
+
+fn first_contact_note(by_us: bool) -> &'static str {
+    if by_us {
+        "Called before they found out; explained what went wrong and what happens next."
+    } else {
+        "Returned their call, listened to the whole story and read it back to them."
+    }
+}
+
+pub fn sample_profile() -> Profile {
+    Profile {
+        business_name: "Harbour & Finch Interiors".into(),
+        signer_name: "Morgan Finch".into(),
+        signer_title: Some("Owner".into()),
+        address_lines: vec!["14 Quay Road".into()],
+        city: Some("Portland".into()),
+        region: Some("OR".into()),
+        postal_code: Some("97209".into()),
+        country: Some("United States".into()),
+        phone: Some("(503) 555-0142".into()),
+        email: Some("morgan@harbourfinch.example".into()),
+        website: Some("harbourfinch.example".into()),
+        ..Profile::default()
+    }
+}
+
+fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
+    // The first customer is always the accented name that letters are checked with.
+    let name = if i == 0 {
+        "Zoë Ørsted-Núñez".to_string()
+    } else {
+        format!("{} {}", FIRST[rng.usize(0..FIRST.len())], LAST[rng.usize(0..LAST.len())])
+    };
+    let place = &PLACES[rng.usize(0..PLACES.len())];
+    let (city, region) = place.cities[rng.usize(0..place.cities.len())];
+    let street = format!("{} {}", rng.u32(1..240), STREETS[rng.usize(0..STREETS.len())]);
+    let postal_code = match place.country {
+        "United States" => format!("{:05}", rng.u32(10000..99950)),
+        "United Kingdom" => format!(
+            "{}{} {}{}{}",
+            ["BS", "YO", "NR", "CF", "EH"][rng.usize(0..5)],
+            rng.u8(1..20),
+            rng.u8(1..10),
+            rng.alphabetic().to_ascii_uppercase(),
+            rng.alphabetic().to_ascii_uppercase()
+        ),
+        "Canada" => format!(
+            "{}{}{} {}{}{}",
+            rng.uppercase(),
+            rng.u8(0..10),
+            rng.uppercase(),
+            rng.u8(0..10),
+            rng.uppercase(),
+            rng.u8(0..10)
+        ),
+        _ => format!("{:04}", rng.u32(2000..7999)),
+    };
+    let local: String = crate::text::fold(&name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '.' })
+        .collect();
+    let company = (rng.u8(0..100) < 15).then(|| COMPANIES[rng.usize(0..COMPANIES.len())].to_string());
+    let mut lines = Vec::new();
+    if rng.u8(0..100) < 12 {
+        lines.push(format!("Flat {}", rng.u8(1..30)));
+    }
+    lines.push(street);
+    ValidCustomer {
+        name,
+        company,
+        email: (rng.u8(0..100) < 85).then(|| format!("{local}{i}@example.com")),
+        phone: Some(format!("555-{:03}-{:04}", rng.u32(100..999), i % 10_000)),
+        address: Address {
+            lines,
+            city: Some(city.to_string()),
+            region: (!region.is_empty()).then(|| region.to_string()),
+            postal_code: Some(postal_code),
+            country: Some(place.country.to_string()),
+        },
+        notes: None,
+        tags: if rng.u8(0..100) < 20 { vec!["regular".into()] } else { vec![] },
+        yearly_spend_minor: rng.i64(5..400) * 1000,
+        expected_years: rng.u32(1..11),
+    }
+}
+

@@ -1,1 +1,5 @@
-
+//! Integration tests of the core and the CLI: one test binary, a module per feature.
+mod cli;
+mod common;
+mod demo;
+mod store;

@@ -5,8 +5,8 @@
 //! not SQLite or come from a newer Amends, and applies pending migrations in
 //! one transaction. Every write is one transaction; a failed write leaves
 //! nothing behind. Every statement is parameterised.
-mod customers;
-mod incidents;
+pub(crate) mod customers;
+pub(crate) mod incidents;
 mod profile;
 mod rows;
 
@@ -85,12 +85,21 @@ impl Db {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(10))?;
-        // A file that is not SQLite fails here, on the first read of its header.
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        // Read the version before anything writes: a file from a newer Amends
+        // (or not SQLite at all) must be left byte for byte as it was.
+        let found = self.schema_version().map_err(|e| match e {
+            Error::Storage(inner) => self.not_a_database_or(inner),
+            other => other,
+        })?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map_err(|e| self.not_a_database_or(e))?;
-        debug_assert!(mode == "wal" || mode == "memory");
         self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
         Ok(())
     }
@@ -107,17 +116,8 @@ impl Db {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let found = self.schema_version().map_err(|e| match e {
-            Error::Storage(inner) => self.not_a_database_or(inner),
-            other => other,
-        })?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::NewerSchema {
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if found == SCHEMA_VERSION {
+        let found = self.schema_version()?;
+        if found >= SCHEMA_VERSION {
             return Ok(());
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

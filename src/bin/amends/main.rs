@@ -1,1 +1,547 @@
-fn main() {}
+//! The `amends` command line: scripts, checks and benchmarks use these exact
+//! forms (see README "Command line"). Each subcommand parses its arguments,
+//! calls one core function and prints the result; no business rule lives here.
+mod json;
+
+use amends::dates;
+use amends::demo::{self, DemoOptions};
+use amends::domain::{Address, CustomerInput, DiscoveredBy, IncidentInput, RecoveryStep, Status};
+use amends::store::{self, IncidentFilter, StepAction};
+use amends::{Db, Error, Result};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "amends", version, about = "Turn a mistake into a loyal customer.")]
+struct Cli {
+    /// The database file (default: the app's data folder; or set AMENDS_DB).
+    #[arg(long, global = true, env = "AMENDS_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill the database with realistic sample data.
+    Demo {
+        #[arg(long, default_value_t = 60)]
+        customers: usize,
+        #[arg(long, default_value_t = 90)]
+        incidents: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The day the sample data is built around (default: today), for repeatable output.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Add, list and search customers.
+    #[command(subcommand)]
+    Customers(CustomersCmd),
+    /// Log incidents and walk them through the recovery steps.
+    #[command(subcommand)]
+    Incidents(IncidentsCmd),
+    /// The business profile that signs the letters.
+    #[command(subcommand)]
+    Profile(ProfileCmd),
+    /// Check the database file with SQLite's integrity and foreign-key checks.
+    CheckDb,
+}
+
+#[derive(Subcommand)]
+enum CustomersCmd {
+    /// Add a customer; prints the new id.
+    Add(CustomerArgs),
+    /// List customers, optionally only those matching a search.
+    List {
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one customer.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct CustomerArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    company: Option<String>,
+    /// One street line; repeat for more lines.
+    #[arg(long = "address-line", value_name = "LINE")]
+    address_lines: Vec<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    region: Option<String>,
+    #[arg(long)]
+    postal_code: Option<String>,
+    #[arg(long)]
+    country: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    /// What the customer spends a year with us, e.g. 1200.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    yearly_spend: Option<String>,
+    /// How many more years they would stay if all goes well.
+    #[arg(long)]
+    expected_years: Option<u32>,
+}
+
+#[derive(Subcommand)]
+enum IncidentsCmd {
+    /// Log an incident; prints the new id.
+    Add {
+        #[arg(long)]
+        customer: i64,
+        #[arg(long)]
+        title: String,
+        /// What happened, in the customer's words.
+        #[arg(long)]
+        what_happened: Option<String>,
+        /// Our repeat-back: what we understood.
+        #[arg(long)]
+        our_understanding: Option<String>,
+        /// Who found the problem first.
+        #[arg(long, value_name = "us|customer")]
+        discovered_by: Option<String>,
+        // Hyphen values allowed so "-5" reaches validation and gets its clear message.
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        order_value: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        /// 1 (minor) to 5 (severe).
+        #[arg(long)]
+        severity: Option<u8>,
+        #[arg(long, value_name = "DATETIME")]
+        occurred: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        discovered: Option<String>,
+        /// The remedy the customer asked for.
+        #[arg(long)]
+        remedy: Option<String>,
+    },
+    /// List incidents (status: new, in_recovery, follow_up_due, closed, or open).
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        customer: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one incident with its steps, changes and timeline.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a recovery step (fix-promised takes --date).
+    Step {
+        id: i64,
+        /// contacted|listened|repeated-back|apologised|fixed|fix-promised|made-up|evaluated|evidence-sent
+        step: String,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+        /// The promised date, for fix-promised.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Skip the step, saying why.
+        #[arg(long, value_name = "REASON", conflicts_with_all = ["at", "undo"])]
+        skip: Option<String>,
+        /// Put the step back to "to do".
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Add one "what we changed" entry.
+    Change {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Add a timeline entry (call, email, letter, visit, note).
+    Log {
+        id: i64,
+        #[arg(long, default_value = "note")]
+        kind: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProfileCmd {
+    /// Set the business profile; fields not given keep their value.
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        signer: Option<String>,
+        #[arg(long)]
+        signer_title: Option<String>,
+        #[arg(long = "address-line", value_name = "LINE")]
+        address_lines: Vec<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        postal_code: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        website: Option<String>,
+        #[arg(long, value_name = "letter|a4")]
+        paper: Option<String>,
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
+        #[arg(long, value_name = "FORMAT")]
+        date_format: Option<String>,
+        #[arg(long, value_name = "PRESET")]
+        envelope: Option<String>,
+    },
+    /// Show the business profile.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("amends: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(db: Option<PathBuf>) -> Result<Db> {
+    let path = match db {
+        Some(p) => p,
+        None => store::default_path()?,
+    };
+    Db::open(&path)
+}
+
+fn print_json(v: &impl serde::Serialize) {
+    println!("{}", serde_json::to_string_pretty(v).expect("JSON values always serialise"));
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let mut db = open(cli.db)?;
+    let cur = db.profile()?.currency;
+    match cli.command {
+        Command::Demo {
+            customers,
+            incidents,
+            seed,
+            as_of,
+        } => {
+            let as_of = match as_of {
+                Some(d) => dates::parse_date("as_of", &d)?,
+                None => dates::today(),
+            };
+            let started = std::time::Instant::now();
+            let s = demo::fill(&mut db, &DemoOptions { customers, incidents, seed, as_of })?;
+            println!(
+                "Added {} customers, {} incidents, {} changes and {} timeline entries in {:.1} s.",
+                s.customers,
+                s.incidents,
+                s.changes,
+                s.timeline_entries,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Customers(CustomersCmd::Add(a)) => {
+            let c = db.add_customer(&CustomerInput {
+                name: a.name,
+                company: a.company,
+                email: a.email,
+                phone: a.phone,
+                address: Address {
+                    lines: a.address_lines,
+                    city: a.city,
+                    region: a.region,
+                    postal_code: a.postal_code,
+                    country: a.country,
+                },
+                notes: a.notes,
+                tags: vec![],
+                yearly_spend: a.yearly_spend,
+                expected_years: a.expected_years,
+            })?;
+            println!("{}", c.id);
+        }
+        Command::Customers(CustomersCmd::List { search, limit, json }) => {
+            let list = db.search_customers(search.as_deref().unwrap_or(""), limit)?;
+            if json {
+                print_json(&list.iter().map(|c| json::customer(c, cur)).collect::<Vec<_>>());
+            } else {
+                for c in &list {
+                    let contact = c.email.as_deref().or(c.phone.as_deref()).unwrap_or("");
+                    println!("{:>7}  {:<32}  {}", c.id, c.name, contact);
+                }
+                eprintln!("{} customer(s)", list.len());
+            }
+        }
+        Command::Customers(CustomersCmd::Show { id, json }) => {
+            let c = db.customer(id)?;
+            if json {
+                print_json(&json::customer(&c, cur));
+            } else {
+                println!("#{} {}", c.id, c.name);
+                for line in [&c.company, &c.email, &c.phone].into_iter().flatten() {
+                    println!("  {line}");
+                }
+                for line in c.address.block() {
+                    println!("  {line}");
+                }
+                println!("  spends {} a year; expected to stay {} more years", cur.format(c.yearly_spend_minor), c.expected_years);
+            }
+        }
+        Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
+        Command::Profile(ProfileCmd::Show { json }) => {
+            let p = db.profile()?;
+            if json {
+                print_json(&json::profile(&p));
+            } else {
+                println!("{}", if p.business_name.is_empty() { "(no business name yet)" } else { &p.business_name });
+                println!("Signed by {}{}", p.signer_name, p.signer_title.as_deref().map(|t| format!(", {t}")).unwrap_or_default());
+                for line in p.address_block() {
+                    println!("  {line}");
+                }
+                println!("Currency {}, paper {}, envelope {}", p.currency, p.paper.key(), p.envelope.key());
+            }
+        }
+        Command::Profile(ProfileCmd::Set {
+            name,
+            signer,
+            signer_title,
+            address_lines,
+            city,
+            region,
+            postal_code,
+            country,
+            phone,
+            email,
+            website,
+            paper,
+            currency,
+            date_format,
+            envelope,
+        }) => {
+            let mut p = db.profile()?;
+            if let Some(v) = name {
+                p.business_name = v;
+            }
+            if let Some(v) = signer {
+                p.signer_name = v;
+            }
+            if !address_lines.is_empty() {
+                p.address_lines = address_lines;
+            }
+            for (slot, v) in [
+                (&mut p.signer_title, signer_title),
+                (&mut p.city, city),
+                (&mut p.region, region),
+                (&mut p.postal_code, postal_code),
+                (&mut p.country, country),
+                (&mut p.phone, phone),
+                (&mut p.email, email),
+                (&mut p.website, website),
+            ] {
+                if v.is_some() {
+                    *slot = v;
+                }
+            }
+            if let Some(v) = paper {
+                p.paper = v.parse()?;
+            }
+            if let Some(v) = currency {
+                p.currency = v.parse()?;
+            }
+            if let Some(v) = date_format {
+                p.date_format = v.parse()?;
+            }
+            if let Some(v) = envelope {
+                p.envelope = v.parse()?;
+            }
+            let p = db.save_profile(&p)?;
+            println!("Saved the profile for {}.", p.business_name);
+        }
+        Command::CheckDb => {
+            let problems = db.check_integrity()?;
+            if problems.is_empty() {
+                println!("The database is healthy: integrity check ok, no broken links between records.");
+            } else {
+                println!("The database has {} problem(s):", problems.len());
+                for p in problems {
+                    println!("  - {p}");
+                }
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Result<ExitCode> {
+    match cmd {
+        IncidentsCmd::Add {
+            customer,
+            title,
+            what_happened,
+            our_understanding,
+            discovered_by,
+            order_value,
+            category,
+            severity,
+            occurred,
+            discovered,
+            remedy,
+        } => {
+            let discovered_by = discovered_by.map(|d| d.parse::<DiscoveredBy>()).transpose()?;
+            let i = db.add_incident(&IncidentInput {
+                customer_id: customer,
+                title,
+                what_happened,
+                our_understanding,
+                category,
+                severity,
+                occurred_at: occurred,
+                discovered_at: discovered,
+                discovered_by,
+                remedy_requested: remedy,
+                order_value,
+                ..Default::default()
+            })?;
+            println!("{}", i.id);
+            if i.second_failure {
+                eprintln!("Note: this customer already had an incident within the second-failure window. A second failure calls for a bigger response.");
+            }
+        }
+        IncidentsCmd::List { status, customer, json } => {
+            let statuses = match status.as_deref() {
+                None => None,
+                Some("open") => Some(vec![Status::New, Status::InRecovery, Status::FollowUpDue]),
+                Some(s) => Some(vec![s.parse::<Status>()?]),
+            };
+            let list = db.list_incidents(&IncidentFilter {
+                statuses,
+                customer_id: customer,
+                limit: None,
+            })?;
+            if json {
+                print_json(&list.iter().map(|s| json::summary(s, cur)).collect::<Vec<_>>());
+            } else {
+                for s in &list {
+                    println!(
+                        "{:>7}  {:<14} {:<28}  {}{}",
+                        s.id,
+                        s.status.key(),
+                        s.customer_name,
+                        s.title,
+                        if s.second_failure { "  [second failure]" } else { "" }
+                    );
+                }
+                eprintln!("{} incident(s)", list.len());
+            }
+        }
+        IncidentsCmd::Show { id, json } => {
+            let i = db.incident(id)?;
+            let c = db.customer(i.customer_id)?;
+            if json {
+                print_json(&json::incident(&i, &c.name, cur));
+            } else {
+                println!("#{} {} — {} ({})", i.id, i.title, c.name, i.status.key());
+                if i.second_failure {
+                    println!("Second failure for this customer within a year.");
+                }
+                for s in &i.steps {
+                    let state = match (&s.done_at, &s.skipped_reason) {
+                        (Some(at), _) => format!("done {}", dates::to_text(*at)),
+                        (None, Some(r)) => format!("skipped: {r}"),
+                        _ => "to do".to_string(),
+                    };
+                    println!("  [{}] {:<40} {state}", if s.is_resolved() { "x" } else { " " }, s.step.label());
+                }
+                if let Some(d) = i.fix_promised_by {
+                    println!("Fix promised by {d}");
+                }
+                for ch in &i.changes {
+                    println!("  changed {}: {}", ch.date, ch.text);
+                }
+            }
+        }
+        IncidentsCmd::Step {
+            id,
+            step,
+            at,
+            date,
+            skip,
+            undo,
+        } => {
+            let i = if step.trim() == "fix-promised" {
+                let d = date.ok_or_else(|| Error::invalid("date", "fix-promised needs the promised date: --date 2026-03-20."))?;
+                db.promise_fix(id, dates::parse_date("date", &d)?)?
+            } else {
+                let step: RecoveryStep = step.parse()?;
+                let action = if undo {
+                    StepAction::Undo
+                } else if let Some(reason) = skip {
+                    StepAction::Skip(reason)
+                } else {
+                    let when = match (at, date) {
+                        (Some(a), _) => dates::parse_datetime("at", &a)?,
+                        (None, Some(d)) => dates::parse_datetime("date", &d)?,
+                        (None, None) => dates::now(),
+                    };
+                    StepAction::Done(when)
+                };
+                db.record_step(id, step, action)?
+            };
+            println!("Incident #{} is now {}.", i.id, i.status.key());
+        }
+        IncidentsCmd::Change { id, text, date } => {
+            let on = match date {
+                Some(d) => dates::parse_date("date", &d)?,
+                None => dates::today(),
+            };
+            let c = db.add_change(id, on, &text)?;
+            println!("{}", c.id);
+        }
+        IncidentsCmd::Log { id, kind, text, at } => {
+            let at = match at {
+                Some(a) => dates::parse_datetime("at", &a)?,
+                None => dates::now(),
+            };
+            let e = db.add_timeline(id, at, kind.parse()?, &text)?;
+            println!("{}", e.id);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+use amends::domain::{CustomerInput, IncidentInput};
+use amends::Db;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn db() -> Db {
+    Db::open_in_memory().expect("in-memory database opens")
+}
+
+pub fn customer(db: &mut Db, name: &str) -> i64 {
+    db.add_customer(&CustomerInput {
+        name: name.into(),
+        ..Default::default()
+    })
+    .expect("customer is valid")
+    .id
+}
+
+pub fn incident(db: &mut Db, customer_id: i64, title: &str) -> i64 {
+    db.add_incident(&IncidentInput {
+        customer_id,
+        title: title.into(),
+        occurred_at: Some("2026-03-01 10:00".into()),
+        discovered_at: Some("2026-03-01 11:00".into()),
+        ..Default::default()
+    })
+    .expect("incident is valid")
+    .id
+}
+
+/// The built `amends` binary (cargo builds it for integration tests).
+pub fn amends_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_amends"))
+}
+
+pub fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(amends_bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("AMENDS_DB")
+        .output()
+        .expect("amends runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -1,0 +1,301 @@
+//! The store: migrations, refusing bad files, the domain rules as stored.
+use crate::common::{customer, db, incident};
+use amends::domain::{CustomerInput, IncidentInput, RecoveryStep, Status};
+use amends::store::{IncidentFilter, StepAction, SCHEMA_VERSION};
+use amends::{dates, Db, Error};
+use chrono::NaiveDate;
+
+#[test]
+fn migrates_an_empty_file_and_reopens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested").join("amends.sqlite3");
+    {
+        let mut db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        crate::common::customer(&mut db, "Ada");
+    }
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.customer_count().unwrap(), 1);
+    assert!(db.check_integrity().unwrap().is_empty());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the database is readable by the owner only");
+    }
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_version_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE keep (x); INSERT INTO keep VALUES (42); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Db::open(&path) {
+        Err(Error::NewerSchema { found: 99, .. }) => {}
+        other => panic!("expected NewerSchema, got {:?}", other.err()),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is untouched");
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite_and_never_overwrites_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.txt");
+    std::fs::write(&path, "Dear Zoë, this is not a database, it is a letter.\n").unwrap();
+    let err = Db::open(&path).err().expect("must refuse");
+    assert_eq!(err.kind(), "not_a_database");
+    assert!(err.to_string().contains("not an Amends database"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Dear Zoë, this is not a database, it is a letter.\n");
+
+    // A file with a SQLite header but garbage after it is also refused, not repaired.
+    let path = dir.path().join("broken.sqlite3");
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend(std::iter::repeat_n(0xAB, 4096));
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(Db::open(&path).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn error_serialises_as_kind_and_message() {
+    let e = Error::invalid("name", "A customer needs a name.");
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v, serde_json::json!({"kind": "invalid", "message": "A customer needs a name.", "field": "name"}));
+}
+
+#[test]
+fn customer_needs_a_name_and_nothing_is_written_on_failure() {
+    let mut db = db();
+    let err = db.add_customer(&CustomerInput { name: "  ".into(), ..Default::default() }).unwrap_err();
+    assert_eq!(err.to_string(), "A customer needs a name.");
+    let err = db
+        .add_customer(&CustomerInput {
+            name: "Ada".into(),
+            email: Some("not-an-email".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("email"));
+    let err = db
+        .add_customer(&CustomerInput {
+            name: "x".repeat(1001),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("too long"), "{err}");
+    assert_eq!(db.customer_count().unwrap(), 0);
+}
+
+#[test]
+fn search_ignores_case_and_accents_across_fields() {
+    let mut db = db();
+    let zoe = db
+        .add_customer(&CustomerInput {
+            name: "Zoë Ørsted-Núñez".into(),
+            company: Some("Café Lumière".into()),
+            email: Some("zoe@example.com".into()),
+            phone: Some("(503) 555-0134".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let other = customer(&mut db, "Łukasz Wójcik");
+    fn ids_in(db: &Db, q: &str) -> Vec<i64> {
+        db.search_customers(q, None).unwrap().iter().map(|c| c.id).collect()
+    }
+    let ids = |q: &str| ids_in(&db, q);
+    assert_eq!(ids("nunez"), vec![zoe]);
+    assert_eq!(ids("NÚÑEZ"), vec![zoe]);
+    assert_eq!(ids("orsted"), vec![zoe]);
+    assert_eq!(ids("lumiere"), vec![zoe]);
+    assert_eq!(ids("wojcik"), vec![other]);
+    assert_eq!(ids("lu"), vec![other, zoe], "two letters match anywhere, sorted by folded name");
+    assert_eq!(ids("555-0134"), vec![zoe]);
+    assert_eq!(ids("5550134"), vec![zoe]);
+    assert_eq!(ids("example.com"), vec![zoe]);
+    assert!(ids("\"; DROP TABLE customers; --").is_empty());
+    assert!(ids("100%").is_empty());
+    assert_eq!(ids("").len(), 2);
+    // Edits are searchable straight away.
+    db.update_customer(other, &CustomerInput { name: "Lukas Nowak".into(), ..Default::default() }).unwrap();
+    assert_eq!(ids_in(&db, "nowak"), vec![other]);
+    assert!(ids_in(&db, "wojcik").is_empty());
+}
+
+#[test]
+fn incident_for_an_unknown_customer_is_refused() {
+    let mut db = db();
+    let err = db
+        .add_incident(&IncidentInput {
+            customer_id: 4242,
+            title: "Late".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("customer_id"));
+    assert!(err.to_string().contains("no customer #4242"));
+}
+
+#[test]
+fn negative_order_value_and_unknown_category_are_refused() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let mut f = IncidentInput {
+        customer_id: c,
+        title: "Late".into(),
+        order_value: Some("-10".into()),
+        ..Default::default()
+    };
+    assert_eq!(db.add_incident(&f).unwrap_err().field(), Some("order_value"));
+    f.order_value = Some("120.50".into());
+    f.category = Some("weather".into());
+    let err = db.add_incident(&f).unwrap_err();
+    assert!(err.to_string().contains("delivery"), "lists the categories: {err}");
+    db.add_category("Weather").unwrap();
+    let i = db.add_incident(&f).unwrap();
+    assert_eq!(i.category, "weather");
+    assert_eq!(i.order_value_minor, 12_050);
+}
+
+#[test]
+fn closing_needs_every_step_done_or_skipped_with_a_reason() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let id = incident(&mut db, c, "Tiles cracked");
+    assert_eq!(db.incident(id).unwrap().status, Status::New);
+    let at = dates::parse_datetime("at", "2026-03-02 09:00").unwrap();
+    db.record_step(id, RecoveryStep::Contacted, StepAction::Done(at)).unwrap();
+    assert_eq!(db.incident(id).unwrap().status, Status::InRecovery);
+    db.add_change(id, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(), "Tiles travel flat now").unwrap();
+    assert_eq!(db.incident(id).unwrap().status, Status::FollowUpDue);
+    for step in &RecoveryStep::ALL[1..7] {
+        db.record_step(id, *step, StepAction::Done(at)).unwrap();
+    }
+    let err = db.record_step(id, RecoveryStep::EvidenceSent, StepAction::Skip("  ".into())).unwrap_err();
+    assert_eq!(err.field(), Some("skip_reason"));
+    assert_eq!(db.incident(id).unwrap().status, Status::FollowUpDue);
+    let i = db.record_step(id, RecoveryStep::EvidenceSent, StepAction::Skip("Customer moved abroad".into())).unwrap();
+    assert_eq!(i.status, Status::Closed);
+    assert!(i.steps_remaining().is_empty());
+    // Undoing a step reopens it.
+    let i = db.record_step(id, RecoveryStep::Fixed, StepAction::Undo).unwrap();
+    assert_eq!(i.status, Status::InRecovery);
+    assert_eq!(i.steps_remaining(), vec![RecoveryStep::Fixed]);
+    assert_eq!(db.list_incidents(&IncidentFilter { statuses: Some(vec![Status::Closed]), ..Default::default() }).unwrap().len(), 0);
+}
+
+#[test]
+fn dates_before_the_incident_are_refused() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let id = incident(&mut db, c, "Leak");
+    let err = db.promise_fix(id, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap_err();
+    assert_eq!(err.field(), Some("date"));
+    let err = db
+        .record_step(id, RecoveryStep::Fixed, StepAction::Done(dates::parse_datetime("at", "2025-12-01").unwrap()))
+        .unwrap_err();
+    assert!(err.to_string().contains("before the incident"), "{err}");
+    let err = db.add_change(id, NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "x").unwrap_err();
+    assert_eq!(err.field(), Some("date"));
+    assert!(db.incident(id).unwrap().fix_promised_by.is_none());
+    assert!(db.incident(id).unwrap().changes.is_empty());
+}
+
+#[test]
+fn second_failure_within_the_window_is_flagged() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let other = customer(&mut db, "Bo");
+    let mk = |db: &mut Db, cust: i64, when: &str| {
+        db.add_incident(&IncidentInput {
+            customer_id: cust,
+            title: "Late".into(),
+            occurred_at: Some(when.into()),
+            discovered_at: Some(when.into()),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    assert!(!mk(&mut db, c, "2025-01-10").second_failure);
+    assert!(!mk(&mut db, other, "2025-06-10").second_failure, "another customer's incident does not count");
+    assert!(mk(&mut db, c, "2025-09-10").second_failure);
+    assert!(!mk(&mut db, other, "2026-09-10").second_failure, "more than 365 days later");
+    // The window is a setting.
+    let mut p = amends::demo::sample_profile();
+    p.second_failure_days = 30;
+    db.save_profile(&p).unwrap();
+    assert!(!mk(&mut db, c, "2025-11-10").second_failure);
+}
+
+#[test]
+fn today_queue_puts_get_there_first_on_top() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let theirs = incident(&mut db, c, "They told us");
+    let ours = db
+        .add_incident(&IncidentInput {
+            customer_id: c,
+            title: "We found it".into(),
+            discovered_by: Some(amends::domain::DiscoveredBy::Us),
+            occurred_at: Some("2026-03-03".into()),
+            discovered_at: Some("2026-03-03".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let q = db.open_by_urgency(10, 2).unwrap();
+    assert_eq!(q.iter().map(|i| i.incident.id).collect::<Vec<_>>(), vec![ours, theirs]);
+    assert_eq!(q[0].kind, amends::store::QueueKind::GetThereFirst);
+    db.record_step(ours, RecoveryStep::Contacted, StepAction::Done(dates::now())).unwrap();
+    db.promise_fix(ours, dates::today()).unwrap();
+    let q = db.open_by_urgency(10, 2).unwrap();
+    assert_eq!(q[0].incident.id, theirs);
+    assert_eq!(q[1].kind, amends::store::QueueKind::FixDue);
+    assert_eq!(db.open_by_urgency(1, 2).unwrap().len(), 1);
+}
+
+#[test]
+fn money_is_stored_in_minor_units_exactly() {
+    let mut db = db();
+    let c = db
+        .add_customer(&CustomerInput {
+            name: "Ada".into(),
+            yearly_spend: Some("1,234.56".into()),
+            expected_years: Some(3),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(c.yearly_spend_minor, 123_456);
+    assert_eq!(c.future_spend_minor(), 370_368);
+    let i = db
+        .add_incident(&IncidentInput {
+            customer_id: c.id,
+            title: "x".into(),
+            order_value: Some("0.10".into()),
+            makeup_value: Some("0.20".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(i.order_value_minor + i.makeup_value_minor.unwrap(), 30, "0.1 + 0.2 is exactly 0.30");
+}
+
+#[test]
+fn hostile_text_comes_back_unchanged() {
+    let mut db = db();
+    let nasty = "Robert'); DROP TABLE customers;-- <script>alert(1)</script> \u{7} Zoë";
+    let c = db
+        .add_customer(&CustomerInput {
+            name: nasty.into(),
+            notes: Some(format!("{nasty}\n{}", "é".repeat(100_000))),
+            ..Default::default()
+        })
+        .unwrap();
+    let back = db.customer(c.id).unwrap();
+    assert_eq!(back.name, nasty);
+    assert_eq!(back.notes, c.notes);
+    assert_eq!(db.customer_count().unwrap(), 1);
+}
