@@ -1,0 +1,38 @@
+//! Start-up status and sample data.
+use super::CmdResult;
+use crate::state::{AppState, OpenFailure};
+use amends::demo::{self, DemoOptions, DemoSummary};
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct AppStatus {
+    pub db_path: String,
+    /// Set when the database could not be opened; the UI shows what to do.
+    pub open_failure: Option<OpenFailure>,
+    /// True when there are no customers yet (first run).
+    pub empty: bool,
+    pub profile_set_up: bool,
+}
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    let (empty, profile_set_up) = match state.db() {
+        Ok(db) => (
+            db.customer_count().map(|n| n == 0).unwrap_or(true),
+            db.profile().map(|p| p.is_set_up()).unwrap_or(false),
+        ),
+        Err(_) => (true, false),
+    };
+    AppStatus {
+        db_path: state.db_path.display().to_string(),
+        open_failure: state.open_failure().cloned(),
+        empty,
+        profile_set_up,
+    }
+}
+
+#[tauri::command]
+pub fn load_sample_data(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
+    demo::fill(&mut state.db()?, &DemoOptions::default())
+}

@@ -1,0 +1,9 @@
+//! Tauri commands: one thin function per user action, grouped by feature.
+//! Each takes the state, calls one core function and returns its typed
+//! result; errors reach the UI as `{ kind, message, field }`.
+pub mod app;
+pub mod customers;
+pub mod incidents;
+pub mod profile;
+
+pub type CmdResult<T> = Result<T, amends::Error>;

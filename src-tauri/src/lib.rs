@@ -1,0 +1,55 @@
+//! The Amends desktop shell. It knows Tauri and nothing about SQL or the
+//! recovery rules: every command calls the `amends` core library.
+//! `build` is shared by `run` and the command tests, so both register the
+//! same commands and state.
+pub mod commands;
+pub mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+use tauri::{Builder, Manager, Runtime};
+
+/// Register plugins' command handlers and our commands on a builder.
+pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
+    builder
+        .manage(AppState::open(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::load_sample_data,
+            commands::profile::get_profile,
+            commands::profile::save_profile,
+            commands::customers::search_customers,
+            commands::customers::get_customer,
+            commands::customers::add_customer,
+            commands::customers::update_customer,
+            commands::incidents::today,
+            commands::incidents::get_incident,
+            commands::incidents::add_incident,
+        ])
+}
+
+/// Where the database lives: `AMENDS_DB` if set, else the OS app-data directory
+/// (the same default as the CLI).
+fn db_path() -> PathBuf {
+    match std::env::var_os("AMENDS_DB") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => amends::store::default_path().unwrap_or_else(|_| PathBuf::from(amends::store::DB_FILE_NAME)),
+    }
+}
+
+pub fn run() {
+    let builder = Builder::default()
+        // First, so a second launch focuses the running window instead of opening the database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init());
+    build(builder, db_path())
+        .run(tauri::generate_context!())
+        .expect("the Amends window could not start");
+}
