@@ -26,13 +26,8 @@ pub enum DateFormat {
 }
 
 impl DateFormat {
-    pub const ALL: [DateFormat; 5] = [
-        DateFormat::LongUs,
-        DateFormat::LongUk,
-        DateFormat::Iso,
-        DateFormat::NumericUs,
-        DateFormat::NumericEu,
-    ];
+    pub const ALL: [DateFormat; 5] =
+        [DateFormat::LongUs, DateFormat::LongUk, DateFormat::Iso, DateFormat::NumericUs, DateFormat::NumericEu];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -59,15 +54,12 @@ impl DateFormat {
 impl FromStr for DateFormat {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        DateFormat::ALL
-            .into_iter()
-            .find(|f| f.key() == s.trim())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "date_format",
-                    format!("\"{s}\" is not a date format. Use long_us, long_uk, iso, numeric_us or numeric_eu."),
-                )
-            })
+        DateFormat::ALL.into_iter().find(|f| f.key() == s.trim()).ok_or_else(|| {
+            Error::invalid(
+                "date_format",
+                format!("\"{s}\" is not a date format. Use long_us, long_uk, iso, numeric_us or numeric_eu."),
+            )
+        })
     }
 }
 
@@ -84,14 +76,9 @@ pub fn today() -> NaiveDate {
 /// Parse a calendar date: "2026-03-12" (also "2026/03/12").
 pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate> {
     let s = input.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
-        .map_err(|_| {
-            Error::invalid(
-                field,
-                format!("\"{s}\" is not a date. Write it as year-month-day, for example 2026-03-12."),
-            )
-        })
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d")).map_err(|_| {
+        Error::invalid(field, format!("\"{s}\" is not a date. Write it as year-month-day, for example 2026-03-12."))
+    })
 }
 
 /// Parse an instant: RFC 3339, "2026-03-12 14:05", "2026-03-12T14:05" (local
@@ -105,9 +92,7 @@ pub fn parse_datetime(field: &'static str, input: &str) -> Result<DateTime<Utc>>
         .iter()
         .find_map(|p| NaiveDateTime::parse_from_str(s, p).ok())
         .or_else(|| {
-            parse_date(field, s)
-                .ok()
-                .map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")))
+            parse_date(field, s).ok().map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")))
         });
     match local_naive {
         Some(n) => Local
@@ -115,10 +100,7 @@ pub fn parse_datetime(field: &'static str, input: &str) -> Result<DateTime<Utc>>
             .earliest()
             .map(|d| d.with_timezone(&Utc))
             .ok_or_else(|| Error::invalid(field, format!("\"{s}\" does not exist in your time zone."))),
-        None => Err(Error::invalid(
-            field,
-            format!("\"{s}\" is not a date and time. Write it like 2026-03-12 14:05."),
-        )),
+        None => Err(Error::invalid(field, format!("\"{s}\" is not a date and time. Write it like 2026-03-12 14:05."))),
     }
 }
 

@@ -25,12 +25,7 @@ pub struct DemoOptions {
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions {
-            customers: 60,
-            incidents: 90,
-            seed: 1,
-            as_of: dates::today(),
-        }
+        DemoOptions { customers: 60, incidents: 90, seed: 1, as_of: dates::today() }
     }
 }
 
@@ -47,25 +42,112 @@ pub const MAX_CUSTOMERS: usize = 1_000_000;
 pub const MAX_INCIDENTS: usize = 3_000_000;
 
 const FIRST: &[&str] = &[
-    "Zoë", "Siobhán", "Łukasz", "François", "Jürgen", "Ana", "Björn", "Renée", "Ondřej", "Inês", "Margaret", "David",
-    "Priya", "Tomás", "Sarah", "James", "Chloé", "Mei", "Olusegun", "Helen", "Kofi", "Anja", "Peter", "Laura",
-    "Nikolaj", "Søren", "Grace", "Mohammed", "Eleanor", "Dylan", "José", "Aoife", "Hēmi", "Noor", "Marta", "Liam",
-    "Yuki", "Fatima", "Ruth", "Emeka",
+    "Zoë",
+    "Siobhán",
+    "Łukasz",
+    "François",
+    "Jürgen",
+    "Ana",
+    "Björn",
+    "Renée",
+    "Ondřej",
+    "Inês",
+    "Margaret",
+    "David",
+    "Priya",
+    "Tomás",
+    "Sarah",
+    "James",
+    "Chloé",
+    "Mei",
+    "Olusegun",
+    "Helen",
+    "Kofi",
+    "Anja",
+    "Peter",
+    "Laura",
+    "Nikolaj",
+    "Søren",
+    "Grace",
+    "Mohammed",
+    "Eleanor",
+    "Dylan",
+    "José",
+    "Aoife",
+    "Hēmi",
+    "Noor",
+    "Marta",
+    "Liam",
+    "Yuki",
+    "Fatima",
+    "Ruth",
+    "Emeka",
 ];
 const LAST: &[&str] = &[
-    "Ørsted-Núñez", "Ó Briain", "Wójcik", "Lefèvre", "Müller", "Sánchez", "Åström", "Dvořák", "Gonçalves",
-    "Thompson", "Patel", "Okafor", "Williams", "Nguyen", "Kowalski", "O'Connor", "Brennan", "Fitzgerald", "Hughes",
-    "Mensah", "Jensen", "Andersson", "Clarke", "Rossi", "Byrne", "Evans", "Kaur", "Novak", "Walsh", "Martínez",
-    "Tanaka", "Ngata", "Haddad", "Schmidt", "MacLeod", "Papadopoulos",
+    "Ørsted-Núñez",
+    "Ó Briain",
+    "Wójcik",
+    "Lefèvre",
+    "Müller",
+    "Sánchez",
+    "Åström",
+    "Dvořák",
+    "Gonçalves",
+    "Thompson",
+    "Patel",
+    "Okafor",
+    "Williams",
+    "Nguyen",
+    "Kowalski",
+    "O'Connor",
+    "Brennan",
+    "Fitzgerald",
+    "Hughes",
+    "Mensah",
+    "Jensen",
+    "Andersson",
+    "Clarke",
+    "Rossi",
+    "Byrne",
+    "Evans",
+    "Kaur",
+    "Novak",
+    "Walsh",
+    "Martínez",
+    "Tanaka",
+    "Ngata",
+    "Haddad",
+    "Schmidt",
+    "MacLeod",
+    "Papadopoulos",
 ];
 const COMPANIES: &[&str] = &[
-    "Riverside Dental", "Oakfield Primary School", "Blue Door Bakery", "Northgate Lettings", "Kite & Co Architects",
-    "Saltmarsh Vets", "Copperleaf Café", "Hillview Care Home",
+    "Riverside Dental",
+    "Oakfield Primary School",
+    "Blue Door Bakery",
+    "Northgate Lettings",
+    "Kite & Co Architects",
+    "Saltmarsh Vets",
+    "Copperleaf Café",
+    "Hillview Care Home",
 ];
 const STREETS: &[&str] = &[
-    "Harbour Street", "Larkspur Lane", "Mill Road", "Church Walk", "Station Approach", "Victoria Terrace",
-    "Orchard Close", "Kings Parade", "Maple Avenue", "Quayside", "Elm Grove", "Bridge Street", "Castle View",
-    "Park Crescent", "Meadow Way", "Willow Drive",
+    "Harbour Street",
+    "Larkspur Lane",
+    "Mill Road",
+    "Church Walk",
+    "Station Approach",
+    "Victoria Terrace",
+    "Orchard Close",
+    "Kings Parade",
+    "Maple Avenue",
+    "Quayside",
+    "Elm Grove",
+    "Bridge Street",
+    "Castle View",
+    "Park Crescent",
+    "Meadow Way",
+    "Willow Drive",
 ];
 
 struct Place {
@@ -82,10 +164,7 @@ const PLACES: &[Place] = &[
         country: "United Kingdom",
         cities: &[("Bristol", ""), ("York", ""), ("Norwich", ""), ("Cardiff", ""), ("Edinburgh", "")],
     },
-    Place {
-        country: "Canada",
-        cities: &[("Halifax", "NS"), ("Victoria", "BC"), ("Guelph", "ON"), ("Québec", "QC")],
-    },
+    Place { country: "Canada", cities: &[("Halifax", "NS"), ("Victoria", "BC"), ("Guelph", "ON"), ("Québec", "QC")] },
     Place {
         country: "Australia",
         cities: &[("Fremantle", "WA"), ("Ballarat", "VIC"), ("Newcastle", "NSW"), ("Hobart", "TAS")],
@@ -226,25 +305,21 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
             let c = sample_customer(&mut rng, i);
             ids.push(crate::store::customers::insert_customer(tx, &c, &created)?);
         }
-        let mut summary = DemoSummary {
-            customers: opts.customers,
-            incidents: 0,
-            changes: 0,
-            timeline_entries: 0,
-        };
+        let mut summary = DemoSummary { customers: opts.customers, incidents: 0, changes: 0, timeline_entries: 0 };
         let mut step_st = tx.prepare_cached(
             "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
         )?;
-        let mut change_st = tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?;
+        let mut change_st =
+            tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?;
         let mut tl_st = tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?;
-        let mut status_st = tx.prepare_cached(
-            "UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?",
-        )?;
+        let mut status_st =
+            tx.prepare_cached("UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?")?;
         for (cust_idx, minutes_ago) in plan {
             let story = &STORIES[rng.usize(0..STORIES.len())];
             let occurred = as_of - Duration::minutes(minutes_ago);
             let by_us = rng.u8(0..100) < 30;
-            let discovered = occurred + Duration::minutes(rng.i64(5..if by_us { 240 } else { 2880 }).min(minutes_ago / 2 + 1));
+            let discovered =
+                occurred + Duration::minutes(rng.i64(5..if by_us { 240 } else { 2880 }).min(minutes_ago / 2 + 1));
             let order = rng.i64(40..2500) * 100 + [0, 50, 99][rng.usize(0..3)];
             let v = ValidIncident {
                 customer_id: ids[cust_idx],
@@ -256,7 +331,8 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
                 occurred_at: occurred,
                 discovered_at: discovered,
                 discovered_by: if by_us { DiscoveredBy::Us } else { DiscoveredBy::Customer },
-                remedy_requested: (!by_us && rng.bool()).then(|| "A refund or a redo, whichever is quicker".to_string()),
+                remedy_requested: (!by_us && rng.bool())
+                    .then(|| "A refund or a redo, whichever is quicker".to_string()),
                 order_value_minor: order,
                 makeup_description: None,
                 makeup_value_minor: None,
@@ -276,7 +352,11 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
             } else if age_days < 60 {
                 rng.usize(4..9)
             } else {
-                if rng.u8(0..10) < 8 { 8 } else { rng.usize(5..9) }
+                if rng.u8(0..10) < 8 {
+                    8
+                } else {
+                    rng.usize(5..9)
+                }
             };
             let mut steps = Vec::new();
             let mut t = discovered;
@@ -289,12 +369,7 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
                     done_at: (!skip).then_some(t_done),
                     skipped_reason: skip.then(|| SKIP_REASONS[rng.usize(0..SKIP_REASONS.len())].to_string()),
                 };
-                step_st.execute(params![
-                    id,
-                    step.key(),
-                    rec.done_at.map(dates::to_text),
-                    rec.skipped_reason
-                ])?;
+                step_st.execute(params![id, step.key(), rec.done_at.map(dates::to_text), rec.skipped_reason])?;
                 steps.push(rec);
             }
             let fixed = progress > 4;
@@ -310,7 +385,12 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
             summary.changes += change_count;
             if progress >= 1 {
                 let kind = if rng.bool() { "call" } else { "email" };
-                tl_st.execute(params![id, dates::to_text(discovered + Duration::minutes(30)), kind, first_contact_note(by_us)])?;
+                tl_st.execute(params![
+                    id,
+                    dates::to_text(discovered + Duration::minutes(30)),
+                    kind,
+                    first_contact_note(by_us)
+                ])?;
                 summary.timeline_entries += 1;
             }
             if progress >= 6 {
@@ -395,10 +475,8 @@ fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
         ),
         _ => format!("{:04}", rng.u32(2000..7999)),
     };
-    let local: String = crate::text::fold(&name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '.' })
-        .collect();
+    let local: String =
+        crate::text::fold(&name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '.' }).collect();
     let company = (rng.u8(0..100) < 15).then(|| COMPANIES[rng.usize(0..COMPANIES.len())].to_string());
     let mut lines = Vec::new();
     if rng.u8(0..100) < 12 {
@@ -423,4 +501,3 @@ fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
         expected_years: rng.u32(1..11),
     }
 }
-

@@ -30,19 +30,17 @@ pub enum Error {
     #[error("Amends could not read or write its records: {0}")]
     Storage(rusqlite::Error),
 
+    /// The person stopped a long task (an export) before it finished; nothing was written.
+    #[error("Cancelled. Nothing was written.")]
+    Cancelled,
+
     #[error("Could not use the file {}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 impl Error {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Invalid {
-            field,
-            message: message.into(),
-        }
+        Error::Invalid { field, message: message.into() }
     }
 
     pub fn not_found(what: impl Into<String>) -> Self {
@@ -50,10 +48,7 @@ impl Error {
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 
     /// A stable, machine-readable name for the kind of failure.
@@ -65,6 +60,7 @@ impl Error {
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
             Error::Storage(_) => "storage",
+            Error::Cancelled => "cancelled",
             Error::Io { .. } => "io",
         }
     }

@@ -24,14 +24,8 @@ pub enum Currency {
 }
 
 impl Currency {
-    pub const ALL: [Currency; 6] = [
-        Currency::Usd,
-        Currency::Gbp,
-        Currency::Eur,
-        Currency::Aud,
-        Currency::Cad,
-        Currency::Nzd,
-    ];
+    pub const ALL: [Currency; 6] =
+        [Currency::Usd, Currency::Gbp, Currency::Eur, Currency::Aud, Currency::Cad, Currency::Nzd];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -72,15 +66,12 @@ impl FromStr for Currency {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         let up = s.trim().to_ascii_uppercase();
-        Currency::ALL
-            .into_iter()
-            .find(|c| c.code() == up)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "currency",
-                    format!("\"{s}\" is not a currency Amends knows. Use one of USD, GBP, EUR, AUD, CAD, NZD."),
-                )
-            })
+        Currency::ALL.into_iter().find(|c| c.code() == up).ok_or_else(|| {
+            Error::invalid(
+                "currency",
+                format!("\"{s}\" is not a currency Amends knows. Use one of USD, GBP, EUR, AUD, CAD, NZD."),
+            )
+        })
     }
 }
 
@@ -110,10 +101,7 @@ fn group_thousands(abs_minor: u64) -> String {
 /// number, naming the field so the form can point at it.
 pub fn parse_amount(field: &'static str, input: &str) -> Result<i64> {
     let bad = || {
-        Error::invalid(
-            field,
-            format!("\"{}\" is not an amount of money. Write it like 240 or 1,240.50.", input.trim()),
-        )
+        Error::invalid(field, format!("\"{}\" is not an amount of money. Write it like 240 or 1,240.50.", input.trim()))
     };
     let mut s = input.trim();
     if s.starts_with('-') || s.starts_with('−') {
@@ -142,20 +130,13 @@ pub fn parse_amount(field: &'static str, input: &str) -> Result<i64> {
     if frac.len() > 2 {
         return Err(Error::invalid(field, "Amounts have at most two decimal places (cents or pence)."));
     }
-    let whole_v: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| too_large(field))?
-    };
+    let whole_v: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large(field))? };
     let frac_v: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
         _ => frac.parse().map_err(|_| bad())?,
     };
-    let minor = whole_v
-        .checked_mul(100)
-        .and_then(|v| v.checked_add(frac_v))
-        .ok_or_else(|| too_large(field))?;
+    let minor = whole_v.checked_mul(100).and_then(|v| v.checked_add(frac_v)).ok_or_else(|| too_large(field))?;
     if minor > MAX_MINOR {
         return Err(too_large(field));
     }

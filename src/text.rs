@@ -35,10 +35,7 @@ pub fn optional(field: &'static str, value: Option<&str>, limit: usize) -> Resul
 fn within_limit(field: &'static str, v: &str, limit: usize) -> Result<()> {
     // Byte length bounds char count from above, so most values skip the count.
     if v.len() > limit && v.chars().count() > limit {
-        return Err(Error::invalid(
-            field,
-            format!("This is too long: the limit is {limit} characters."),
-        ));
+        return Err(Error::invalid(field, format!("This is too long: the limit is {limit} characters.")));
     }
     Ok(())
 }
@@ -96,10 +93,7 @@ pub fn check_email(field: &'static str, email: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            format!("\"{email}\" does not look like an email address (like name@example.com)."),
-        ))
+        Err(Error::invalid(field, format!("\"{email}\" does not look like an email address (like name@example.com).")))
     }
 }
 

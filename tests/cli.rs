@@ -12,11 +12,29 @@ fn ok(db: &std::path::Path, args: &[&str]) -> String {
 fn customer_and_incident_round_trip_through_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite3");
-    let id = ok(&db, &[
-        "customers", "add", "--name", "Zoë Ørsted-Núñez", "--email", "zoe@example.com", "--phone", "+44 117 496 0000",
-        "--address-line", "Flat 2", "--address-line", "14 Quay Road", "--city", "Bristol", "--postal-code", "BS1 4QA",
-        "--country", "United Kingdom",
-    ]);
+    let id = ok(
+        &db,
+        &[
+            "customers",
+            "add",
+            "--name",
+            "Zoë Ørsted-Núñez",
+            "--email",
+            "zoe@example.com",
+            "--phone",
+            "+44 117 496 0000",
+            "--address-line",
+            "Flat 2",
+            "--address-line",
+            "14 Quay Road",
+            "--city",
+            "Bristol",
+            "--postal-code",
+            "BS1 4QA",
+            "--country",
+            "United Kingdom",
+        ],
+    );
     let id = id.trim();
     let list: Value = serde_json::from_str(&ok(&db, &["customers", "list", "--search", "nunez", "--json"])).unwrap();
     let arr = list.as_array().unwrap();
@@ -26,7 +44,21 @@ fn customer_and_incident_round_trip_through_json() {
     assert_eq!(arr[0]["address"]["lines"][1], "14 Quay Road");
     assert_eq!(arr[0]["yearly_spend"], "0.00");
 
-    let inc = ok(&db, &["incidents", "add", "--customer", id, "--title", "Tiles arrived cracked", "--discovered-by", "us", "--order-value", "240.5"]);
+    let inc = ok(
+        &db,
+        &[
+            "incidents",
+            "add",
+            "--customer",
+            id,
+            "--title",
+            "Tiles arrived cracked",
+            "--discovered-by",
+            "us",
+            "--order-value",
+            "240.5",
+        ],
+    );
     let inc = inc.trim();
     let shown: Value = serde_json::from_str(&ok(&db, &["incidents", "show", inc, "--json"])).unwrap();
     assert_eq!(shown["order_value"], "240.50");
@@ -44,7 +76,8 @@ fn customer_and_incident_round_trip_through_json() {
     assert_eq!(shown["changes"][0]["text"], "Tiles now travel flat");
     assert!(shown["first_contacted_at"].is_string());
 
-    let listed: Value = serde_json::from_str(&ok(&db, &["incidents", "list", "--status", "follow_up_due", "--json"])).unwrap();
+    let listed: Value =
+        serde_json::from_str(&ok(&db, &["incidents", "list", "--status", "follow_up_due", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     let listed: Value = serde_json::from_str(&ok(&db, &["incidents", "list", "--status", "closed", "--json"])).unwrap();
     assert_eq!(listed, serde_json::json!([]));
@@ -54,7 +87,23 @@ fn customer_and_incident_round_trip_through_json() {
 fn profile_set_and_show() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
-    ok(&db, &["profile", "set", "--name", "Finch Tiling", "--signer", "Morgan Finch", "--paper", "a4", "--address-line", "1 Mill Road", "--city", "York"]);
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Finch Tiling",
+            "--signer",
+            "Morgan Finch",
+            "--paper",
+            "a4",
+            "--address-line",
+            "1 Mill Road",
+            "--city",
+            "York",
+        ],
+    );
     ok(&db, &["profile", "set", "--phone", "01904 000000"]);
     let p: Value = serde_json::from_str(&ok(&db, &["profile", "show", "--json"])).unwrap();
     assert_eq!(p["business_name"], "Finch Tiling");
@@ -107,10 +156,12 @@ fn invalid_utf8_argument_is_refused() {
         .unwrap();
     assert!(!o.status.success());
     assert!(stderr(&o).to_lowercase().contains("utf-8"), "{}", stderr(&o));
-    assert!(!dir.path().join("u.sqlite3").exists() || {
-        let db = amends::Db::open(&dir.path().join("u.sqlite3")).unwrap();
-        db.customer_count().unwrap() == 0
-    });
+    assert!(
+        !dir.path().join("u.sqlite3").exists() || {
+            let db = amends::Db::open(&dir.path().join("u.sqlite3")).unwrap();
+            db.customer_count().unwrap() == 0
+        }
+    );
 }
 
 #[test]

@@ -73,19 +73,10 @@ fn customer_needs_a_name_and_nothing_is_written_on_failure() {
     let err = db.add_customer(&CustomerInput { name: "  ".into(), ..Default::default() }).unwrap_err();
     assert_eq!(err.to_string(), "A customer needs a name.");
     let err = db
-        .add_customer(&CustomerInput {
-            name: "Ada".into(),
-            email: Some("not-an-email".into()),
-            ..Default::default()
-        })
+        .add_customer(&CustomerInput { name: "Ada".into(), email: Some("not-an-email".into()), ..Default::default() })
         .unwrap_err();
     assert_eq!(err.field(), Some("email"));
-    let err = db
-        .add_customer(&CustomerInput {
-            name: "x".repeat(1001),
-            ..Default::default()
-        })
-        .unwrap_err();
+    let err = db.add_customer(&CustomerInput { name: "x".repeat(1001), ..Default::default() }).unwrap_err();
     assert!(err.to_string().contains("too long"), "{err}");
     assert_eq!(db.customer_count().unwrap(), 0);
 }
@@ -129,13 +120,8 @@ fn search_ignores_case_and_accents_across_fields() {
 #[test]
 fn incident_for_an_unknown_customer_is_refused() {
     let mut db = db();
-    let err = db
-        .add_incident(&IncidentInput {
-            customer_id: 4242,
-            title: "Late".into(),
-            ..Default::default()
-        })
-        .unwrap_err();
+    let err =
+        db.add_incident(&IncidentInput { customer_id: 4242, title: "Late".into(), ..Default::default() }).unwrap_err();
     assert_eq!(err.field(), Some("customer_id"));
     assert!(err.to_string().contains("no customer #4242"));
 }
@@ -144,12 +130,8 @@ fn incident_for_an_unknown_customer_is_refused() {
 fn negative_order_value_and_unknown_category_are_refused() {
     let mut db = db();
     let c = customer(&mut db, "Ada");
-    let mut f = IncidentInput {
-        customer_id: c,
-        title: "Late".into(),
-        order_value: Some("-10".into()),
-        ..Default::default()
-    };
+    let mut f =
+        IncidentInput { customer_id: c, title: "Late".into(), order_value: Some("-10".into()), ..Default::default() };
     assert_eq!(db.add_incident(&f).unwrap_err().field(), Some("order_value"));
     f.order_value = Some("120.50".into());
     f.category = Some("weather".into());
@@ -185,7 +167,12 @@ fn closing_needs_every_step_done_or_skipped_with_a_reason() {
     let i = db.record_step(id, RecoveryStep::Fixed, StepAction::Undo).unwrap();
     assert_eq!(i.status, Status::InRecovery);
     assert_eq!(i.steps_remaining(), vec![RecoveryStep::Fixed]);
-    assert_eq!(db.list_incidents(&IncidentFilter { statuses: Some(vec![Status::Closed]), ..Default::default() }).unwrap().len(), 0);
+    assert_eq!(
+        db.list_incidents(&IncidentFilter { statuses: Some(vec![Status::Closed]), ..Default::default() })
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[test]

@@ -11,21 +11,19 @@ use tauri::{Builder, Manager, Runtime};
 
 /// Register plugins' command handlers and our commands on a builder.
 pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
-    builder
-        .manage(AppState::open(db_path))
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_status,
-            commands::app::load_sample_data,
-            commands::profile::get_profile,
-            commands::profile::save_profile,
-            commands::customers::search_customers,
-            commands::customers::get_customer,
-            commands::customers::add_customer,
-            commands::customers::update_customer,
-            commands::incidents::today,
-            commands::incidents::get_incident,
-            commands::incidents::add_incident,
-        ])
+    builder.manage(AppState::open(db_path)).invoke_handler(tauri::generate_handler![
+        commands::app::app_status,
+        commands::app::load_sample_data,
+        commands::profile::get_profile,
+        commands::profile::save_profile,
+        commands::customers::search_customers,
+        commands::customers::get_customer,
+        commands::customers::add_customer,
+        commands::customers::update_customer,
+        commands::incidents::today,
+        commands::incidents::get_incident,
+        commands::incidents::add_incident,
+    ])
 }
 
 /// Where the database lives: `AMENDS_DB` if set, else the OS app-data directory
@@ -49,7 +47,5 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init());
-    build(builder, db_path())
-        .run(tauri::generate_context!())
-        .expect("the Amends window could not start");
+    build(builder, db_path()).run(tauri::generate_context!()).expect("the Amends window could not start");
 }

@@ -19,10 +19,7 @@ pub struct OpenFailure {
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
-        let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure {
-            kind: e.kind(),
-            message: e.to_string(),
-        });
+        let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
         AppState { db_path, db }
     }
 

@@ -144,17 +144,7 @@ impl CustomerInput {
         if expected_years > 100 {
             return Err(Error::invalid("expected_years", "Expected years must be between 0 and 100."));
         }
-        Ok(ValidCustomer {
-            name,
-            company,
-            email,
-            phone,
-            address,
-            notes,
-            tags,
-            yearly_spend_minor,
-            expected_years,
-        })
+        Ok(ValidCustomer { name, company, email, phone, address, notes, tags, yearly_spend_minor, expected_years })
     }
 }
 

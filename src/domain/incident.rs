@@ -127,11 +127,7 @@ pub struct StepRecord {
 
 impl StepRecord {
     pub fn pending(step: RecoveryStep) -> Self {
-        StepRecord {
-            step,
-            done_at: None,
-            skipped_reason: None,
-        }
+        StepRecord { step, done_at: None, skipped_reason: None }
     }
     /// Done or deliberately skipped.
     pub fn is_resolved(&self) -> bool {
@@ -222,13 +218,8 @@ pub enum TimelineKind {
 }
 
 impl TimelineKind {
-    pub const ALL: [TimelineKind; 5] = [
-        TimelineKind::Call,
-        TimelineKind::Email,
-        TimelineKind::Letter,
-        TimelineKind::Visit,
-        TimelineKind::Note,
-    ];
+    pub const ALL: [TimelineKind; 5] =
+        [TimelineKind::Call, TimelineKind::Email, TimelineKind::Letter, TimelineKind::Visit, TimelineKind::Note];
     pub fn key(self) -> &'static str {
         match self {
             TimelineKind::Call => "call",
@@ -243,10 +234,9 @@ impl TimelineKind {
 impl FromStr for TimelineKind {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        TimelineKind::ALL
-            .into_iter()
-            .find(|k| k.key() == s.trim())
-            .ok_or_else(|| Error::invalid("kind", format!("\"{s}\" is not a timeline entry. Use call, email, letter, visit or note.")))
+        TimelineKind::ALL.into_iter().find(|k| k.key() == s.trim()).ok_or_else(|| {
+            Error::invalid("kind", format!("\"{s}\" is not a timeline entry. Use call, email, letter, visit or note."))
+        })
     }
 }
 
@@ -284,10 +274,9 @@ impl FromStr for LetterKind {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         let k = s.trim().replace('-', "_");
-        LetterKind::ALL
-            .into_iter()
-            .find(|l| l.key() == k)
-            .ok_or_else(|| Error::invalid("kind", format!("\"{s}\" is not a letter kind. Use apology, email, call or follow-up.")))
+        LetterKind::ALL.into_iter().find(|l| l.key() == k).ok_or_else(|| {
+            Error::invalid("kind", format!("\"{s}\" is not a letter kind. Use apology, email, call or follow-up."))
+        })
     }
 }
 
@@ -406,7 +395,12 @@ pub struct ValidIncident {
 
 impl IncidentInput {
     pub fn validated(&self, now: DateTime<Utc>) -> Result<ValidIncident> {
-        let title = text::required("title", &self.title, "An incident needs a short title, like \"Tiles arrived cracked\".", SHORT_LIMIT)?;
+        let title = text::required(
+            "title",
+            &self.title,
+            "An incident needs a short title, like \"Tiles arrived cracked\".",
+            SHORT_LIMIT,
+        )?;
         text::single_line("title", &title)?;
         let long = |field: &'static str, v: &Option<String>| text::optional(field, v.as_deref(), LONG_LIMIT);
         let severity = self.severity.unwrap_or(3);
@@ -422,10 +416,7 @@ impl IncidentInput {
         let occurred_at = instant("occurred_at", &self.occurred_at)?;
         let discovered_at = instant("discovered_at", &self.discovered_at)?;
         if discovered_at < occurred_at {
-            return Err(Error::invalid(
-                "discovered_at",
-                "The problem can't have been discovered before it happened.",
-            ));
+            return Err(Error::invalid("discovered_at", "The problem can't have been discovered before it happened."));
         }
         let amount = |field: &'static str, v: &Option<String>| -> Result<Option<i64>> {
             match v.as_deref().map(str::trim) {
@@ -503,11 +494,7 @@ mod tests {
     #[test]
     fn incident_form_rules() {
         let now = dates::now();
-        let mut f = IncidentInput {
-            customer_id: 1,
-            title: "Tiles cracked".into(),
-            ..Default::default()
-        };
+        let mut f = IncidentInput { customer_id: 1, title: "Tiles cracked".into(), ..Default::default() };
         assert_eq!(f.validated(now).unwrap().severity, 3);
         f.severity = Some(6);
         assert_eq!(f.validated(now).unwrap_err().field(), Some("severity"));

@@ -76,15 +76,12 @@ impl EnvelopePreset {
 impl FromStr for EnvelopePreset {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        EnvelopePreset::ALL
-            .into_iter()
-            .find(|p| p.key() == s.trim())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "envelope",
-                    format!("\"{s}\" is not an envelope. Use us_no10, din5008_a, din5008_b, right_window or custom."),
-                )
-            })
+        EnvelopePreset::ALL.into_iter().find(|p| p.key() == s.trim()).ok_or_else(|| {
+            Error::invalid(
+                "envelope",
+                format!("\"{s}\" is not an envelope. Use us_no10, din5008_a, din5008_b, right_window or custom."),
+            )
+        })
     }
 }
 
@@ -122,15 +119,12 @@ impl BusinessType {
 impl FromStr for BusinessType {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        BusinessType::ALL
-            .into_iter()
-            .find(|p| p.key() == s.trim())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "business_type",
-                    format!("\"{s}\" is not a business type. Use general, trades, retail, restaurant or services."),
-                )
-            })
+        BusinessType::ALL.into_iter().find(|p| p.key() == s.trim()).ok_or_else(|| {
+            Error::invalid(
+                "business_type",
+                format!("\"{s}\" is not a business type. Use general, trades, retail, restaurant or services."),
+            )
+        })
     }
 }
 

@@ -53,12 +53,10 @@ impl Db {
     }
 
     pub fn customer(&self, id: i64) -> Result<Customer> {
-        self.conn()
-            .query_row("SELECT * FROM customers WHERE id = ?", [id], customer_from_row)
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Error::not_found(format!("Customer #{id}")),
-                e => e.into(),
-            })
+        self.conn().query_row("SELECT * FROM customers WHERE id = ?", [id], customer_from_row).map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Error::not_found(format!("Customer #{id}")),
+            e => e.into(),
+        })
     }
 
     pub fn customer_count(&self) -> Result<i64> {

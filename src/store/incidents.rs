@@ -9,8 +9,8 @@ use super::Db;
 use crate::dates;
 use crate::domain::incident::ValidIncident;
 use crate::domain::{
-    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, RecoveryStep, Status,
-    StepRecord, TimelineEntry, TimelineKind,
+    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, RecoveryStep, Status, StepRecord,
+    TimelineEntry, TimelineKind,
 };
 use crate::error::{Error, Result};
 use crate::text::{self, LONG_LIMIT};
@@ -135,7 +135,8 @@ impl Db {
             .query_row("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)
             .optional()?
             .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
-        let mut st = conn.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
+        let mut st =
+            conn.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
         let stored: Vec<StepRecord> = st
             .query_map([id], |r| {
                 Ok(StepRecord {
@@ -226,7 +227,12 @@ impl Db {
 
     /// Add one dated "what we changed" entry.
     pub fn add_change(&mut self, id: i64, on: NaiveDate, text_in: &str) -> Result<Change> {
-        let t = text::required("text", text_in, "Describe what you changed, like \"Tiles are now checked before loading\".", 2000)?;
+        let t = text::required(
+            "text",
+            text_in,
+            "Describe what you changed, like \"Tiles are now checked before loading\".",
+            2000,
+        )?;
         let change_id = self.write(|tx| {
             not_before_incident("date", on, occurred_at(tx, id)?)?;
             tx.execute(
@@ -237,12 +243,7 @@ impl Db {
             refresh_status(tx, id)?;
             Ok(cid)
         })?;
-        Ok(Change {
-            id: change_id,
-            incident_id: id,
-            date: on,
-            text: t,
-        })
+        Ok(Change { id: change_id, incident_id: id, date: on, text: t })
     }
 
     pub fn remove_change(&mut self, change_id: i64) -> Result<()> {
@@ -256,7 +257,13 @@ impl Db {
         })
     }
 
-    pub fn add_timeline(&mut self, id: i64, at: DateTime<Utc>, kind: TimelineKind, text_in: &str) -> Result<TimelineEntry> {
+    pub fn add_timeline(
+        &mut self,
+        id: i64,
+        at: DateTime<Utc>,
+        kind: TimelineKind,
+        text_in: &str,
+    ) -> Result<TimelineEntry> {
         let t = text::required("text", text_in, "A timeline entry needs a few words about what happened.", LONG_LIMIT)?;
         let entry_id = self.write(|tx| {
             occurred_at(tx, id)?;
@@ -266,13 +273,7 @@ impl Db {
             )?;
             Ok(tx.last_insert_rowid())
         })?;
-        Ok(TimelineEntry {
-            id: entry_id,
-            incident_id: id,
-            at,
-            kind,
-            text: t,
-        })
+        Ok(TimelineEntry { id: entry_id, incident_id: id, at, kind, text: t })
     }
 
     /// Keep a record of a letter, email or call script produced for an incident.
@@ -299,7 +300,8 @@ impl Db {
     }
 
     pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
-        let mut st = self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;
+        let mut st =
+            self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;
         let rows = st.query_map([incident_id], letter_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -366,7 +368,8 @@ impl Db {
 }
 
 pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: u32, now: &str) -> Result<i64> {
-    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", [v.customer_id], |r| r.get(0))?;
+    let exists: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", [v.customer_id], |r| r.get(0))?;
     if !exists {
         return Err(Error::invalid(
             "customer_id",
@@ -434,9 +437,8 @@ fn occurred_at(tx: &Transaction, id: i64) -> Result<DateTime<Utc>> {
 }
 
 fn fix_promised_by(tx: &Transaction, id: i64) -> Result<Option<NaiveDate>> {
-    let s: Option<Option<String>> = tx
-        .query_row("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| r.get(0))
-        .optional()?;
+    let s: Option<Option<String>> =
+        tx.query_row("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| r.get(0)).optional()?;
     let s = s.ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
     Ok(s.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
 }
@@ -469,9 +471,8 @@ pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let changes: i64 = tx
-        .prepare_cached("SELECT COUNT(*) FROM changes WHERE incident_id = ?")?
-        .query_row([id], |r| r.get(0))?;
+    let changes: i64 =
+        tx.prepare_cached("SELECT COUNT(*) FROM changes WHERE incident_id = ?")?.query_row([id], |r| r.get(0))?;
     let status = Status::derive(&steps, changes as usize);
     let fixed = steps.iter().any(|s| s.step == RecoveryStep::Fixed && s.is_resolved());
     tx.prepare_cached(
@@ -482,7 +483,7 @@ pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
+pub(crate) fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
     Ok(Incident {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -533,7 +534,7 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<IncidentSummary> {
     })
 }
 
-fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
+pub(crate) fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     Ok(Change {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,
@@ -542,7 +543,7 @@ fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     })
 }
 
-fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
+pub(crate) fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
     Ok(TimelineEntry {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,
@@ -552,7 +553,7 @@ fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
     })
 }
 
-fn letter_from_row(r: &Row) -> rusqlite::Result<LetterRecord> {
+pub(crate) fn letter_from_row(r: &Row) -> rusqlite::Result<LetterRecord> {
     Ok(LetterRecord {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,

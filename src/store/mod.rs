@@ -39,10 +39,7 @@ pub struct Db {
 /// the same place the desktop app uses.
 pub fn default_path() -> Result<PathBuf> {
     let base = dirs::data_dir().ok_or_else(|| {
-        Error::invalid(
-            "db",
-            "Could not find your application-data folder. Set AMENDS_DB to the database file to use.",
-        )
+        Error::invalid("db", "Could not find your application-data folder. Set AMENDS_DB to the database file to use.")
     })?;
     Ok(base.join(APP_IDENTIFIER).join(DB_FILE_NAME))
 }
@@ -60,20 +57,14 @@ impl Db {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|_| Error::NotADatabase { path: path.to_path_buf() })?;
-        let mut db = Db {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
+        let mut db = Db { conn, path: Some(path.to_path_buf()) };
         db.configure()?;
         db.migrate()?;
         Ok(db)
     }
 
     pub fn open_in_memory() -> Result<Db> {
-        let mut db = Db {
-            conn: Connection::open_in_memory()?,
-            path: None,
-        };
+        let mut db = Db { conn: Connection::open_in_memory()?, path: None };
         db.configure()?;
         db.migrate()?;
         Ok(db)
@@ -92,10 +83,7 @@ impl Db {
             other => other,
         })?;
         if found > SCHEMA_VERSION {
-            return Err(Error::NewerSchema {
-                found,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
         }
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
@@ -152,7 +140,9 @@ impl Db {
             }
         }
         let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-        for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+        for row in
+            st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (table, rowid, parent) = row?;
             problems.push(format!(
                 "{table} row {} points to a missing {parent} record",

@@ -140,7 +140,10 @@ fn check_image(slot: ImageSlot, b: &[u8]) -> Result<()> {
     if b.len() > MAX_IMAGE_BYTES {
         return Err(Error::invalid(
             field,
-            format!("That image is {:.1} MB; the limit is 5 MB. Please use a smaller picture.", b.len() as f64 / 1_048_576.0),
+            format!(
+                "That image is {:.1} MB; the limit is 5 MB. Please use a smaller picture.",
+                b.len() as f64 / 1_048_576.0
+            ),
         ));
     }
     let png = b.starts_with(b"\x89PNG\r\n\x1a\n");

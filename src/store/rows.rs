@@ -48,9 +48,5 @@ pub fn date_text(d: NaiveDate) -> String {
 }
 
 fn bad(idx: &str, s: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        Type::Text,
-        format!("unexpected value {s:?} in column {idx}").into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(0, Type::Text, format!("unexpected value {s:?} in column {idx}").into())
 }

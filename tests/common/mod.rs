@@ -10,12 +10,7 @@ pub fn db() -> Db {
 }
 
 pub fn customer(db: &mut Db, name: &str) -> i64 {
-    db.add_customer(&CustomerInput {
-        name: name.into(),
-        ..Default::default()
-    })
-    .expect("customer is valid")
-    .id
+    db.add_customer(&CustomerInput { name: name.into(), ..Default::default() }).expect("customer is valid").id
 }
 
 pub fn incident(db: &mut Db, customer_id: i64, title: &str) -> i64 {
@@ -36,13 +31,7 @@ pub fn amends_bin() -> PathBuf {
 }
 
 pub fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(amends_bin())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("AMENDS_DB")
-        .output()
-        .expect("amends runs")
+    Command::new(amends_bin()).arg("--db").arg(db).args(args).env_remove("AMENDS_DB").output().expect("amends runs")
 }
 
 pub fn stdout(o: &Output) -> String {

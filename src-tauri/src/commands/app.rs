@@ -18,10 +18,9 @@ pub struct AppStatus {
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     let (empty, profile_set_up) = match state.db() {
-        Ok(db) => (
-            db.customer_count().map(|n| n == 0).unwrap_or(true),
-            db.profile().map(|p| p.is_set_up()).unwrap_or(false),
-        ),
+        Ok(db) => {
+            (db.customer_count().map(|n| n == 0).unwrap_or(true), db.profile().map(|p| p.is_set_up()).unwrap_or(false))
+        }
         Err(_) => (true, false),
     };
     AppStatus {
