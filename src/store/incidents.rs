@@ -67,7 +67,25 @@ pub enum StepAction {
     Undo,
 }
 
-#[derive(Debug, Clone, Default)]
+impl StepAction {
+    /// Build an action from form parts: undo wins, then a skip reason, then a
+    /// time typed by the owner (blank = now).
+    pub fn from_parts(at: Option<&str>, skip_reason: Option<&str>, undo: bool) -> Result<StepAction> {
+        if undo {
+            return Ok(StepAction::Undo);
+        }
+        if let Some(r) = skip_reason {
+            return Ok(StepAction::Skip(r.to_string()));
+        }
+        match at.map(str::trim) {
+            None | Some("") => Ok(StepAction::Done(dates::now())),
+            Some(t) => dates::parse_datetime("at", t).map(StepAction::Done),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IncidentFilter {
     /// `None` = all; the CLI's "open" means every status but closed.
     pub statuses: Option<Vec<Status>>,
@@ -211,6 +229,26 @@ impl Db {
                 }
             }
             refresh_status(tx, id)
+        })?;
+        self.incident(id)
+    }
+
+    /// Store the make-up chosen for the customer.
+    pub fn set_makeup(&mut self, id: i64, description: &str, value: &str) -> Result<Incident> {
+        let description = text::required(
+            "makeup_description",
+            description,
+            "Describe the make-up, like \"a full refund and a free repaint\".",
+            LONG_LIMIT,
+        )?;
+        let value = crate::money::parse_amount("makeup_value", value)?;
+        self.write(|tx| {
+            occurred_at(tx, id)?;
+            tx.execute(
+                "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, updated_at = ? WHERE id = ?",
+                params![description, value, dates::to_text(dates::now()), id],
+            )?;
+            Ok(())
         })?;
         self.incident(id)
     }
@@ -483,7 +521,7 @@ pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
+fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
     Ok(Incident {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,

@@ -33,5 +33,5 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 
 #[tauri::command]
 pub fn load_sample_data(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
-    demo::fill(&mut state.db()?, &DemoOptions::default())
+    demo::fill(&mut *state.db()?, &DemoOptions::default())
 }

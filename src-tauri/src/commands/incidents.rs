@@ -1,13 +1,20 @@
-//! Incidents and the Today queue.
+//! Incidents, their recovery steps, changes, timeline, and the Today queue.
 use super::CmdResult;
 use crate::state::AppState;
-use amends::domain::{Incident, IncidentInput};
-use amends::store::QueueItem;
+use amends::dates;
+use amends::domain::{Change, Incident, IncidentInput, LetterRecord, RecoveryStep, TimelineEntry, TimelineKind};
+use amends::makeup::{self, MakeUpReview};
+use amends::store::{IncidentFilter, IncidentSummary, QueueItem, StepAction};
 use tauri::State;
 
 #[tauri::command]
 pub fn today(state: State<'_, AppState>, limit: Option<usize>) -> CmdResult<Vec<QueueItem>> {
     state.db()?.open_by_urgency(limit.unwrap_or(100), 2)
+}
+
+#[tauri::command]
+pub fn list_incidents(state: State<'_, AppState>, filter: IncidentFilter) -> CmdResult<Vec<IncidentSummary>> {
+    state.db()?.list_incidents(&filter)
 }
 
 #[tauri::command]
@@ -18,4 +25,74 @@ pub fn get_incident(state: State<'_, AppState>, id: i64) -> CmdResult<Incident> 
 #[tauri::command]
 pub fn add_incident(state: State<'_, AppState>, input: IncidentInput) -> CmdResult<Incident> {
     state.db()?.add_incident(&input)
+}
+
+#[tauri::command]
+pub fn update_incident(state: State<'_, AppState>, id: i64, input: IncidentInput) -> CmdResult<Incident> {
+    state.db()?.update_incident(id, &input)
+}
+
+#[tauri::command]
+pub fn record_step(
+    state: State<'_, AppState>,
+    id: i64,
+    step: RecoveryStep,
+    at: Option<String>,
+    skip_reason: Option<String>,
+    undo: Option<bool>,
+) -> CmdResult<Incident> {
+    let action = StepAction::from_parts(at.as_deref(), skip_reason.as_deref(), undo.unwrap_or(false))?;
+    state.db()?.record_step(id, step, action)
+}
+
+#[tauri::command]
+pub fn promise_fix(state: State<'_, AppState>, id: i64, date: String) -> CmdResult<Incident> {
+    state.db()?.promise_fix(id, dates::parse_date("date", &date)?)
+}
+
+#[tauri::command]
+pub fn add_change(state: State<'_, AppState>, id: i64, date: Option<String>, text: String) -> CmdResult<Change> {
+    let on = match date.as_deref().map(str::trim) {
+        None | Some("") => dates::today(),
+        Some(d) => dates::parse_date("date", d)?,
+    };
+    state.db()?.add_change(id, on, &text)
+}
+
+#[tauri::command]
+pub fn remove_change(state: State<'_, AppState>, change_id: i64) -> CmdResult<()> {
+    state.db()?.remove_change(change_id)
+}
+
+#[tauri::command]
+pub fn add_timeline(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: String,
+    text: String,
+    at: Option<String>,
+) -> CmdResult<TimelineEntry> {
+    let at = match at.as_deref().map(str::trim) {
+        None | Some("") => dates::now(),
+        Some(a) => dates::parse_datetime("at", a)?,
+    };
+    let kind: TimelineKind = kind.parse()?;
+    state.db()?.add_timeline(id, at, kind, &text)
+}
+
+#[tauri::command]
+pub fn list_letters(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<LetterRecord>> {
+    state.db()?.letters(id)
+}
+
+/// The make-up suggestion for an incident, with its breakdown, ideas and
+/// warnings about `offer` (an amount as typed) when given.
+#[tauri::command]
+pub fn review_makeup(state: State<'_, AppState>, id: i64, offer: Option<String>) -> CmdResult<MakeUpReview> {
+    makeup::review(&*state.db()?, id, offer.as_deref())
+}
+
+#[tauri::command]
+pub fn set_makeup(state: State<'_, AppState>, id: i64, description: String, value: String) -> CmdResult<Incident> {
+    state.db()?.set_makeup(id, &description, &value)
 }
