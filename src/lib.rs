@@ -5,7 +5,10 @@ pub mod dates;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod letter_text;
+pub mod makeup;
 pub mod money;
+pub mod pdf;
 pub mod store;
 pub mod text;
 
