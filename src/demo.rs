@@ -30,6 +30,7 @@ impl Default for DemoOptions {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct DemoSummary {
     pub customers: usize,
     pub incidents: usize,

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// One line of an incident list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct IncidentSummary {
     pub id: i64,
     pub customer_id: i64,
@@ -38,6 +39,7 @@ pub struct IncidentSummary {
 
 /// Why an incident is on the Today screen, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum QueueKind {
     /// We found it; the customer has not heard from us. Get there first.
@@ -53,6 +55,7 @@ pub enum QueueKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct QueueItem {
     pub kind: QueueKind,
     pub incident: IncidentSummary,
@@ -85,6 +88,7 @@ impl StepAction {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct IncidentFilter {
     /// `None` = all; the CLI's "open" means every status but closed.

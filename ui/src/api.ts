@@ -1,6 +1,10 @@
 // The only file that calls Tauri. Every screen goes through these functions,
 // so a command's name and argument shape live in exactly one place.
 import { invoke } from '@tauri-apps/api/core';
+import type { QueueItem } from './bindings/QueueItem';
+import type { DemoSummary } from './bindings/DemoSummary';
+
+export type { QueueItem };
 
 export interface AppError {
   kind: string;
@@ -26,27 +30,6 @@ export interface AppStatus {
   profile_set_up: boolean;
 }
 
-export interface IncidentSummary {
-  id: number;
-  customer_id: number;
-  customer_name: string;
-  title: string;
-  category: string;
-  severity: number;
-  status: string;
-  discovered_by: 'us' | 'customer';
-  occurred_at: string;
-  discovered_at: string;
-  fix_promised_by: string | null;
-  second_failure: boolean;
-  order_value_minor: number;
-}
-
-export interface QueueItem {
-  kind: 'get_there_first' | 'acknowledge' | 'fix_due' | 'follow_up_due' | 'in_recovery';
-  incident: IncidentSummary;
-}
-
 export const appStatus = () => invoke<AppStatus>('app_status');
-export const loadSampleData = () => invoke<{ customers: number; incidents: number }>('load_sample_data');
+export const loadSampleData = () => invoke<DemoSummary>('load_sample_data');
 export const today = (limit?: number) => invoke<QueueItem[]>('today', { limit });
