@@ -9,6 +9,7 @@ pub mod letter_text;
 pub mod makeup;
 pub mod money;
 pub mod pdf;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 

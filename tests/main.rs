@@ -3,4 +3,5 @@ mod cli;
 mod common;
 mod demo;
 mod pdf;
+mod spreadsheet;
 mod store;

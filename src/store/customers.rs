@@ -18,33 +18,7 @@ impl Db {
     pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
         let c = input.validated()?;
         self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE customers SET name = ?, company = ?, email = ?, phone = ?, phone_digits = ?,
-                    address_lines = ?, city = ?, region = ?, postal_code = ?, country = ?, notes = ?, tags = ?,
-                    yearly_spend_minor = ?, expected_years = ?, search_text = ?, name_key = ?, updated_at = ?
-                 WHERE id = ?",
-                params![
-                    c.name,
-                    c.company,
-                    c.email,
-                    c.phone,
-                    c.phone.as_deref().map(text::digits),
-                    c.address.lines.join("\n"),
-                    c.address.city,
-                    c.address.region,
-                    c.address.postal_code,
-                    c.address.country,
-                    c.notes,
-                    c.tags.join("\n"),
-                    c.yearly_spend_minor,
-                    c.expected_years,
-                    c.search_text(),
-                    text::fold(&c.name),
-                    dates::to_text(dates::now()),
-                    id
-                ],
-            )?;
-            if n == 0 {
+            if update_customer_row(tx, id, &c, &dates::to_text(dates::now()))? == 0 {
                 return Err(Error::not_found(format!("Customer #{id}")));
             }
             Ok(())
@@ -139,6 +113,37 @@ pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) ->
         now
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Overwrite a customer with a checked form inside a caller's transaction
+/// (also used by import). Returns how many rows changed: 0 when there is no such id.
+pub(crate) fn update_customer_row(tx: &Transaction, id: i64, c: &ValidCustomer, now: &str) -> Result<usize> {
+    let mut st = tx.prepare_cached(
+        "UPDATE customers SET name = ?, company = ?, email = ?, phone = ?, phone_digits = ?,
+            address_lines = ?, city = ?, region = ?, postal_code = ?, country = ?, notes = ?, tags = ?,
+            yearly_spend_minor = ?, expected_years = ?, search_text = ?, name_key = ?, updated_at = ?
+         WHERE id = ?",
+    )?;
+    Ok(st.execute(params![
+        c.name,
+        c.company,
+        c.email,
+        c.phone,
+        c.phone.as_deref().map(text::digits),
+        c.address.lines.join("\n"),
+        c.address.city,
+        c.address.region,
+        c.address.postal_code,
+        c.address.country,
+        c.notes,
+        c.tags.join("\n"),
+        c.yearly_spend_minor,
+        c.expected_years,
+        c.search_text(),
+        text::fold(&c.name),
+        now,
+        id
+    ])?)
 }
 
 pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {

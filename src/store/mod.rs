@@ -6,10 +6,14 @@
 //! one transaction. Every write is one transaction; a failed write leaves
 //! nothing behind. Every statement is parameterised.
 pub(crate) mod customers;
+mod export;
+mod import;
 pub(crate) mod incidents;
 mod profile;
 mod rows;
 
+pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
+pub use import::{CustomerImport, MIN_MATCH_PHONE_DIGITS};
 pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
 

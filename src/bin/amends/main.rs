@@ -2,6 +2,7 @@
 //! forms (see README "Command line"). Each subcommand parses its arguments,
 //! calls one core function and prints the result; no business rule lives here.
 mod json;
+mod transfer;
 
 use amends::dates;
 use amends::demo::{self, DemoOptions};
@@ -47,6 +48,11 @@ enum Command {
     Profile(ProfileCmd),
     /// Check the database file with SQLite's integrity and foreign-key checks.
     CheckDb,
+    /// Export to a spreadsheet (XLSX) or CSV files.
+    Export(transfer::ExportArgs),
+    /// Import customers from a CSV file or a workbook.
+    #[command(subcommand)]
+    Import(transfer::ImportCmd),
 }
 
 #[derive(Subcommand)]
@@ -324,6 +330,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
+        Command::Export(a) => return transfer::export(&db, a),
+        Command::Import(cmd) => return transfer::import(&mut db, cmd),
         Command::Profile(ProfileCmd::Show { json }) => {
             let p = db.profile()?;
             if json {

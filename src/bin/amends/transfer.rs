@@ -1,0 +1,161 @@
+//! `amends export` and `amends import customers`: spreadsheets in and out.
+//! Arguments are parsed here and handed to `amends::spreadsheet`; what the
+//! files contain and every rule about them live in the core.
+use amends::domain::Status;
+use amends::spreadsheet::{self, ExportOptions, Field, ImportOptions, ImportReport, Progress};
+use amends::store::ExportFilter;
+use amends::{dates, Db, Error, Result};
+use clap::{Args, Subcommand};
+use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_name = "xlsx|csv")]
+    format: String,
+    /// Only this table: customers, incidents, changes, timeline or letters.
+    #[arg(long, value_name = "TABLE")]
+    table: Option<String>,
+    /// Incidents that happened on or after this day.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Incidents that happened on or before this day.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// new, in_recovery, follow_up_due, closed, or open (all but closed); repeat or separate with commas.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',')]
+    status: Vec<String>,
+    /// Only incidents in this category; repeat or separate with commas.
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',')]
+    category: Vec<String>,
+    /// CSV without the byte-order mark (for programs that choke on it).
+    #[arg(long)]
+    no_bom: bool,
+    /// The file to write; for CSV of every table, a folder that receives one file per table.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    output: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// Add or update customers from a CSV file or a workbook.
+    Customers {
+        file: PathBuf,
+        /// Report what would happen; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even if some rows are invalid.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Name a column explicitly, like --map email="Contact e-mail"; repeat for more.
+        #[arg(long = "map", value_name = "FIELD=HEADER")]
+        map: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn export(db: &Db, a: ExportArgs) -> Result<ExitCode> {
+    let mut statuses = Vec::new();
+    for s in a.status.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if s == "open" {
+            statuses.extend([Status::New, Status::InRecovery, Status::FollowUpDue]);
+        } else {
+            statuses.push(s.parse()?);
+        }
+    }
+    let from = a.from.as_deref().map(|d| dates::parse_date("from", d)).transpose()?;
+    let to = a.to.as_deref().map(|d| dates::parse_date("to", d)).transpose()?;
+    let opts = ExportOptions {
+        format: a.format.parse()?,
+        table: a.table.as_deref().map(str::parse).transpose()?,
+        filter: ExportFilter {
+            from: from.map(spreadsheet::day_start),
+            until: to.map(|d| spreadsheet::day_start(d + chrono::Duration::days(1))),
+            statuses,
+            categories: a.category.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect(),
+        },
+        bom: !a.no_bom,
+    };
+    let show_progress = std::io::stderr().is_terminal() && !a.json;
+    let summary = spreadsheet::export(db, &opts, &a.output, |p: Progress| {
+        if show_progress {
+            eprint!("\r{:>3.0}%  {} {}/{}   ", p.fraction() * 100.0, p.table.key(), p.table_rows_done, p.table_rows);
+        }
+        ControlFlow::Continue(())
+    })?;
+    if show_progress {
+        eprintln!();
+    }
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&summary).expect("JSON values always serialise"));
+    } else {
+        for t in &summary.tables {
+            println!("{:<10} {:>9} rows  {}", t.table.key(), t.rows, t.file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
+    let ImportCmd::Customers { file, dry_run, skip_invalid, map, json } = cmd;
+    let mut mapping = Vec::new();
+    for m in &map {
+        let (field, header) = m.split_once('=').ok_or_else(|| {
+            Error::invalid(
+                "mapping",
+                format!("\"{m}\": write a mapping as FIELD=HEADER, like email=\"Contact e-mail\"."),
+            )
+        })?;
+        mapping.push((field.parse::<Field>()?, header.to_string()));
+    }
+    let started = std::time::Instant::now();
+    let report = spreadsheet::import_customers(db, &file, &ImportOptions { dry_run, skip_invalid, mapping })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("JSON values always serialise"));
+    } else {
+        print_report(&report, started.elapsed().as_secs_f64());
+    }
+    // A dry run that found bad rows exits 1, like check-db with problems, so scripts can stop.
+    Ok(if dry_run && !report.invalid.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn print_report(r: &ImportReport, secs: f64) {
+    let verb = if r.dry_run { ("Would add", "update", "skip") } else { ("Added", "updated", "skipped") };
+    println!(
+        "{} {}, {} {}, {} {} of {} rows ({}{}) in {secs:.1} s.",
+        verb.0,
+        r.added,
+        verb.1,
+        r.updated,
+        verb.2,
+        r.skipped,
+        r.rows,
+        r.encoding,
+        r.delimiter.as_deref().map(|d| format!(", separated by {d}")).unwrap_or_default(),
+    );
+    for w in &r.warnings {
+        println!("Note: {w}");
+    }
+    let ignored: Vec<&str> =
+        r.columns.iter().filter(|c| c.field.is_none() && !c.header.is_empty()).map(|c| c.header.as_str()).collect();
+    if !ignored.is_empty() {
+        println!("Ignored columns: {}", ignored.join(", "));
+    }
+    if !r.invalid.is_empty() {
+        println!("{} invalid row(s){}:", r.invalid.len(), if r.dry_run { "" } else { ", left out" });
+        for i in &r.invalid {
+            match &i.field {
+                Some(f) => println!("  line {} ({f}): {}", i.line, i.reason),
+                None => println!("  line {}: {}", i.line, i.reason),
+            }
+        }
+    }
+    if r.dry_run {
+        println!("Dry run: nothing was changed.");
+    }
+}
