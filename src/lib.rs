@@ -5,6 +5,7 @@ pub mod dates;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod letter_text;
 pub mod makeup;
 pub mod money;

@@ -16,6 +16,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::app::load_sample_data,
         commands::profile::get_profile,
         commands::profile::save_profile,
+        commands::profile::list_categories,
+        commands::profile::add_category,
         commands::customers::search_customers,
         commands::customers::get_customer,
         commands::customers::add_customer,
@@ -23,6 +25,16 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::incidents::today,
         commands::incidents::get_incident,
         commands::incidents::add_incident,
+        commands::incidents::list_incidents,
+        commands::incidents::update_incident,
+        commands::incidents::record_step,
+        commands::incidents::promise_fix,
+        commands::incidents::add_change,
+        commands::incidents::remove_change,
+        commands::incidents::add_timeline,
+        commands::incidents::list_letters,
+        commands::incidents::review_makeup,
+        commands::incidents::set_makeup,
     ])
 }
 

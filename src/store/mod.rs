@@ -5,16 +5,19 @@
 //! not SQLite or come from a newer Amends, and applies pending migrations in
 //! one transaction. Every write is one transaction; a failed write leaves
 //! nothing behind. Every statement is parameterised.
+pub mod backup;
 pub(crate) mod customers;
 mod export;
 mod import;
 pub(crate) mod incidents;
+mod privacy;
 mod profile;
 mod rows;
 
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, MIN_MATCH_PHONE_DIGITS};
 pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction};
+pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
 
 use crate::error::{Error, Result};
@@ -23,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Numbered migrations; index + 1 is the schema version it brings the file to.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_audit_log.sql")];
 
 /// The newest schema this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -92,7 +95,8 @@ impl Db {
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map_err(|e| self.not_a_database_or(e))?;
-        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        // secure_delete: erased customers are overwritten on disk, not just unlinked.
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;")?;
         Ok(())
     }
 
@@ -111,6 +115,10 @@ impl Db {
         let found = self.schema_version()?;
         if found >= SCHEMA_VERSION {
             return Ok(());
+        }
+        if found > 0 {
+            // Existing records: keep a copy as they were before the schema changes.
+            self.backup_now(&format!("before-migration-v{}", found + 1), backup::Retention::default())?;
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
@@ -131,6 +139,26 @@ impl Db {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Record an action in the audit log. Never put personal data in `detail`.
+    pub(crate) fn audit(&mut self, action: &str, detail: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
+            rusqlite::params![crate::dates::to_text(crate::dates::now()), action, detail],
+        )?;
+        Ok(())
+    }
+
+    /// The audit trail, newest first: (when, action, detail).
+    pub fn audit_log(&self) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare("SELECT at, action, detail FROM audit_log ORDER BY id DESC")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// SQLite's own integrity and foreign-key checks; empty when all is well.
@@ -159,7 +187,7 @@ impl Db {
 
 /// Refuse to open a non-empty file that does not start with SQLite's header,
 /// so a wrong path never gets turned into (or mixed with) a database.
-fn refuse_non_sqlite(path: &Path) -> Result<()> {
+pub(crate) fn refuse_non_sqlite(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,

@@ -5,5 +5,6 @@ pub mod app;
 pub mod customers;
 pub mod incidents;
 pub mod profile;
+pub mod records;
 
 pub type CmdResult<T> = Result<T, amends::Error>;

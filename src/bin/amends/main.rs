@@ -2,6 +2,7 @@
 //! forms (see README "Command line"). Each subcommand parses its arguments,
 //! calls one core function and prints the result; no business rule lives here.
 mod json;
+mod records;
 mod transfer;
 
 use amends::dates;
@@ -48,6 +49,10 @@ enum Command {
     Profile(ProfileCmd),
     /// Check the database file with SQLite's integrity and foreign-key checks.
     CheckDb,
+    /// Back up the database (checked with an integrity check before it is kept).
+    Backup(records::BackupArgs),
+    /// Restore from a backup: the current records are backed up first.
+    Restore(records::RestoreArgs),
     /// Export to a spreadsheet (XLSX) or CSV files.
     Export(transfer::ExportArgs),
     /// Import customers from a CSV file or a workbook.
@@ -73,6 +78,19 @@ enum CustomersCmd {
         id: i64,
         #[arg(long)]
         json: bool,
+    },
+    /// Everything held about one customer, as readable JSON (a data-access request).
+    ExportData {
+        id: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Erase a customer and all their incidents, letters and timeline (on request).
+    Erase {
+        id: i64,
+        /// Confirm: erasing cannot be undone.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -330,6 +348,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
+        Command::Backup(a) => return records::backup(&db, a),
+        Command::Restore(a) => return records::restore(&mut db, a),
+        Command::Customers(CustomersCmd::ExportData { id, output }) => return records::export_data(&db, id, output),
+        Command::Customers(CustomersCmd::Erase { id, yes }) => return records::erase(&mut db, id, yes),
         Command::Export(a) => return transfer::export(&db, a),
         Command::Import(cmd) => return transfer::import(&mut db, cmd),
         Command::Profile(ProfileCmd::Show { json }) => {

@@ -1,0 +1,83 @@
+//! CLI for keeping records safe: backup, restore, and a customer's data
+//! rights (export everything about them, erase on request).
+use amends::store::backup::Retention;
+use amends::{Db, Error, Result};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// Where to write the backup (default: the backups folder beside the database, with rotation).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore from.
+    file: PathBuf,
+}
+
+pub fn backup(db: &Db, a: BackupArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let info = match a.output {
+        Some(path) => db.backup_to(&path)?,
+        None => db
+            .backup_now("manual", Retention::default())?
+            .ok_or_else(|| Error::invalid("output", "This database has no folder; give --output FILE."))?,
+    };
+    println!(
+        "Backed up {} ({:.1} MB, checked) in {:.2} s.",
+        info.path.display(),
+        info.bytes as f64 / 1_048_576.0,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn restore(db: &mut Db, a: RestoreArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let r = db.restore_from(&a.file)?;
+    println!("Restored from {} in {:.2} s.", a.file.display(), started.elapsed().as_secs_f64());
+    if let Some(p) = r.previous_saved_to {
+        println!("Your records as they were just before are saved in {}.", p.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Everything about one customer as readable JSON, to a file or stdout.
+pub fn export_data(db: &Db, id: i64, output: Option<PathBuf>) -> Result<ExitCode> {
+    let dossier = db.customer_dossier(id)?;
+    let text = serde_json::to_string_pretty(&dossier).expect("the dossier always serialises");
+    match output {
+        Some(path) => {
+            amends::files::write_atomically(&path, text.as_bytes())?;
+            println!(
+                "Wrote everything held about {} ({} incident(s), {} letter(s)) to {}.",
+                dossier.customer.name,
+                dossier.incidents.len(),
+                dossier.letters.len(),
+                path.display()
+            );
+        }
+        None => println!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn erase(db: &mut Db, id: i64, yes: bool) -> Result<ExitCode> {
+    if !yes {
+        return Err(Error::invalid(
+            "yes",
+            "Erasing a customer cannot be undone. Run again with --yes to confirm (a backup is taken first).",
+        ));
+    }
+    db.backup_now("before-erase", Retention::default())?;
+    let r = db.erase_customer(id)?;
+    println!(
+        "Erased customer #{id}: {} incident(s), {} letter(s), {} timeline entrie(s). An audit line records the erasure without personal data.",
+        r.incidents, r.letters, r.timeline_entries
+    );
+    Ok(ExitCode::SUCCESS)
+}

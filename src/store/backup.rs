@@ -1,0 +1,281 @@
+//! Backups and restore with SQLite's online backup API, and the rotation
+//! that decides which old backups to keep.
+//!
+//! A backup is written to a temporary file beside its target, checked with
+//! `PRAGMA integrity_check`, made private (0600), and only then renamed into
+//! place: a failed or interrupted backup never leaves a partial file where a
+//! good one is expected. Restore checks the chosen file the same way and
+//! backs up the current records before swapping anything in.
+use super::{refuse_non_sqlite, Db, SCHEMA_VERSION};
+use crate::dates;
+use crate::error::{Error, Result};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How many backups rotation keeps: the newest of each of the last `daily`
+/// days that have one, and the newest of each of the last `weekly` ISO weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub daily: usize,
+    pub weekly: usize,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention { daily: 7, weekly: 4 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RestoreReport {
+    /// Where the records as they were before the restore were saved.
+    pub previous_saved_to: Option<PathBuf>,
+    pub restored_schema_version: i64,
+}
+
+const PREFIX: &str = "amends-";
+const SUFFIX: &str = ".sqlite3";
+
+/// The backups folder beside a database file.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// The file name for a backup taken at `at` for `reason` ("daily", "before-import"...).
+fn backup_name(at: NaiveDateTime, reason: &str) -> String {
+    format!("{PREFIX}{}-{reason}{SUFFIX}", at.format("%Y-%m-%d-%H%M%S"))
+}
+
+/// When the backup file `name` was taken, if it is one of ours.
+fn taken_at(name: &str) -> Option<NaiveDateTime> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDateTime::parse_from_str(rest.get(..17)?, "%Y-%m-%d-%H%M%S").ok()
+}
+
+/// Which backups to delete under `keep`: pure, so the policy is easy to test.
+pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], keep: Retention) -> Vec<PathBuf> {
+    let mut sorted: Vec<&(PathBuf, NaiveDateTime)> = backups.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1)); // newest first
+    let mut kept = std::collections::HashSet::new();
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut weeks: Vec<(i32, u32)> = Vec::new();
+    for (path, at) in &sorted {
+        let day = at.date();
+        if !days.contains(&day) && days.len() < keep.daily {
+            days.push(day);
+            kept.insert(path.clone());
+        }
+        let week = (day.iso_week().year(), day.iso_week().week());
+        if !weeks.contains(&week) && weeks.len() < keep.weekly {
+            weeks.push(week);
+            kept.insert(path.clone());
+        }
+    }
+    sorted.into_iter().filter(|(p, _)| !kept.contains(p)).map(|(p, _)| p.clone()).collect()
+}
+
+/// Copy `src` into a new private file at `dest` (temp file, check, rename).
+fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
+    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".amends-backup-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    {
+        let mut out = Connection::open(tmp.path())?;
+        {
+            let b = Backup::new(src, &mut out)?;
+            b.run_to_completion(4096, Duration::ZERO, None).map_err(|e| disk_error(dest, e))?;
+        }
+        // One self-contained file: no -wal beside the backup.
+        out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        let problems = integrity_problems(&out)?;
+        if !problems.is_empty() {
+            return Err(Error::invalid(
+                "backup",
+                format!("The backup did not pass its check ({}); nothing was saved.", problems.join("; ")),
+            ));
+        }
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::io(dest, e))?;
+    make_private(tmp.path())?;
+    let file = tmp.persist(dest).map_err(|e| Error::io(dest, e.error))?;
+    drop(file);
+    let bytes = std::fs::metadata(dest).map_err(|e| Error::io(dest, e))?.len();
+    Ok(BackupInfo { path: dest.to_path_buf(), bytes })
+}
+
+fn disk_error(dest: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => Error::io(
+            dest,
+            std::io::Error::new(std::io::ErrorKind::StorageFull, "the disk is full; free some space and try again"),
+        ),
+        _ => e.into(),
+    }
+}
+
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| Error::io(path, e))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    let rows: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+impl Db {
+    /// "Back up now" to a file the owner chose.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        copy_database(self.conn(), dest)
+    }
+
+    /// A timestamped backup in the backups folder beside the database, then
+    /// rotation. Nothing for an in-memory database.
+    pub fn backup_now(&self, reason: &str, keep: Retention) -> Result<Option<BackupInfo>> {
+        let Some(db_path) = self.path() else { return Ok(None) };
+        let dir = backups_dir(db_path);
+        let info = copy_database(self.conn(), &dir.join(backup_name(chrono::Local::now().naive_local(), reason)))?;
+        prune(&dir, keep)?;
+        Ok(Some(info))
+    }
+
+    /// Swap in the records from `source`, after checking it opens, passes the
+    /// integrity check and has a schema this build understands. The current
+    /// records are backed up first.
+    pub fn restore_from(&mut self, source: &Path) -> Result<RestoreReport> {
+        refuse_non_sqlite(source)?;
+        if !source.exists() {
+            return Err(Error::io(source, std::io::Error::from(std::io::ErrorKind::NotFound)));
+        }
+        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
+        let version: i64 = src
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerSchema { found: version, supported: SCHEMA_VERSION });
+        }
+        let has_customers: bool = src
+            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'customers')", [], |r| r.get(0))
+            .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
+        let problems = integrity_problems(&src)?;
+        if version < 1 || !has_customers || !problems.is_empty() {
+            return Err(Error::invalid(
+                "backup",
+                format!(
+                    "{} is not a healthy Amends backup; your current records were left as they are.",
+                    source.display()
+                ),
+            ));
+        }
+        let previous = self.backup_now("before-restore", Retention::default())?.map(|b| b.path);
+        {
+            let b = Backup::new(&src, self.conn_mut())?;
+            b.run_to_completion(4096, Duration::ZERO, None)?;
+        }
+        self.migrate()?;
+        self.audit("restore", &format!("Records restored from a backup (schema version {version})."))?;
+        Ok(RestoreReport { previous_saved_to: previous, restored_schema_version: version })
+    }
+}
+
+/// The automatic backup: at most one a day while the app is used. Opens its
+/// own read connection so the app can run it on a background thread without
+/// holding up the owner's work.
+pub fn daily_backup(db_path: &Path, keep: Retention) -> Result<Option<BackupInfo>> {
+    let dir = backups_dir(db_path);
+    let today = dates::today();
+    if list_backups(&dir)?.iter().any(|(_, at)| at.date() == today) {
+        return Ok(None);
+    }
+    let src = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    src.busy_timeout(Duration::from_secs(10))?;
+    let info = copy_database(&src, &dir.join(backup_name(chrono::Local::now().naive_local(), "daily")))?;
+    prune(&dir, keep)?;
+    Ok(Some(info))
+}
+
+/// Our backups in `dir` with when they were taken (other files are ignored).
+pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, NaiveDateTime)>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        if let Some(at) = entry.file_name().to_str().and_then(taken_at) {
+            out.push((entry.path(), at));
+        }
+    }
+    Ok(out)
+}
+
+fn prune(dir: &Path, keep: Retention) -> Result<()> {
+    for p in to_prune(&list_backups(dir)?, keep) {
+        std::fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn names_round_trip() {
+        let t = at("2026-11-26 09:05");
+        assert_eq!(taken_at(&backup_name(t, "before-import")), Some(t));
+        assert_eq!(taken_at("amends.sqlite3"), None);
+        assert_eq!(taken_at("amends-notes.sqlite3"), None);
+    }
+
+    #[test]
+    fn keeps_seven_daily_and_four_weekly() {
+        // Two backups a day for 60 days.
+        let mut all = Vec::new();
+        let start = at("2026-09-01 08:00");
+        for d in 0..60 {
+            for h in [0, 6] {
+                let t = start + chrono::Duration::days(d) + chrono::Duration::hours(h);
+                all.push((PathBuf::from(backup_name(t, "daily")), t));
+            }
+        }
+        let pruned = to_prune(&all, Retention::default());
+        let kept: Vec<_> = all.iter().filter(|(p, _)| !pruned.contains(p)).map(|(_, t)| *t).collect();
+        // 7 newest days (their later backup) + newest of 4 weeks, overlapping with the days.
+        let days: std::collections::HashSet<_> = kept.iter().map(|t| t.date()).collect();
+        assert_eq!(days.len(), kept.len(), "one per day at most");
+        assert!(kept.iter().all(|t| t.format("%H").to_string() == "14"), "the newest of each day");
+        let newest = all.iter().map(|(_, t)| *t).max().unwrap();
+        assert!(kept.contains(&newest));
+        assert!((7..=10).contains(&kept.len()), "kept {}", kept.len());
+        let oldest_kept = kept.iter().min().unwrap();
+        assert!(newest - *oldest_kept <= chrono::Duration::days(28), "weekly goes back four weeks");
+        assert!(newest - *oldest_kept >= chrono::Duration::days(21));
+    }
+}

@@ -1,0 +1,76 @@
+//! A customer's rights over their data: everything about one person as a
+//! readable file, and erasure on request that leaves only an audit line
+//! with no personal data in it.
+use super::Db;
+use crate::dates;
+use crate::domain::{Customer, Incident, LetterRecord};
+use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use serde::Serialize;
+
+/// Everything Amends holds about one customer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerDossier {
+    pub exported_at: DateTime<Utc>,
+    pub customer: Customer,
+    pub incidents: Vec<Incident>,
+    pub letters: Vec<LetterRecord>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ErasureReport {
+    pub incidents: usize,
+    pub letters: usize,
+    pub timeline_entries: usize,
+}
+
+impl Db {
+    pub fn customer_dossier(&self, id: i64) -> Result<CustomerDossier> {
+        let customer = self.customer(id)?;
+        let mut st = self.conn().prepare("SELECT id FROM incidents WHERE customer_id = ? ORDER BY occurred_at, id")?;
+        let ids: Vec<i64> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let mut incidents = Vec::with_capacity(ids.len());
+        let mut letters = Vec::new();
+        for i in ids {
+            incidents.push(self.incident(i)?);
+            letters.extend(self.letters(i)?);
+        }
+        Ok(CustomerDossier { exported_at: dates::now(), customer, incidents, letters })
+    }
+
+    /// Erase a customer and everything about them (incidents, steps, changes,
+    /// timeline, letters) in one transaction, and leave an audit line that
+    /// says what was removed without saying who.
+    pub fn erase_customer(&mut self, id: i64) -> Result<ErasureReport> {
+        let report = self.write(|tx| {
+            let count = |sql: &str| -> Result<usize> { Ok(tx.query_row(sql, [id], |r| r.get::<_, i64>(0))? as usize) };
+            let report = ErasureReport {
+                incidents: count("SELECT COUNT(*) FROM incidents WHERE customer_id = ?")?,
+                letters: count(
+                    "SELECT COUNT(*) FROM letters WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = ?)",
+                )?,
+                timeline_entries: count(
+                    "SELECT COUNT(*) FROM timeline WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = ?)",
+                )?,
+            };
+            if tx.execute("DELETE FROM customers WHERE id = ?", [id])? == 0 {
+                return Err(Error::not_found(format!("Customer #{id}")));
+            }
+            tx.execute(
+                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'erase_customer', ?)",
+                params![
+                    dates::to_text(dates::now()),
+                    format!(
+                        "A customer's records were erased on request: {} incident(s), {} letter(s), {} timeline entrie(s).",
+                        report.incidents, report.letters, report.timeline_entries
+                    )
+                ],
+            )?;
+            Ok(report)
+        })?;
+        // Push the erased pages out of the write-ahead log into the (zeroed) main file.
+        self.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(report)
+    }
+}

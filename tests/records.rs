@@ -1,0 +1,271 @@
+//! Never lose the owner's records: backups, restore, migrations from old
+//! files, crash safety, concurrent writers, privacy, least privilege.
+use crate::common::{customer, incident, run, stderr, stdout};
+use amends::store::backup::{self, Retention};
+use amends::Db;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+fn file_db(dir: &Path) -> Db {
+    Db::open(&dir.join("amends.sqlite3")).unwrap()
+}
+
+#[test]
+fn backup_is_private_checked_and_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = file_db(dir.path());
+    let c = customer(&mut db, "Zoë Ørsted-Núñez");
+    incident(&mut db, c, "Tiles cracked");
+    let out = dir.path().join("copies").join("backup.sqlite3");
+    let info = db.backup_to(&out).unwrap();
+    assert_eq!(info.path, out);
+    assert_eq!(mode(&out), 0o600);
+    assert!(!dir.path().join("copies").join("backup.sqlite3-wal").exists(), "one self-contained file");
+    let copy = Db::open(&out).unwrap();
+    assert_eq!(copy.customer(c).unwrap().name, "Zoë Ørsted-Núñez");
+    assert!(copy.check_integrity().unwrap().is_empty());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("copies"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn backup_to_an_unwritable_place_is_a_clear_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = file_db(dir.path());
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let err = db.backup_to(&blocker.join("b.sqlite3")).unwrap_err();
+    assert_eq!(err.kind(), "io");
+    assert!(err.to_string().contains("not-a-folder"), "{err}");
+}
+
+#[test]
+fn daily_backup_once_a_day_with_rotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("amends.sqlite3");
+    {
+        let mut db = Db::open(&path).unwrap();
+        customer(&mut db, "Ada");
+    }
+    let first = backup::daily_backup(&path, Retention::default()).unwrap();
+    assert!(first.is_some());
+    assert!(backup::daily_backup(&path, Retention::default()).unwrap().is_none(), "at most one a day");
+    let listed = backup::list_backups(&backup::backups_dir(&path)).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(mode(&listed[0].0), 0o600);
+    assert_eq!(Db::open(&listed[0].0).unwrap().customer_count().unwrap(), 1);
+}
+
+#[test]
+fn restore_swaps_in_a_backup_and_keeps_the_current_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = file_db(dir.path());
+    let ada = customer(&mut db, "Ada");
+    let snapshot = dir.path().join("snap.sqlite3");
+    db.backup_to(&snapshot).unwrap();
+    customer(&mut db, "Added after the backup");
+    let report = db.restore_from(&snapshot).unwrap();
+    assert_eq!(db.customer_count().unwrap(), 1);
+    assert_eq!(db.customer(ada).unwrap().name, "Ada");
+    let before = report.previous_saved_to.expect("current records saved first");
+    assert_eq!(Db::open(&before).unwrap().customer_count().unwrap(), 2);
+    assert!(db.search_customers("added after", None).unwrap().is_empty(), "the search index follows the restore");
+    assert!(db.audit_log().unwrap().iter().any(|(_, action, _)| action == "restore"));
+}
+
+#[test]
+fn restore_refuses_bad_files_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = file_db(dir.path());
+    customer(&mut db, "Ada");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a backup").unwrap();
+    assert_eq!(db.restore_from(&text).unwrap_err().kind(), "not_a_database");
+    let future = dir.path().join("future.sqlite3");
+    rusqlite::Connection::open(&future).unwrap().execute_batch("CREATE TABLE x(y); PRAGMA user_version = 77;").unwrap();
+    assert_eq!(db.restore_from(&future).unwrap_err().kind(), "newer_schema");
+    let other = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE x(y); PRAGMA user_version = 1;").unwrap();
+    assert!(db.restore_from(&other).unwrap_err().to_string().contains("not a healthy Amends backup"));
+    assert!(db.restore_from(&dir.path().join("missing.sqlite3")).is_err());
+    assert_eq!(db.customer_count().unwrap(), 1);
+}
+
+#[test]
+fn a_schema_v1_database_upgrades_with_its_data_and_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.sqlite3"), &path).unwrap();
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), amends::store::SCHEMA_VERSION);
+    assert_eq!(db.customer_count().unwrap(), 13);
+    assert_eq!(db.search_customers("zoe fixture", None).unwrap().len(), 1);
+    assert!(db.audit_log().unwrap().is_empty(), "the new audit table exists");
+    assert!(db.check_integrity().unwrap().is_empty());
+    let backups = backup::list_backups(&backup::backups_dir(&path)).unwrap();
+    assert_eq!(backups.len(), 1, "a backup before the migration");
+    let old = rusqlite::Connection::open(&backups[0].0).unwrap();
+    assert_eq!(old.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+}
+
+#[test]
+fn erasing_a_customer_leaves_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = file_db(dir.path());
+    let zoe = customer(&mut db, "Zoë Ørsted-Núñez");
+    let keep = customer(&mut db, "Kept Customer");
+    let i = incident(&mut db, zoe, "Tiles cracked");
+    db.add_timeline(i, amends::dates::now(), amends::domain::TimelineKind::Call, "Called Zoë").unwrap();
+    db.save_letter(i, amends::domain::LetterKind::Apology, None, "Dear Zoë, ...").unwrap();
+    incident(&mut db, keep, "Late");
+    let dossier = db.customer_dossier(zoe).unwrap();
+    assert_eq!(dossier.incidents.len(), 1);
+    assert_eq!(dossier.letters.len(), 1);
+    let r = db.erase_customer(zoe).unwrap();
+    assert_eq!((r.incidents, r.letters, r.timeline_entries), (1, 1, 1));
+    assert_eq!(db.customer(zoe).unwrap_err().kind(), "not_found");
+    assert!(db.search_customers("orsted", None).unwrap().is_empty());
+    assert_eq!(db.customer_count().unwrap(), 1);
+    let log = db.audit_log().unwrap();
+    assert_eq!(log[0].1, "erase_customer");
+    assert!(!log[0].2.contains("Zo"), "no name in the audit line: {}", log[0].2);
+    drop(db);
+    // secure_delete + checkpoint: the name is gone from the file itself.
+    let bytes = std::fs::read(dir.path().join("amends.sqlite3")).unwrap();
+    let needle = "Ørsted-Núñez".as_bytes();
+    assert!(!bytes.windows(needle.len()).any(|w| w == needle), "erased name still on disk");
+}
+
+#[test]
+fn cli_backup_restore_export_and_erase() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let id = stdout(&run(&db, &["customers", "add", "--name", "Zoë Ørsted-Núñez"])).trim().to_string();
+    let out = run(&db, &["backup"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("checked"));
+    let file = dir.path().join("b.sqlite3");
+    assert!(run(&db, &["backup", "-o", file.to_str().unwrap()]).status.success());
+    let data = dir.path().join("zoe.json");
+    assert!(run(&db, &["customers", "export-data", &id, "-o", data.to_str().unwrap()]).status.success());
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&data).unwrap()).unwrap();
+    assert_eq!(v["customer"]["name"], "Zoë Ørsted-Núñez");
+    let refused = run(&db, &["customers", "erase", &id]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--yes"));
+    assert!(run(&db, &["customers", "erase", &id, "--yes"]).status.success());
+    assert!(stdout(&run(&db, &["customers", "list"])).is_empty());
+    let restored = run(&db, &["restore", file.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert!(stdout(&run(&db, &["customers", "list", "--search", "nunez"])).contains("Zoë"));
+    assert!(stdout(&run(&db, &["check-db"])).contains("healthy"));
+}
+
+/// SIGKILL the CLI in the middle of one big transaction (sample data for
+/// 20,000 customers) at varied moments: every time, the file is intact and
+/// holds either all of it or none of it.
+#[test]
+fn killed_mid_write_the_database_is_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outcomes = (0, 0);
+    for (run_no, delay_ms) in [40u64, 120, 250, 400, 700].into_iter().enumerate() {
+        let db = dir.path().join(format!("kill{run_no}.sqlite3"));
+        let mut child = Command::new(crate::common::amends_bin())
+            .args(["--db", db.to_str().unwrap(), "demo", "--customers", "20000", "--incidents", "40000", "--seed", "9"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        if !db.exists() {
+            continue;
+        }
+        let reopened = Db::open(&db).unwrap();
+        assert!(reopened.check_integrity().unwrap().is_empty(), "run {run_no}: integrity");
+        match reopened.customer_count().unwrap() {
+            0 => outcomes.0 += 1,
+            20000 => outcomes.1 += 1,
+            n => panic!("run {run_no}: half a write survived ({n} customers)"),
+        }
+    }
+    assert!(outcomes.0 + outcomes.1 > 0, "at least one run reached the database");
+}
+
+/// The app and the CLI writing at once: no "database is locked" reaches the
+/// owner and no write is lost.
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.sqlite3");
+    drop(Db::open(&path).unwrap());
+    let children: Vec<_> = (0..4)
+        .map(|p| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                for i in 0..15 {
+                    let name = format!("Process {p} customer {i}");
+                    let o = run(&path, &["customers", "add", "--name", &name]);
+                    assert!(o.status.success(), "{}", stderr(&o));
+                }
+            })
+        })
+        .collect();
+    let mut db = Db::open(&path).unwrap();
+    for i in 0..60 {
+        customer(&mut db, &format!("In-process customer {i}"));
+    }
+    for c in children {
+        c.join().unwrap();
+    }
+    assert_eq!(db.customer_count().unwrap(), 120);
+}
+
+/// Least privilege: the capability files grant nothing broad, and the CSP
+/// allows no remote or inline script.
+#[test]
+fn capabilities_and_csp_stay_narrow() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let caps = std::path::Path::new(root).join("src-tauri/capabilities");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&caps).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let perms: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('"').skip(1).step_by(2))
+            .collect();
+        for p in &perms {
+            seen += 1;
+            let broad = p.starts_with("shell:")
+                || p.starts_with("fs:")
+                || p.starts_with("http:")
+                || p.starts_with("process:")
+                || p.contains("allow-execute")
+                || *p == "opener:default"
+                || p.ends_with(":allow-all");
+            assert!(!broad, "broad permission {p} in capabilities");
+        }
+    }
+    assert!(seen > 0, "capabilities were read");
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/src-tauri/tauri.conf.json")).unwrap()).unwrap();
+    let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set");
+    let script_src = csp.split(';').map(str::trim).find(|d| d.starts_with("script-src")).expect("script-src");
+    assert_eq!(script_src, "script-src 'self'");
+    assert!(!csp.contains("http://") || csp.contains("http://ipc.localhost"));
+    assert!(!csp.contains("https:") && !csp.contains('*'), "no remote content: {csp}");
+    let cargo = std::fs::read_to_string(format!("{root}/src-tauri/Cargo.toml")).unwrap();
+    assert!(!cargo.contains("tauri-plugin-shell") && !cargo.contains("tauri-plugin-fs"));
+}
