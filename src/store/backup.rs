@@ -93,21 +93,15 @@ fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
         .suffix(".partial")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    {
-        let mut out = Connection::open(tmp.path())?;
-        {
-            let b = Backup::new(src, &mut out)?;
-            b.run_to_completion(4096, Duration::ZERO, None).map_err(|e| disk_error(dest, e))?;
+    if let Err(e) = fill_copy(src, tmp.path(), dest) {
+        // SQLite may leave its own journal beside a copy that failed half-way
+        // (a full disk): remove it with the temporary file.
+        for side in ["-journal", "-wal", "-shm"] {
+            let mut p = tmp.path().as_os_str().to_owned();
+            p.push(side);
+            let _ = std::fs::remove_file(PathBuf::from(p));
         }
-        // One self-contained file: no -wal beside the backup.
-        out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-        let problems = integrity_problems(&out)?;
-        if !problems.is_empty() {
-            return Err(Error::invalid(
-                "backup",
-                format!("The backup did not pass its check ({}); nothing was saved.", problems.join("; ")),
-            ));
-        }
+        return Err(e);
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(dest, e))?;
     make_private(tmp.path())?;
@@ -115,6 +109,25 @@ fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
     drop(file);
     let bytes = std::fs::metadata(dest).map_err(|e| Error::io(dest, e))?.len();
     Ok(BackupInfo { path: dest.to_path_buf(), bytes })
+}
+
+/// Copy every page of `src` into the empty database file at `tmp` and check it.
+fn fill_copy(src: &Connection, tmp: &Path, dest: &Path) -> Result<()> {
+    let mut out = Connection::open(tmp)?;
+    {
+        let b = Backup::new(src, &mut out)?;
+        b.run_to_completion(4096, Duration::ZERO, None).map_err(|e| disk_error(dest, e))?;
+    }
+    // One self-contained file: no -wal beside the backup.
+    out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())).map_err(|e| disk_error(dest, e))?;
+    let problems = integrity_problems(&out)?;
+    if !problems.is_empty() {
+        return Err(Error::invalid(
+            "backup",
+            format!("The backup did not pass its check ({}); nothing was saved.", problems.join("; ")),
+        ));
+    }
+    Ok(())
 }
 
 fn disk_error(dest: &Path, e: rusqlite::Error) -> Error {
