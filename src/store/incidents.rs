@@ -341,6 +341,30 @@ impl Db {
         })
     }
 
+    /// The follow-up letter went out: keep it as sent, mark "evidence sent" and
+    /// add a timeline entry, all in one transaction.
+    pub fn record_follow_up_sent(&mut self, id: i64, tone: &str, body: &str, at: DateTime<Utc>) -> Result<()> {
+        let body = text::required("body", body, "The letter is empty.", LONG_LIMIT)?;
+        self.write(|tx| {
+            occurred_at(tx, id)?;
+            let at = dates::to_text(at);
+            tx.execute(
+                "INSERT INTO letters (incident_id, kind, tone, body, created_at, sent_at) VALUES (?, 'follow_up', ?, ?, ?, ?)",
+                params![id, tone, body, at, at],
+            )?;
+            tx.execute(
+                "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
+                 ON CONFLICT (incident_id, step) DO UPDATE SET done_at = excluded.done_at, skipped_reason = NULL",
+                params![id, RecoveryStep::EvidenceSent.key(), at],
+            )?;
+            tx.execute(
+                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'letter', ?)",
+                params![id, at, "Posted the \"what we changed\" letter."],
+            )?;
+            refresh_status(tx, id)
+        })
+    }
+
     pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
         let mut st =
             self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;
