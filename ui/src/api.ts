@@ -1,10 +1,35 @@
 // The only file that calls Tauri. Every screen goes through these functions,
 // so a command's name and argument shape live in exactly one place.
 import { invoke } from '@tauri-apps/api/core';
-import type { QueueItem } from './bindings/QueueItem';
+import type { Change } from './bindings/Change';
+import type { Customer } from './bindings/Customer';
+import type { CustomerInput } from './bindings/CustomerInput';
 import type { DemoSummary } from './bindings/DemoSummary';
+import type { Incident } from './bindings/Incident';
+import type { IncidentFilter } from './bindings/IncidentFilter';
+import type { IncidentInput } from './bindings/IncidentInput';
+import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { LetterRecord } from './bindings/LetterRecord';
+import type { MakeUpReview } from './bindings/MakeUpReview';
+import type { Profile } from './bindings/Profile';
+import type { QueueItem } from './bindings/QueueItem';
+import type { RecoveryStep } from './bindings/RecoveryStep';
+import type { TimelineEntry } from './bindings/TimelineEntry';
+import type { TimelineKind } from './bindings/TimelineKind';
 
-export type { QueueItem };
+export type {
+  Change,
+  Customer,
+  CustomerInput,
+  Incident,
+  IncidentInput,
+  IncidentSummary,
+  MakeUpReview,
+  Profile,
+  QueueItem,
+  RecoveryStep,
+  TimelineKind,
+};
 
 export interface AppError {
   kind: string;
@@ -23,6 +48,11 @@ export function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** The form field a failure is about (`null` when it is not about one field). */
+export function fieldOf(e: unknown): string | null {
+  return isAppError(e) ? e.field : null;
+}
+
 export interface AppStatus {
   db_path: string;
   open_failure: { kind: string; message: string } | null;
@@ -30,6 +60,45 @@ export interface AppStatus {
   profile_set_up: boolean;
 }
 
+// Start-up
 export const appStatus = () => invoke<AppStatus>('app_status');
 export const loadSampleData = () => invoke<DemoSummary>('load_sample_data');
+
+// Profile and categories
+export const getProfile = () => invoke<Profile>('get_profile');
+export const saveProfile = (profile: Profile) => invoke<Profile>('save_profile', { profile });
+export const listCategories = () => invoke<string[]>('list_categories');
+export const addCategory = (name: string) => invoke<string[]>('add_category', { name });
+
+// Customers
+export const searchCustomers = (query: string, limit: number) =>
+  invoke<Customer[]>('search_customers', { query, limit });
+export const getCustomer = (id: number) => invoke<Customer>('get_customer', { id });
+export const addCustomer = (input: CustomerInput) => invoke<Customer>('add_customer', { input });
+export const updateCustomer = (id: number, input: CustomerInput) =>
+  invoke<Customer>('update_customer', { id, input });
+
+// Incidents
 export const today = (limit?: number) => invoke<QueueItem[]>('today', { limit });
+export const listIncidents = (filter: IncidentFilter) => invoke<IncidentSummary[]>('list_incidents', { filter });
+export const getIncident = (id: number) => invoke<Incident>('get_incident', { id });
+export const addIncident = (input: IncidentInput) => invoke<Incident>('add_incident', { input });
+export const updateIncident = (id: number, input: IncidentInput) =>
+  invoke<Incident>('update_incident', { id, input });
+
+/** Mark a step done (at a typed time, blank = now), skip it with a reason, or undo it. */
+export const recordStep = (
+  id: number,
+  step: RecoveryStep,
+  action: { at?: string; skipReason?: string; undo?: boolean } = {},
+) => invoke<Incident>('record_step', { id, step, at: action.at, skipReason: action.skipReason, undo: action.undo });
+export const promiseFix = (id: number, date: string) => invoke<Incident>('promise_fix', { id, date });
+export const addChange = (id: number, text: string, date?: string) =>
+  invoke<Change>('add_change', { id, date, text });
+export const removeChange = (changeId: number) => invoke<void>('remove_change', { changeId });
+export const addTimeline = (id: number, kind: TimelineKind, text: string, at?: string) =>
+  invoke<TimelineEntry>('add_timeline', { id, kind, text, at });
+export const listLetters = (id: number) => invoke<LetterRecord[]>('list_letters', { id });
+export const reviewMakeup = (id: number, offer?: string) => invoke<MakeUpReview>('review_makeup', { id, offer });
+export const setMakeup = (id: number, description: string, value: string) =>
+  invoke<Incident>('set_makeup', { id, description, value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsed, money } from './format';
+import { amountInput, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
 
 describe('elapsed', () => {
   const now = new Date('2026-11-26T12:00:00Z');
@@ -18,5 +18,78 @@ describe('money', () => {
   it('formats minor units exactly', () => {
     expect(money(124050, 'GBP')).toBe('£1,240.50');
     expect(money(5, 'USD')).toBe('$0.05');
+  });
+});
+
+describe('amountInput', () => {
+  it.each([
+    [124050, '1240.50'],
+    [5, '0.05'],
+    [0, '0.00'],
+    [null, ''],
+  ])('%s -> %s', (minor, want) => {
+    expect(amountInput(minor)).toBe(want);
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['long_us', 'March 5, 2026'],
+    ['long_uk', '5 March 2026'],
+    ['iso', '2026-03-05'],
+    ['numeric_us', '03/05/2026'],
+    ['numeric_eu', '05/03/2026'],
+  ] as const)('%s', (fmt, want) => {
+    expect(formatDate('2026-03-05', fmt)).toBe(want);
+  });
+  it('leaves nonsense as typed and blank as blank', () => {
+    expect(formatDate('soon')).toBe('soon');
+    expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('dueText', () => {
+  const now = new Date(2026, 10, 26, 9, 0);
+  it.each([
+    ['2026-11-26', 'due today'],
+    ['2026-11-27', 'due tomorrow'],
+    ['2026-11-30', 'due in 4 days'],
+    ['2026-11-25', '1 day late'],
+    ['2026-11-20', '6 days late'],
+  ])('%s -> %s', (date, want) => {
+    expect(dueText(date, now)).toBe(want);
+  });
+});
+
+describe('perMonthByCategory', () => {
+  const now = new Date(2026, 2, 15);
+  const at = (y: number, m: number) => new Date(y, m - 1, 10, 12).toISOString();
+  it('keeps empty months, orders categories by size, drops older months', () => {
+    const { categories, bars } = perMonthByCategory(
+      [
+        { discovered_at: at(2026, 3), category: 'delivery' },
+        { discovered_at: at(2026, 3), category: 'quality' },
+        { discovered_at: at(2026, 1), category: 'quality' },
+        { discovered_at: at(2025, 1), category: 'billing' },
+      ],
+      3,
+      now,
+    );
+    expect(categories).toEqual(['quality', 'delivery']);
+    expect(bars.map((b) => [b.key, b.label, b.total, b.counts])).toEqual([
+      ['2026-01', 'Jan', 1, [1, 0]],
+      ['2026-02', 'Feb', 0, [0, 0]],
+      ['2026-03', 'Mar', 2, [1, 1]],
+    ]);
+  });
+});
+
+describe('pareto', () => {
+  it('sorts by count with running share', () => {
+    expect(pareto(['a', 'b', 'a', 'c', 'a', 'b'], 2)).toEqual([
+      { name: 'a', count: 3, percent: 50, cumulative: 50 },
+      { name: 'b', count: 2, percent: 33, cumulative: 83 },
+    ]);
+    expect(pareto([], 3)).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
 // Small display helpers shared by the screens. Pure functions, unit-tested.
+// Nothing here decides anything about a recovery: it only words and counts
+// what the core returned.
+import type { DateFormat } from './bindings/DateFormat';
+import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { QueueKind } from './bindings/QueueKind';
+import type { RecoveryStep } from './bindings/RecoveryStep';
 
 /** "just now", "40 min", "5 h", "3 days": how long a customer has been waiting. */
 export function elapsed(sinceIso: string, now: Date = new Date()): string {
@@ -15,4 +21,188 @@ export function elapsed(sinceIso: string, now: Date = new Date()): string {
 /** Integer minor units to a display amount: 124050, "GBP" -> "£1,240.50". */
 export function money(minor: number, currency: string): string {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
+}
+
+/** Minor units as the owner would type them back into a form: 124050 -> "1240.50". */
+export function amountInput(minor: number | null | undefined): string {
+  if (minor == null) return '';
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/**
+ * A calendar date ("2026-03-05") or an instant (RFC 3339, shown in local time)
+ * in the profile's date format.
+ */
+export function formatDate(value: string | null | undefined, fmt: DateFormat = 'long_us'): string {
+  if (!value) return '';
+  let y: number, m: number, d: number;
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (plain) {
+    [y, m, d] = [Number(plain[1]), Number(plain[2]), Number(plain[3])];
+  } else {
+    const t = new Date(value);
+    if (Number.isNaN(t.getTime())) return value;
+    [y, m, d] = [t.getFullYear(), t.getMonth() + 1, t.getDate()];
+  }
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  switch (fmt) {
+    case 'long_uk':
+      return `${d} ${MONTHS[m - 1]} ${y}`;
+    case 'iso':
+      return `${y}-${p2(m)}-${p2(d)}`;
+    case 'numeric_us':
+      return `${p2(m)}/${p2(d)}/${y}`;
+    case 'numeric_eu':
+      return `${p2(d)}/${p2(m)}/${y}`;
+    default:
+      return `${MONTHS[m - 1]} ${d}, ${y}`;
+  }
+}
+
+/** An instant as date and local time: "March 5, 2026, 14:05". */
+export function formatDateTime(iso: string | null | undefined, fmt: DateFormat = 'long_us'): string {
+  if (!iso) return '';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const hm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return `${formatDate(iso, fmt)}, ${hm}`;
+}
+
+/** Today's local date as "YYYY-MM-DD", the value a date input expects. */
+export function localDateInput(now: Date = new Date()): string {
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
+}
+
+/** Days from today until a "YYYY-MM-DD" date (negative = past). */
+export function daysUntil(date: string, now: Date = new Date()): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = Date.UTC(y, m - 1, d);
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.round((target - today) / 86_400_000);
+}
+
+/** "due today", "due in 2 days", "3 days late". */
+export function dueText(date: string, now: Date = new Date()): string {
+  const n = daysUntil(date, now);
+  if (n === 0) return 'due today';
+  if (n === 1) return 'due tomorrow';
+  if (n > 1) return `due in ${n} days`;
+  if (n === -1) return '1 day late';
+  return `${-n} days late`;
+}
+
+export const STEP_LABELS: Record<RecoveryStep, string> = {
+  contacted: 'Contacted the customer',
+  listened: 'Listened to them',
+  repeated_back: 'Repeated the problem back',
+  apologised: 'Apologised, no qualifiers',
+  fixed: 'Fixed it',
+  made_up: 'Made up for it',
+  evaluated: 'Found the cause and changed something',
+  evidence_sent: 'Sent the “what we changed” letter',
+};
+
+export const QUEUE_LABELS: Record<QueueKind, { title: string; hint: string }> = {
+  get_there_first: { title: 'Get there first', hint: 'We found it. Call before they find out.' },
+  acknowledge: { title: 'Answer them', hint: 'They told us. They are waiting to hear back.' },
+  fix_due: { title: 'Fix due', hint: 'We promised a date. Keep it, or call before it slips.' },
+  follow_up_due: { title: 'Send the follow-up', hint: 'We changed something. Show them.' },
+  in_recovery: { title: 'In recovery', hint: 'Contacted; steps remain.' },
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  new: 'Not contacted yet',
+  in_recovery: 'In recovery',
+  follow_up_due: 'Follow-up due',
+  closed: 'Closed',
+};
+
+/** "2026-03" for the local month of an instant. */
+export function monthKey(iso: string): string {
+  const t = new Date(iso);
+  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export interface MonthBar {
+  key: string;
+  /** "Mar" */
+  label: string;
+  total: number;
+  /** Count per category, in the order of `categories` of the result. */
+  counts: number[];
+}
+
+/**
+ * Incidents per month, split by category, for the last `months` months up to
+ * `now` (months with none are kept, so the axis does not jump).
+ */
+export function perMonthByCategory(
+  incidents: Pick<IncidentSummary, 'discovered_at' | 'category'>[],
+  months: number,
+  now: Date = new Date(),
+): { categories: string[]; bars: MonthBar[] } {
+  const keys: string[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+    keys.push(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`);
+  }
+  const totals = new Map<string, number>();
+  const cells = new Map<string, number>();
+  for (const inc of incidents) {
+    const k = monthKey(inc.discovered_at);
+    if (!keys.includes(k)) continue;
+    totals.set(inc.category, (totals.get(inc.category) ?? 0) + 1);
+    cells.set(`${k}|${inc.category}`, (cells.get(`${k}|${inc.category}`) ?? 0) + 1);
+  }
+  const categories = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b));
+  const bars = keys.map((key) => {
+    const counts = categories.map((c) => cells.get(`${key}|${c}`) ?? 0);
+    return {
+      key,
+      label: MONTHS[Number(key.slice(5)) - 1].slice(0, 3),
+      total: counts.reduce((a, b) => a + b, 0),
+      counts,
+    };
+  });
+  return { categories, bars };
+}
+
+export interface ParetoRow {
+  name: string;
+  count: number;
+  /** Share of all incidents counted, 0–100, rounded. */
+  percent: number;
+  /** Running share including this row, 0–100, rounded. */
+  cumulative: number;
+}
+
+/** The most frequent values first, with each one's share and the running total (a Pareto list). */
+export function pareto(values: string[], top: number): ParetoRow[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const total = values.length;
+  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top);
+  let running = 0;
+  return rows.map(([name, count]) => {
+    running += count;
+    return {
+      name,
+      count,
+      percent: total ? Math.round((count / total) * 100) : 0,
+      cumulative: total ? Math.round((running / total) * 100) : 0,
+    };
+  });
+}
+
+/** "Tiles" -> "Tiles"; "late delivery" -> "Late delivery": a stored category as a heading. */
+export function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

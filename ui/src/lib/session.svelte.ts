@@ -1,0 +1,32 @@
+// App-wide UI state: where the owner is, and the profile every screen formats
+// with. Plain runes in one module, so screens navigate without prop-drilling.
+import type { Profile } from '../bindings/Profile';
+
+export type Route =
+  | { screen: 'today' }
+  | { screen: 'customers' }
+  | { screen: 'customer'; id: number }
+  | { screen: 'customer-form'; id: number | null }
+  | { screen: 'incident'; id: number }
+  | { screen: 'new-incident'; customerId: number | null }
+  | { screen: 'settings' };
+
+export const session = $state({
+  route: { screen: 'today' } as Route,
+  profile: null as Profile | null,
+  /** A short confirmation read out by screen readers ("Saved"). */
+  notice: '',
+});
+
+export function go(route: Route) {
+  session.route = route;
+  session.notice = '';
+}
+
+export function notify(text: string) {
+  session.notice = text;
+}
+
+/** The profile's currency and date format, with safe defaults before it loads. */
+export const currency = () => session.profile?.currency ?? 'USD';
+export const dateFormat = () => session.profile?.date_format ?? 'long_us';
