@@ -1,0 +1,196 @@
+// End-to-end flows through the real Amends window (tauri-driver + WebKitWebDriver
+// under Xvfb; see run.sh). Each flow checks what the owner sees and then reads
+// the database back with the `amends` CLI.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Keys, Session } from './webdriver.mjs';
+
+const { E2E_PORT, E2E_APP, E2E_CLI, E2E_DB, E2E_ARTIFACTS } = process.env;
+const shot = (name) => s.screenshot(join(E2E_ARTIFACTS, `${name}.png`));
+
+/** The `amends` CLI over the app's database, parsed from --json. */
+function cli(...args) {
+  return JSON.parse(execFileSync(E2E_CLI, ['--db', E2E_DB, ...args, '--json'], { encoding: 'utf8' }));
+}
+
+const ACCENTED = 'Siân Nuñez-Ørsted';
+const HOSTILE = "<script>alert(1)</script> Robert'); DROP TABLE customers;--";
+
+let s;
+before(async () => {
+  s = await Session.start(Number(E2E_PORT), E2E_APP);
+});
+after(async () => {
+  await s?.quit();
+});
+
+async function nav(label) {
+  await (await s.byText('nav button', label)).click();
+}
+
+async function submit(formCss) {
+  await (await s.$(`${formCss} button[type="submit"]`)).click();
+}
+
+async function textOf(css) {
+  return (await s.wait(css)).text();
+}
+
+/** A test that saves a screenshot of the window when it fails. */
+function flow(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      await shot(`fail-${name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+describe('Amends, end to end', () => {
+  flow('first run offers sample data, then Today shows who to call first', async () => {
+    const start = await s.byText('button', 'Start with sample data', 15000);
+    assert.ok(await s.byText('button', 'Start fresh'));
+    await shot('01-first-run');
+    await start.click();
+
+    // The most urgent group comes first: customers not contacted yet, split by who found it.
+    const first = await s.wait('section[data-kind]', 15000);
+    await s.wait('.charts');
+    await shot('02-today');
+    const kinds = [];
+    for (const g of await s.$$('section[data-kind]')) kinds.push([await g.attr('data-kind'), (await g.$$('li')).length]);
+    const order = ['get_there_first', 'acknowledge', 'fix_due', 'follow_up_due', 'in_recovery'];
+    assert.deepEqual(kinds.map(([k]) => k), order.filter((k) => kinds.some(([kk]) => kk === k)), 'most urgent first');
+
+    // The database agrees on who has not heard from us yet.
+    const waiting = cli('incidents', 'list', '--status', 'new');
+    const count = (kind) => kinds.find(([k]) => k === kind)?.[1] ?? 0;
+    assert.equal(count('get_there_first'), waiting.filter((i) => i.discovered_by === 'us').length);
+    assert.equal(count('acknowledge'), waiting.filter((i) => i.discovered_by === 'customer').length);
+    assert.ok(waiting.length > 0, 'sample data leaves someone to call');
+    const top = await first.text();
+    assert.ok(waiting.some((i) => top.includes(i.title) && top.includes(i.customer_name)), top);
+  });
+
+  flow('Ctrl+F jumps to customer search, which ignores accents', async () => {
+    await s.press(Keys.ctrl, 'f');
+    await s.waitFor(async () => (await s.exec('return document.activeElement.id')) === 'customer-search', 3000, 'search focus');
+    await (await s.$('#customer-search')).type('zoe');
+    const hit = await s.byText('#customer-results button', 'Zoë');
+    assert.ok(hit);
+    await shot('03-customers-search');
+  });
+
+  flow('adding a customer shows a bad field in place, keeps what was typed, then saves accents exactly', async () => {
+    await nav('Customers');
+    await (await s.byText('button', 'Add customer')).click();
+    await (await s.wait('#c-name')).type(ACCENTED);
+    await (await s.$('#c-email')).type('sian at example');
+    await (await s.$('#c-spend')).type('1,200');
+    await (await s.$('#c-years')).type('5');
+    await submit('form');
+    const err = await textOf('#c-email-error');
+    assert.match(err, /email/i);
+    assert.equal(await (await s.$('#c-email')).attr('aria-invalid'), 'true');
+    assert.equal(await (await s.$('#c-name')).prop('value'), ACCENTED, 'the name typed is kept');
+    await shot('04-customer-form-error');
+
+    const email = await s.$('#c-email');
+    await email.clear();
+    await email.type('sian@example.com');
+    await submit('form');
+    await s.waitFor(async () => (await textOf('main h1')) === ACCENTED, 5000, 'customer page');
+    await shot('05-customer');
+
+    const found = cli('customers', 'list', '--search', 'sian nunez');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].name, ACCENTED);
+    assert.equal(found[0].email, 'sian@example.com');
+    assert.equal(found[0].yearly_spend, '1200.00');
+  });
+
+  flow('a hostile name is stored and shown as plain text', async () => {
+    await nav('Customers');
+    await (await s.byText('button', 'Add customer')).click();
+    await (await s.wait('#c-name')).type(HOSTILE);
+    await submit('form');
+    await s.waitFor(async () => (await textOf('main h1')) === HOSTILE, 5000, 'hostile customer page');
+    const html = await s.exec("return document.querySelector('main h1').innerHTML");
+    assert.ok(html.includes('&lt;script&gt;'), html);
+    assert.equal(await s.exec("return document.querySelectorAll('main script').length"), 0);
+
+    const found = cli('customers', 'list', '--search', 'drop table');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].name, HOSTILE);
+    assert.ok(cli('customers', 'list', '--limit', '5').length > 0, 'the customers table is still there');
+  });
+
+  let incidentId;
+  flow('Ctrl+N logs an incident we discovered; it goes to the top of Get there first', async () => {
+    await nav('Today');
+    await s.wait('section[data-kind]');
+    await s.press(Keys.ctrl, 'n');
+    await s.waitFor(async () => (await textOf('main h1')) === 'New incident', 3000, 'new incident form');
+    await (await s.$('#i-customer')).type('Siân');
+    await (await s.byText('[role="option"]', ACCENTED)).click();
+    await (await s.$('#i-title')).type('Tiles arrived cracked');
+    await (await s.$('#i-what')).type('Half the tiles in the box were cracked when we unpacked them at the yard.');
+    assert.equal(await (await s.$('input[name="discovered"][value="us"]')).prop('checked'), true);
+    await (await s.$('#i-value')).type('240');
+    await shot('06-new-incident');
+    await submit('form');
+    await s.waitFor(async () => (await textOf('main h1')) === 'Tiles arrived cracked', 5000, 'incident page');
+    assert.equal(await textOf('[data-testid="status"]'), 'Not contacted yet');
+
+    const customer = cli('customers', 'list', '--search', 'sian nunez')[0];
+    const mine = cli('incidents', 'list', '--customer', String(customer.id));
+    assert.equal(mine.length, 1);
+    incidentId = mine[0].id;
+    assert.equal(mine[0].discovered_by, 'us');
+    assert.equal(mine[0].order_value, '240.00');
+
+    await nav('Today');
+    const group = await s.wait('[data-kind="get_there_first"]');
+    await s.waitFor(async () => (await group.text()).includes('Tiles arrived cracked'), 5000, 'queued');
+    await (await s.byText('[data-kind="get_there_first"] button', 'Tiles arrived cracked')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Tiles arrived cracked', 5000, 'incident page again');
+  });
+
+  flow('mark contacted, check an offer, record two changes: the follow-up falls due', async () => {
+    await (await s.$('button[aria-label="Done: Contacted the customer"]')).click();
+    await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'In recovery', 5000, 'in recovery');
+    assert.match(await textOf('li[data-step="contacted"]'), /Done /);
+
+    // A token offer draws the calculator's warnings.
+    await (await s.$('#m-value')).type('5');
+    await s.wait('.warnings li', 5000);
+
+    for (const text of ['Tiles are now checked before loading', 'Cracked boxes are photographed and returned the same day']) {
+      await (await s.$('#change-text')).type(text);
+      await (await s.byText('button', 'Add change')).click();
+      await s.byText('ul.changes li', text);
+    }
+    await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'Follow-up due', 5000, 'follow-up due');
+    await shot('07-incident');
+
+    const inc = cli('incidents', 'show', String(incidentId));
+    assert.equal(inc.status, 'follow_up_due');
+    assert.ok(inc.first_contacted_at, 'contacted time stored');
+    assert.deepEqual(
+      inc.changes.map((c) => c.text),
+      ['Tiles are now checked before loading', 'Cracked boxes are photographed and returned the same day'],
+    );
+    assert.ok(!inc.steps_remaining.includes('contacted'));
+  });
+
+  flow('Settings shows the profile and where the records live', async () => {
+    await nav('Settings');
+    assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);
+    assert.ok((await (await s.$('#p-business')).prop('value')).length > 0, 'sample profile loaded');
+    await shot('08-settings');
+  });
+});

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# End-to-end tests: the real Amends binary in a real WebKitGTK window under
+# Xvfb, driven through tauri-driver. Each run gets a fresh XDG_DATA_HOME, so a
+# fresh database. Screenshots go to tests/e2e/artifacts/.
+#
+# Needs: the self-contained app (`make app`), the CLI (`cargo build --bin amends`),
+# Xvfb, WebKitWebDriver (webkit2gtk-driver), tauri-driver, Node 20+.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+APP="${E2E_APP:-$TARGET_DIR/debug/amends-app}"
+CLI="${E2E_CLI:-$TARGET_DIR/debug/amends}"
+ARTIFACTS="$ROOT/tests/e2e/artifacts"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+for need in "$APP" "$CLI"; do
+  [[ -x "$need" ]] || { echo "e2e: $need is missing; run 'make app' and 'cargo build --bin amends'" >&2; exit 1; }
+done
+for cmd in Xvfb tauri-driver WebKitWebDriver node; do
+  command -v "$cmd" >/dev/null || { echo "e2e: $cmd is not installed (make deps-test)" >&2; exit 1; }
+done
+
+WORK="$(mktemp -d /tmp/amends-e2e.XXXXXX)"
+mkdir -p "$ARTIFACTS"
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# A free display number and free ports, so a second run or a desktop session is not disturbed.
+DISPLAY_NUM=90
+while [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" || -e "/tmp/.X$DISPLAY_NUM-lock" ]]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x860x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 50); do [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] && break; sleep 0.1; done
+[[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] || { cat "$WORK/xvfb.log" >&2; echo "e2e: Xvfb did not start" >&2; exit 1; }
+
+# Start tauri-driver with its own data folder (and extra environment) and wait for it to answer.
+# Sets DRIVER_PID and DRIVER_PORT.
+start_driver() {
+  local name="$1"; shift
+  DRIVER_PORT="$(free_port)"
+  local native; native="$(free_port)"
+  env DISPLAY=":$DISPLAY_NUM" XDG_DATA_HOME="$WORK/$name/data" XDG_CONFIG_HOME="$WORK/$name/config" \
+    XDG_CACHE_HOME="$WORK/$name/cache" "$@" \
+    tauri-driver --port "$DRIVER_PORT" --native-port "$native" >"$WORK/$name-driver.log" 2>&1 &
+  DRIVER_PID=$!
+  PIDS+=("$DRIVER_PID")
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$DRIVER_PORT/status" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  cat "$WORK/$name-driver.log" >&2
+  echo "e2e: tauri-driver did not start" >&2
+  return 1
+}
+
+stop_driver() {
+  kill "$DRIVER_PID" 2>/dev/null || true
+  wait "$DRIVER_PID" 2>/dev/null || true
+}
+
+run_tests() {
+  local file="$1" db="$2"
+  E2E_PORT="$DRIVER_PORT" E2E_APP="$APP" E2E_CLI="$CLI" E2E_DB="$db" E2E_ARTIFACTS="$ARTIFACTS" \
+    node --test --test-reporter=spec "$ROOT/tests/e2e/$file"
+}
+
+status=0
+
+# 1. The main flows, from an empty database.
+mkdir -p "$WORK/flows/data"
+start_driver flows
+run_tests flows.test.mjs "$WORK/flows/data/dev.amends.desktop/amends.sqlite3" || status=1
+stop_driver
+
+# 2. A database that cannot be opened.
+mkdir -p "$WORK/broken"
+printf 'These are my notes, not a database.\n' >"$WORK/broken/amends.sqlite3"
+start_driver broken AMENDS_DB="$WORK/broken/amends.sqlite3"
+run_tests open-failure.test.mjs "$WORK/broken/amends.sqlite3" || status=1
+stop_driver
+
+if [[ $status -ne 0 ]]; then
+  echo "--- tauri-driver logs ---" >&2
+  tail -n 40 "$WORK"/*-driver.log >&2 || true
+fi
+echo "Screenshots: $ARTIFACTS"
+exit $status
