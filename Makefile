@@ -5,14 +5,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/amends-app
 
-.PHONY: run test deps deps-test ui app lint test-core test-ui bench
+.PHONY: run test deps deps-test ui app lint test-core test-ui test-e2e bench
 
 ## Install what is missing, build the app and open it.
 run: deps app
 	$(APP)
 
 ## Install what is missing and run the whole test suite.
-test: deps-test lint test-core test-ui app
+test: deps-test lint test-core test-ui app test-e2e
 
 deps:
 	scripts/deps.sh build
@@ -39,6 +39,14 @@ test-core:
 test-ui:
 	npm --prefix ui run check
 	npm --prefix ui test
+
+# The real app in a real WebKitGTK window under Xvfb, driven through tauri-driver;
+# each flow is checked against the database with the CLI. Screenshots: tests/e2e/artifacts/.
+TAURI_DRIVER_VERSION := 2.1.0
+test-e2e: app
+	cargo build --bin amends
+	@command -v tauri-driver >/dev/null || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
+	E2E_APP=$(APP) E2E_CLI=$(TARGET_DIR)/debug/amends tests/e2e/run.sh
 
 ## Benchmarks (not part of `make test`): store, checker, letters, spreadsheets.
 bench:
