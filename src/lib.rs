@@ -1,12 +1,15 @@
 //! Amends core: customers, incidents and the recovery method, with no window
 //! and no Tauri. The desktop shell and the `amends` CLI are thin layers over
 //! this library; everything here is testable with `cargo test`.
+pub mod checker;
 pub mod dates;
 pub mod demo;
 pub mod domain;
+pub mod draft;
 pub mod error;
 pub mod files;
 pub mod letter_text;
+pub mod letters;
 pub mod makeup;
 pub mod money;
 pub mod pdf;

@@ -1,7 +1,9 @@
 //! Integration tests of the core and the CLI: one test binary, a module per feature.
+mod checker;
 mod cli;
 mod common;
 mod demo;
+mod draft;
 mod pdf;
 mod records;
 mod spreadsheet;

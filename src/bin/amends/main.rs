@@ -2,6 +2,7 @@
 //! forms (see README "Command line"). Each subcommand parses its arguments,
 //! calls one core function and prints the result; no business rule lives here.
 mod json;
+mod letters_cli;
 mod records;
 mod transfer;
 
@@ -49,6 +50,12 @@ enum Command {
     Profile(ProfileCmd),
     /// Check the database file with SQLite's integrity and foreign-key checks.
     CheckDb,
+    /// Find qualifiers ("sorry, but…", "any inconvenience") in a text; exit 1 if any.
+    Check(letters_cli::CheckArgs),
+    /// Draft an apology letter, email, call script or follow-up for an incident.
+    Draft(letters_cli::DraftArgs),
+    /// Print-ready PDF letters for window envelopes.
+    Letter(letters_cli::LetterArgs),
     /// Back up the database (checked with an integrity check before it is kept).
     Backup(records::BackupArgs),
     /// Restore from a backup: the current records are backed up first.
@@ -276,15 +283,15 @@ fn print_json(v: &impl serde::Serialize) {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    // Checking text needs no database: don't create one.
+    let command = match cli.command {
+        Command::Check(a) => return letters_cli::check(a),
+        other => other,
+    };
     let mut db = open(cli.db)?;
     let cur = db.profile()?.currency;
-    match cli.command {
-        Command::Demo {
-            customers,
-            incidents,
-            seed,
-            as_of,
-        } => {
+    match command {
+        Command::Demo { customers, incidents, seed, as_of } => {
             let as_of = match as_of {
                 Some(d) => dates::parse_date("as_of", &d)?,
                 None => dates::today(),
@@ -344,10 +351,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 for line in c.address.block() {
                     println!("  {line}");
                 }
-                println!("  spends {} a year; expected to stay {} more years", cur.format(c.yearly_spend_minor), c.expected_years);
+                println!(
+                    "  spends {} a year; expected to stay {} more years",
+                    cur.format(c.yearly_spend_minor),
+                    c.expected_years
+                );
             }
         }
         Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
+        Command::Check(_) => unreachable!("handled before the database is opened"),
+        Command::Draft(a) => return letters_cli::draft(&mut db, a),
+        Command::Letter(a) => return letters_cli::letter(&mut db, a),
         Command::Backup(a) => return records::backup(&db, a),
         Command::Restore(a) => return records::restore(&mut db, a),
         Command::Customers(CustomersCmd::ExportData { id, output }) => return records::export_data(&db, id, output),
@@ -360,7 +374,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_json(&json::profile(&p));
             } else {
                 println!("{}", if p.business_name.is_empty() { "(no business name yet)" } else { &p.business_name });
-                println!("Signed by {}{}", p.signer_name, p.signer_title.as_deref().map(|t| format!(", {t}")).unwrap_or_default());
+                println!(
+                    "Signed by {}{}",
+                    p.signer_name,
+                    p.signer_title.as_deref().map(|t| format!(", {t}")).unwrap_or_default()
+                );
                 for line in p.address_block() {
                     println!("  {line}");
                 }
@@ -480,11 +498,7 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                 Some("open") => Some(vec![Status::New, Status::InRecovery, Status::FollowUpDue]),
                 Some(s) => Some(vec![s.parse::<Status>()?]),
             };
-            let list = db.list_incidents(&IncidentFilter {
-                statuses,
-                customer_id: customer,
-                limit: None,
-            })?;
+            let list = db.list_incidents(&IncidentFilter { statuses, customer_id: customer, limit: None })?;
             if json {
                 print_json(&list.iter().map(|s| json::summary(s, cur)).collect::<Vec<_>>());
             } else {
@@ -527,16 +541,11 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                 }
             }
         }
-        IncidentsCmd::Step {
-            id,
-            step,
-            at,
-            date,
-            skip,
-            undo,
-        } => {
+        IncidentsCmd::Step { id, step, at, date, skip, undo } => {
             let i = if step.trim() == "fix-promised" {
-                let d = date.ok_or_else(|| Error::invalid("date", "fix-promised needs the promised date: --date 2026-03-20."))?;
+                let d = date.ok_or_else(|| {
+                    Error::invalid("date", "fix-promised needs the promised date: --date 2026-03-20.")
+                })?;
                 db.promise_fix(id, dates::parse_date("date", &d)?)?
             } else {
                 let step: RecoveryStep = step.parse()?;

@@ -1,0 +1,288 @@
+//! From an incident to a letter on paper: gathers what the drafter needs from
+//! the records, drafts the words, and renders one PDF for one incident or a
+//! whole batch (mail merge). The PDF is written to a temporary file beside
+//! the target and renamed, so a failure never leaves half a file.
+//!
+//! Nothing is marked as sent here: the owner confirms that letters went out
+//! (`mark_follow_ups_sent`) after printing.
+use crate::dates;
+use crate::domain::{Customer, Incident, LetterKind, Profile};
+use crate::draft::{self, DraftInput, FixState, Tone};
+use crate::error::{Error, Result};
+use crate::letter_text::{DatedChange, LetterText};
+use crate::pdf::{self, DocumentSpec, EnvelopeLayout, Letterhead, Paper, PdfLetter};
+use crate::store::{Db, ImageSlot};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// "warm" / "formal", as stored on letter records.
+pub fn tone_key(t: Tone) -> &'static str {
+    match t {
+        Tone::Warm => "warm",
+        Tone::Formal => "formal",
+    }
+}
+
+/// Parse a tone typed by the owner, with a message naming the choices.
+pub fn parse_tone(s: &str) -> Result<Tone> {
+    s.parse().map_err(|_| Error::invalid("tone", format!("\"{s}\" is not a tone. Use warm or formal.")))
+}
+
+/// The two letters that go on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrintKind {
+    Apology,
+    FollowUp,
+}
+
+impl PrintKind {
+    pub fn letter_kind(self) -> LetterKind {
+        match self {
+            PrintKind::Apology => LetterKind::Apology,
+            PrintKind::FollowUp => LetterKind::FollowUp,
+        }
+    }
+}
+
+/// A letter that could not be made, and why, in the owner's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub incident_id: i64,
+    pub customer_name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchReport {
+    pub letters: usize,
+    pub pages: usize,
+    /// The incidents whose letters are in the PDF, in order.
+    pub incident_ids: Vec<i64>,
+    pub skipped: Vec<Skipped>,
+    /// Characters the fonts cannot draw (printed as "?"), one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// What the drafter needs, taken from the records. Dates are formatted in the profile's format.
+pub fn draft_input(incident: &Incident, customer: &Customer, profile: &Profile) -> DraftInput {
+    let fmt = profile.date_format;
+    let fix = match (incident.fixed_at(), incident.fix_promised_by) {
+        (Some(at), _) => FixState::Fixed { on: fmt.format(at.date_naive()) },
+        (None, Some(by)) => FixState::Promised { by: fmt.format(by) },
+        _ => FixState::Unknown,
+    };
+    let make_up = incident.makeup_description.clone().map(|d| match incident.makeup_value_minor {
+        Some(v) if v > 0 && !d.contains(profile.currency.symbol()) => {
+            format!("{d} (worth {})", profile.currency.format(v))
+        }
+        _ => d,
+    });
+    DraftInput {
+        customer_name: customer.name.clone(),
+        business_name: profile.business_name.clone(),
+        signer_name: profile.signer_name.clone(),
+        signer_title: profile.signer_title.clone().unwrap_or_default(),
+        direct_phone: profile.phone.clone(),
+        direct_email: profile.email.clone(),
+        incident_title: incident.title.clone(),
+        customers_words: incident.what_happened.clone(),
+        our_understanding: incident.our_understanding.clone(),
+        discovered_by_us: incident.discovered_by == crate::domain::DiscoveredBy::Us,
+        fix,
+        next_contact: incident.fix_promised_by.filter(|_| incident.fixed_at().is_none()).map(|d| fmt.format(d)),
+        make_up,
+        changes: incident
+            .changes
+            .iter()
+            .map(|c| DatedChange { date: fmt.format(c.date), text: c.text.clone() })
+            .collect(),
+        root_cause: incident.root_cause.clone(),
+        second_failure: incident.second_failure,
+    }
+}
+
+/// Draft the words of a letter for an incident. A follow-up needs at least one recorded change.
+pub fn letter_text(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone) -> Result<(LetterText, Customer)> {
+    let incident = db.incident(incident_id)?;
+    let customer = db.customer(incident.customer_id)?;
+    let profile = db.profile()?;
+    let input = draft_input(&incident, &customer, &profile);
+    let seed = incident.id as u64;
+    let text = match kind {
+        PrintKind::Apology => draft::draft_apology(&input, tone, seed),
+        PrintKind::FollowUp => {
+            if incident.changes.is_empty() {
+                return Err(Error::invalid(
+                    "changes",
+                    format!(
+                        "The follow-up letter to {} needs at least one change you made. Add it under \"What we changed\" first.",
+                        customer.name
+                    ),
+                ));
+            }
+            draft::draft_follow_up(&input, tone, seed)
+        }
+    };
+    Ok((text, customer))
+}
+
+/// The letterhead, paper and envelope from the business profile.
+pub fn document_spec(db: &Db, paper: Option<Paper>) -> Result<DocumentSpec> {
+    let p = db.profile()?;
+    if !p.is_set_up() {
+        return Err(Error::invalid(
+            "profile",
+            "Fill in the business profile (name and signer) before printing letters.",
+        ));
+    }
+    let paper = paper.unwrap_or(p.paper);
+    // The renderer places the window for any paper/envelope pair (A4 in a #10 included).
+    let envelope = EnvelopeLayout {
+        preset: p.envelope,
+        offset_x_mm: p.offset_x_mm as f32,
+        offset_y_mm: p.offset_y_mm as f32,
+        custom_window: None,
+    };
+    let mut address_lines = p.address_lines.clone();
+    let locality: Vec<&str> =
+        [p.city.as_deref(), p.region.as_deref(), p.postal_code.as_deref()].into_iter().flatten().collect();
+    if !locality.is_empty() {
+        address_lines.push(locality.join(" "));
+    }
+    Ok(DocumentSpec {
+        letterhead: Letterhead {
+            business_name: p.business_name.clone(),
+            address_lines,
+            phone: p.phone.clone(),
+            email: p.email.clone(),
+            website: p.website.clone(),
+            logo: db.image(ImageSlot::Logo)?,
+        },
+        paper,
+        envelope,
+        signature: db.image(ImageSlot::Signature)?,
+    })
+}
+
+/// One line for inside the window, above the recipient.
+fn return_address(p: &Profile) -> String {
+    let mut parts = vec![p.business_name.clone()];
+    parts.extend(p.address_lines.iter().cloned());
+    let locality: Vec<&str> = [p.city.as_deref(), p.postal_code.as_deref()].into_iter().flatten().collect();
+    if !locality.is_empty() {
+        parts.push(locality.join(" "));
+    }
+    parts.join(" · ")
+}
+
+fn recipient(customer: &Customer) -> Result<Vec<String>> {
+    if customer.address.is_empty() {
+        return Err(Error::invalid(
+            "address",
+            format!("{} has no postal address. Add it on their customer page.", customer.name),
+        ));
+    }
+    let mut lines = vec![customer.name.clone()];
+    if let Some(c) = &customer.company {
+        lines.push(c.clone());
+    }
+    lines.extend(customer.address.block());
+    Ok(lines)
+}
+
+/// Render the letters for `incident_ids` into one PDF at `out`. Letters that
+/// cannot be made (no address, no changes for a follow-up, missing incident)
+/// are listed as skipped; the rest are written. No letter at all is an error
+/// and writes nothing.
+pub fn render_batch(
+    db: &Db,
+    incident_ids: &[i64],
+    kind: PrintKind,
+    tone: Tone,
+    paper: Option<Paper>,
+    out: &Path,
+) -> Result<BatchReport> {
+    let spec = document_spec(db, paper)?;
+    let profile = db.profile()?;
+    let date = profile.date_format.format(dates::today());
+    let ret = return_address(&profile);
+    let mut letters = Vec::with_capacity(incident_ids.len());
+    let mut report =
+        BatchReport { letters: 0, pages: 0, incident_ids: Vec::new(), skipped: Vec::new(), warnings: Vec::new() };
+    for &id in incident_ids {
+        let made = letter_text(db, id, kind, tone).and_then(|(text, customer)| {
+            let rec = recipient(&customer).map_err(|e| (e, customer.name.clone()));
+            match rec {
+                Ok(r) => {
+                    Ok((PdfLetter { return_address: ret.clone(), recipient: r, date: date.clone(), text }, customer))
+                }
+                Err((e, _)) => Err(e),
+            }
+        });
+        match made {
+            Ok((letter, customer)) => {
+                for w in pdf::missing_glyphs(&spec, &letter) {
+                    report.warnings.push(format!("Letter to {}: {w}", customer.name));
+                }
+                report.incident_ids.push(id);
+                letters.push(letter);
+            }
+            Err(e) => {
+                let customer_name = db
+                    .incident(id)
+                    .and_then(|i| db.customer(i.customer_id))
+                    .map(|c| c.name)
+                    .unwrap_or_else(|_| format!("incident #{id}"));
+                report.skipped.push(Skipped { incident_id: id, customer_name, reason: e.to_string() });
+            }
+        }
+    }
+    if letters.is_empty() {
+        let why =
+            report.skipped.first().map(|s| s.reason.clone()).unwrap_or_else(|| "No incidents were chosen.".into());
+        return Err(Error::invalid("letters", format!("No letter could be made. {why}")));
+    }
+    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".amends-letters-")
+        .suffix(".pdf.partial")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    let summary = {
+        let w = std::io::BufWriter::new(tmp.as_file());
+        pdf::render_letters(&spec, letters, w).map_err(|e| pdf_error(out, e))?
+    };
+    tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
+    tmp.persist(out).map_err(|e| Error::io(out, e.error))?;
+    report.letters = summary.letters;
+    report.pages = summary.pages;
+    Ok(report)
+}
+
+fn pdf_error(out: &Path, e: pdf::PdfError) -> Error {
+    match e {
+        pdf::PdfError::Write(io) => Error::io(out, io),
+        other => Error::invalid("letters", other.to_string()),
+    }
+}
+
+/// The printer calibration page for the profile's paper and envelope.
+pub fn render_calibration(db: &Db, paper: Option<Paper>, out: &Path) -> Result<()> {
+    let spec = document_spec(db, paper)?;
+    let mut bytes = Vec::new();
+    pdf::render_calibration_page(&spec, &mut bytes).map_err(|e| pdf_error(out, e))?;
+    crate::files::write_atomically(out, &bytes)
+}
+
+/// After the owner confirms the letters went out: for each incident, mark
+/// "evidence sent", keep the letter (as sent) and a timeline entry, in one
+/// transaction per incident.
+pub fn mark_follow_ups_sent(db: &mut Db, incident_ids: &[i64], tone: Tone) -> Result<usize> {
+    let now = dates::now();
+    for &id in incident_ids {
+        let (text, _) = letter_text(db, id, PrintKind::FollowUp, tone)?;
+        db.record_follow_up_sent(id, tone_key(tone), &draft::letter_plain_text(&text), now)?;
+    }
+    Ok(incident_ids.len())
+}

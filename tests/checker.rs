@@ -1,0 +1,246 @@
+//! Tests for the qualifier checker: the labelled data set, specific cases
+//! with spans, completeness hints, and a no-panic fuzz.
+
+use amends::checker::{check, check_letter, looks_like_letter, Finding, FindingKind};
+use proptest::prelude::*;
+use FindingKind::*;
+
+const DATA: &str = include_str!("data/qualifiers.tsv");
+
+fn qualifier(f: &Finding) -> bool {
+    f.kind != Missing
+}
+
+#[test]
+fn data_set_precision_recall() {
+    let (mut tp, mut fp, mut fneg, mut n) = (0usize, 0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for (ln, line) in DATA.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let label = parts.next().unwrap() == "1";
+        let kind = parts.next().unwrap();
+        let text = parts.next().unwrap();
+        n += 1;
+        let found = check(text);
+        let pos = found.iter().any(qualifier);
+        match (label, pos) {
+            (true, true) => tp += 1,
+            (false, true) => {
+                fp += 1;
+                misses.push(format!(
+                    "FP line {}: {text}\n    -> {:?}",
+                    ln + 1,
+                    found
+                        .iter()
+                        .map(|f| (f.kind, f.text.as_str()))
+                        .collect::<Vec<_>>()
+                ));
+            }
+            (true, false) => {
+                fneg += 1;
+                misses.push(format!("FN line {} [{kind}]: {text}", ln + 1));
+            }
+            _ => {}
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let f1 = 2.0 * p * r / (p + r).max(1e-9);
+    for m in &misses {
+        println!("{m}");
+    }
+    println!("n={n} tp={tp} fp={fp} fn={fneg} P={p:.3} R={r:.3} F1={f1:.3}");
+    assert!(n >= 200, "data set needs at least 200 passages");
+    assert!(
+        p >= 0.97 && f1 >= 0.95,
+        "P={p:.3} F1={f1:.3}\n{}",
+        misses.join("\n")
+    );
+}
+
+/// Check `input` finds exactly `expected` kinds (in order of position).
+fn check_case(input: &str, expected: &[FindingKind]) -> Vec<Finding> {
+    let found = check(input);
+    let kinds: Vec<FindingKind> = found.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, expected, "input: {input}\nfound: {found:#?}");
+    found
+}
+
+#[test]
+fn table_of_cases() {
+    let cases: &[(&str, &[FindingKind])] = &[
+        ("I'm sorry, but we were busy.", &[But, Excuse]),
+        ("We apologise for any inconvenience.", &[Hedge, Minimizing]),
+        ("Sorry if you were offended.", &[Conditional]),
+        ("I am sorry you feel that way.", &[Feelings]),
+        ("Mistakes were made.", &[Passive]),
+        ("As you were told, the shop closes at five.", &[Blame]),
+        (
+            "Due to circumstances beyond our control, it was late.",
+            &[Excuse, Excuse],
+        ),
+        ("Without admitting liability, here is a voucher.", &[Hedge]),
+        ("It was only a slight delay.", &[Minimizing]),
+        (
+            "Not only did I forget, but I also argued with you. I'm sorry.",
+            &[],
+        ),
+        ("If you'd like, I can come on Tuesday.", &[]),
+        ("However you prefer your refund, we'll do it today.", &[]),
+        (
+            "I'm sorry. Even though you had told us twice, we got it wrong.",
+            &[],
+        ),
+        ("We were busy, but that is no excuse. I'm sorry.", &[]),
+        ("", &[]),
+        ("I’M SORRY IF YOU WERE UPSET.", &[Conditional]),
+        ("We apologize for the inconvenience.", &[Minimizing]),
+    ];
+    for (input, expected) in cases {
+        check_case(input, expected);
+    }
+}
+
+#[test]
+fn spans_are_character_offsets() {
+    // Emoji and accents before the finding shift bytes but not chars.
+    let text = "Zoë 🎂 — I'm sorry if you were upset.";
+    let f = check_case(text, &[Conditional]);
+    let (s, e) = (f[0].start.unwrap(), f[0].end.unwrap());
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[s..e].iter().collect::<String>(), f[0].text);
+    assert_eq!(f[0].text, "sorry if");
+
+    let f = check_case(
+        "Ma’a salama. We’re sorry, however the shop was closed.",
+        &[But],
+    );
+    assert_eq!(f[0].text, "however");
+    assert_eq!(f[0].start, Some(26));
+
+    let f = check_case(
+        "שלום! Sorry for any inconvenience caused.",
+        &[Hedge, Minimizing],
+    );
+    assert_eq!(f[0].text, "Sorry for any");
+    assert_eq!(f[0].start, Some(6));
+    let f = check_case(
+        "Cafe\u{301}: apologies for the slight delay.",
+        &[Minimizing],
+    );
+    assert_eq!(f[0].text, "slight delay");
+    assert_eq!(f[0].start, Some(25));
+}
+
+#[test]
+fn findings_are_sorted_and_disjoint() {
+    let text = "I'm sorry if you were upset, but our supplier let us down and mistakes were made. Sorry for any inconvenience.";
+    let f = check(text);
+    assert!(f.len() >= 4, "{f:#?}");
+    for w in f.windows(2) {
+        assert!(w[0].end.unwrap() <= w[1].start.unwrap());
+    }
+}
+
+const GOOD_LETTER: &str = "Dear Sam,\n\nYou told us your kitchen tiles arrived cracked on Tuesday. This was my mistake: I packed them without enough padding. I am sorry.\n\nA new set will be delivered by Friday 14 March, and I will call you on Monday to check they are right. I have refunded the $240.00 delivery charge.\n\nIf you need me, call me on 07700 900123.\n\nYours sincerely,\nAlex";
+
+#[test]
+fn completeness_of_a_good_letter() {
+    assert!(looks_like_letter(GOOD_LETTER));
+    let f = check_letter(GOOD_LETTER, false);
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn completeness_lists_each_missing_part() {
+    let bare = "Dear Sam,\n\nThank you for your message about the tiles. We have received it and our team has looked at the photographs that you sent over to us last week.\n\nYours sincerely,\nAlex";
+    let f = check_letter(bare, false);
+    let missing: Vec<&Finding> = f.iter().filter(|f| f.kind == Missing).collect();
+    assert_eq!(missing.len(), 5, "{f:#?}");
+    assert!(missing
+        .iter()
+        .all(|m| m.start.is_none() && m.end.is_none() && !m.message.is_empty()));
+    // A sentence being drafted is not a letter unless forced.
+    assert!(check_letter("I am sorry.", false).is_empty());
+    assert!(!check_letter("I am sorry.", true).is_empty());
+}
+
+#[test]
+fn serialises_lowercase() {
+    let f = check("Sorry if you were upset.");
+    let json = serde_json::to_string(&f).unwrap();
+    assert!(json.contains("\"kind\":\"conditional\""), "{json}");
+}
+
+#[test]
+fn huge_and_odd_inputs_do_not_panic() {
+    let big = "I'm sorry if you were upset, but mistakes were made. ".repeat(100_000);
+    assert!(big.len() > 5_000_000);
+    let f = check(&big);
+    assert!(!f.is_empty());
+    let odd = "\u{0}\u{7}\r\n\t'’`..!!??—–-\"“”«»(sorry)if'''s n't 'd";
+    let _ = check_letter(odd, true);
+    let _ = check(&"a".repeat(100_000));
+    let _ = check(&"'".repeat(10_000));
+}
+
+fn assert_valid(text: &str, fs: &[Finding]) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut last = 0;
+    for f in fs {
+        if f.kind == Missing {
+            continue;
+        }
+        let (s, e) = (f.start.unwrap(), f.end.unwrap());
+        assert!(s < e && e <= chars.len() && s >= last, "{text:?} {f:?}");
+        assert_eq!(chars[s..e].iter().collect::<String>(), f.text);
+        last = e;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn fuzz_arbitrary_strings(s in "\\PC*") {
+        let f = check_letter(&s, true);
+        assert_valid(&s, &f);
+    }
+
+    #[test]
+    fn fuzz_word_soup(words in proptest::collection::vec(prop::sample::select(vec![
+        "sorry", "if", "but", "however", "you", "were", "upset", "any", "inconvenience", "we", "I'm", "didn't",
+        "not", "only", "also", "a", "slight", "delay", ",", ".", "—", "’", "Zoë", "🎂", "שלום", "e\u{301}", "\n", "had", "you'd",
+        "though", "even", "yet", "that", "said", "mistakes", "made", "was", "our", "supplier", "let", "us", "down",
+    ]), 0..60)) {
+        let s = words.join(" ");
+        let f = check_letter(&s, true);
+        assert_valid(&s, &f);
+    }
+}
+
+#[test]
+#[ignore]
+fn timing_400_word_letter() {
+    let para = "Dear Sam, you told us the tiles arrived cracked on Tuesday and that your fitter had to leave. This was my mistake: I packed them without enough padding, and I am sorry. A new set will be delivered by Friday, and I will call you on Monday. I have refunded the delivery charge in full. If you need me, call me on 07700 900123. ";
+    let mut text = String::new();
+    while text.split_whitespace().count() < 400 {
+        text.push_str(para);
+    }
+    let words = text.split_whitespace().count();
+    let _ = check(&text);
+    let n = 2000;
+    let t0 = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(check(std::hint::black_box(&text)));
+    }
+    let per = t0.elapsed() / n;
+    let t1 = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(check_letter(std::hint::black_box(&text), true));
+    }
+    let per_letter = t1.elapsed() / n;
+    println!("{words} words: check {per:?}, check_letter {per_letter:?}");
+}
