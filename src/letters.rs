@@ -30,6 +30,7 @@ pub fn parse_tone(s: &str) -> Result<Tone> {
 
 /// The two letters that go on paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PrintKind {
     Apology,
@@ -47,6 +48,7 @@ impl PrintKind {
 
 /// A letter that could not be made, and why, in the owner's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Skipped {
     pub incident_id: i64,
     pub customer_name: String,
@@ -54,6 +56,7 @@ pub struct Skipped {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct BatchReport {
     pub letters: usize,
     pub pages: usize,
@@ -125,6 +128,50 @@ pub fn letter_text(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone) -> Re
         }
     };
     Ok((text, customer))
+}
+
+/// Draft any kind of text for an incident: (subject for an email, body).
+pub fn draft_text(db: &Db, incident_id: i64, kind: LetterKind, tone: Tone) -> Result<(Option<String>, String)> {
+    let incident = db.incident(incident_id)?;
+    let customer = db.customer(incident.customer_id)?;
+    let profile = db.profile()?;
+    let input = draft_input(&incident, &customer, &profile);
+    let seed = incident.id as u64;
+    Ok(match kind {
+        LetterKind::Apology => (None, draft::letter_plain_text(&draft::draft_apology(&input, tone, seed))),
+        LetterKind::Email => {
+            let (s, b) = draft::draft_email(&input, tone, seed);
+            (Some(s), b)
+        }
+        LetterKind::Call => (None, draft::draft_call_script(&input, tone, seed)),
+        LetterKind::FollowUp => {
+            let (text, _) = letter_text(db, incident_id, PrintKind::FollowUp, tone)?;
+            (None, draft::letter_plain_text(&text))
+        }
+    })
+}
+
+/// A drafted text as kept in the incident's letters, with the qualifiers the
+/// checker finds in it (only ever inside the owner's own words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Draft {
+    pub letter: crate::domain::LetterRecord,
+    pub subject: Option<String>,
+    pub body: String,
+    pub findings: Vec<crate::checker::Finding>,
+}
+
+/// Draft a text for an incident and keep it in the incident's letters.
+pub fn draft_and_keep(db: &mut Db, incident_id: i64, kind: LetterKind, tone: Tone) -> Result<Draft> {
+    let (subject, body) = draft_text(db, incident_id, kind, tone)?;
+    let stored = match &subject {
+        Some(s) => format!("Subject: {s}\n\n{body}"),
+        None => body.clone(),
+    };
+    let letter = db.save_letter(incident_id, kind, Some(tone_key(tone)), &stored)?;
+    let findings = crate::checker::check(&body);
+    Ok(Draft { letter, subject, body, findings })
 }
 
 /// The letterhead, paper and envelope from the business profile.

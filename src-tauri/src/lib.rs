@@ -22,6 +22,18 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::customers::get_customer,
         commands::customers::add_customer,
         commands::customers::update_customer,
+        commands::records::backup_to,
+        commands::records::restore_from,
+        commands::records::export_customer_data,
+        commands::records::erase_customer,
+        commands::letters::check_text,
+        commands::letters::draft,
+        commands::letters::save_letter,
+        commands::letters::follow_ups_due,
+        commands::letters::save_letters_pdf,
+        commands::letters::save_calibration_pdf,
+        commands::letters::mark_follow_ups_sent,
+        commands::letters::open_pdf,
         commands::incidents::today,
         commands::incidents::get_incident,
         commands::incidents::add_incident,
@@ -35,6 +47,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::incidents::list_letters,
         commands::incidents::review_makeup,
         commands::incidents::set_makeup,
+        commands::spreadsheets::export_spreadsheet,
+        commands::spreadsheets::import_customers,
     ])
 }
 
@@ -59,5 +73,19 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init());
-    build(builder, db_path()).run(tauri::generate_context!()).expect("the Amends window could not start");
+    let path = db_path();
+    build(builder, path.clone())
+        .setup(move |app| {
+            if app.state::<AppState>().open_failure().is_none() {
+                // The daily backup reads through its own connection, off the UI thread.
+                std::thread::spawn(move || {
+                    if let Err(e) = amends::store::backup::daily_backup(&path, Default::default()) {
+                        eprintln!("Amends: the automatic backup failed: {e}");
+                    }
+                });
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Amends window could not start");
 }

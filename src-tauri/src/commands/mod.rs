@@ -4,7 +4,9 @@
 pub mod app;
 pub mod customers;
 pub mod incidents;
+pub mod letters;
 pub mod profile;
 pub mod records;
+pub mod spreadsheets;
 
 pub type CmdResult<T> = Result<T, amends::Error>;

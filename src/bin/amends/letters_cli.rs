@@ -1,7 +1,8 @@
 //! CLI for the words and the paper: `check` (qualifiers in any text),
 //! `draft` (apology, email, call script, follow-up) and `letter` (PDF).
 use amends::checker::{self, Finding};
-use amends::draft::{self, Tone};
+use amends::domain::LetterKind;
+use amends::draft::Tone;
 use amends::letters::{self, PrintKind};
 use amends::pdf::Paper;
 use amends::{Db, Error, Result};
@@ -130,37 +131,18 @@ fn kind_label(f: &Finding) -> String {
 
 pub fn draft(db: &mut Db, a: DraftArgs) -> Result<ExitCode> {
     let tone: Tone = letters::parse_tone(&a.tone)?;
-    let incident = db.incident(a.incident)?;
-    let customer = db.customer(incident.customer_id)?;
-    let profile = db.profile()?;
-    let input = letters::draft_input(&incident, &customer, &profile);
-    let seed = incident.id as u64;
-    let (kind, subject, body) = match a.kind {
-        DraftKind::Apology => (
-            amends::domain::LetterKind::Apology,
-            None,
-            draft::letter_plain_text(&draft::draft_apology(&input, tone, seed)),
-        ),
-        DraftKind::Email => {
-            let (s, b) = draft::draft_email(&input, tone, seed);
-            (amends::domain::LetterKind::Email, Some(s), b)
-        }
-        DraftKind::Call => (amends::domain::LetterKind::Call, None, draft::draft_call_script(&input, tone, seed)),
-        DraftKind::FollowUp => {
-            let (text, _) = letters::letter_text(db, incident.id, PrintKind::FollowUp, tone)?;
-            (amends::domain::LetterKind::FollowUp, None, draft::letter_plain_text(&text))
-        }
+    let kind = match a.kind {
+        DraftKind::Apology => LetterKind::Apology,
+        DraftKind::Email => LetterKind::Email,
+        DraftKind::Call => LetterKind::Call,
+        DraftKind::FollowUp => LetterKind::FollowUp,
     };
-    let stored = match &subject {
-        Some(s) => format!("Subject: {s}\n\n{body}"),
-        None => body.clone(),
-    };
-    let record = db.save_letter(incident.id, kind, Some(letters::tone_key(tone)), &stored)?;
-    let findings = checker::check(&body);
+    let d = letters::draft_and_keep(db, a.incident, kind, tone)?;
+    let (record, subject, body, findings) = (d.letter, d.subject, d.body, d.findings);
     if a.json {
         let v = serde_json::json!({
             "letter_id": record.id,
-            "incident_id": incident.id,
+            "incident_id": a.incident,
             "kind": kind.key(),
             "tone": letters::tone_key(tone),
             "subject": subject,
