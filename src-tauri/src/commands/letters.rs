@@ -8,7 +8,7 @@ use amends::letters::{self, BatchReport, Draft, PrintKind};
 use amends::pdf::Paper;
 use amends::store::IncidentSummary;
 use std::path::PathBuf;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 /// Qualifiers in what the owner typed (and missing parts when it is a letter);
@@ -79,7 +79,7 @@ pub fn mark_follow_ups_sent(state: State<'_, AppState>, ids: Vec<i64>, tone: Opt
 
 /// Open a PDF Amends just wrote in the system's viewer (print from there).
 #[tauri::command]
-pub fn open_pdf(app: AppHandle, path: PathBuf) -> CmdResult<()> {
+pub fn open_pdf<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CmdResult<()> {
     if path.extension().and_then(|e| e.to_str()) != Some("pdf") || !path.is_file() {
         return Err(amends::Error::invalid("path", "Only a PDF that Amends saved can be opened."));
     }
