@@ -4,6 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keys, Session } from './webdriver.mjs';
 
@@ -19,11 +21,13 @@ const ACCENTED = 'Siân Nuñez-Ørsted';
 const HOSTILE = "<script>alert(1)</script> Robert'); DROP TABLE customers;--";
 
 let s;
+const tmp = mkdtempSync(join(tmpdir(), 'amends-e2e-files-'));
 before(async () => {
   s = await Session.start(Number(E2E_PORT), E2E_APP);
 });
 after(async () => {
   await s?.quit();
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 async function nav(label) {
@@ -61,6 +65,9 @@ describe('Amends, end to end', () => {
     const first = await s.wait('section[data-kind]', 15000);
     await s.wait('.charts');
     await shot('02-today');
+    await s.exec("document.querySelector('.charts').scrollIntoView()");
+    await shot('02-today-charts');
+    await s.exec('window.scrollTo(0, 0)');
     const kinds = [];
     for (const g of await s.$$('section[data-kind]')) kinds.push([await g.attr('data-kind'), (await g.$$('li')).length]);
     const order = ['get_there_first', 'acknowledge', 'fix_due', 'follow_up_due', 'in_recovery'];
@@ -175,7 +182,10 @@ describe('Amends, end to end', () => {
       await s.byText('ul.changes li', text);
     }
     await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'Follow-up due', 5000, 'follow-up due');
+    await s.exec('window.scrollTo(0, 0)');
     await shot('07-incident');
+    await s.exec("document.getElementById('change-title').scrollIntoView()");
+    await shot('07-incident-changes');
 
     const inc = cli('incidents', 'show', String(incidentId));
     assert.equal(inc.status, 'follow_up_due');
@@ -187,10 +197,47 @@ describe('Amends, end to end', () => {
     assert.ok(!inc.steps_remaining.includes('contacted'));
   });
 
+  flow('export everything to an XLSX workbook at a path the owner typed, and read it back', async () => {
+    await nav('Export & import');
+    const path = join(tmp, 'records.xlsx');
+    const input = await s.wait('#x-path');
+    await s.waitFor(async () => (await input.prop('value')).length > 0, 3000, 'default export path');
+    assert.match(await input.prop('value'), /amends-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await input.clear();
+    await input.type(path);
+    await (await s.$('section[aria-labelledby="x-title"] button[type="submit"]')).click();
+    await s.byText('.result', 'Saved.', 10000);
+    await shot('09-export');
+
+    // The workbook holds one sheet per table; the core's own reader finds every customer in it.
+    const sheets = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n').filter((f) => f.startsWith('xl/worksheets/sheet'));
+    assert.equal(sheets.length, 5);
+    const strings = execFileSync('unzip', ['-p', path, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.ok(strings.includes(ACCENTED), 'accents survive');
+    const back = JSON.parse(execFileSync(E2E_CLI, ['--db', E2E_DB, 'import', 'customers', path, '--dry-run', '--json'], { encoding: 'utf8' }));
+    assert.equal(back.rows, cli('customers', 'list').length);
+  });
+
+  flow('import customers: check the file first, then import', async () => {
+    const path = join(tmp, 'new-customers.csv');
+    writeFileSync(path, 'Name,Email,Phone\nAoife Ní Bhriain,aoife@example.ie,+353 1 555 0101\nJörg Weiß,jorg@example.de,\n');
+    const input = await s.$('#i-path');
+    await input.type(path);
+    await (await s.byText('button', 'Check the file')).click();
+    const result = await s.byText('.result', 'What would happen');
+    assert.match(await result.text(), /2 to add/);
+    assert.equal(cli('customers', 'list', '--search', 'bhriain').length, 0, 'a check changes nothing');
+    await shot('10-import-check');
+    await (await s.byText('button', 'Import 2 customers')).click();
+    await s.byText('.result', 'Imported.');
+    assert.equal(cli('customers', 'list', '--search', 'ni bhriain')[0].name, 'Aoife Ní Bhriain');
+    assert.equal(cli('customers', 'list', '--search', 'jorg weiss').length + cli('customers', 'list', '--search', 'jörg').length > 0, true);
+  });
+
   flow('Settings shows the profile and where the records live', async () => {
     await nav('Settings');
     assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);
     assert.ok((await (await s.$('#p-business')).prop('value')).length > 0, 'sample profile loaded');
-    await shot('08-settings');
+    await shot('11-settings');
   });
 });

@@ -22,6 +22,6 @@ test('a file that is not a database gets a clear screen with what to do', async 
   const body = await (await s.$('[role="alert"]')).text();
   assert.ok(body.includes(E2E_DB), 'names the file');
   assert.match(body, /What to do/);
-  await s.screenshot(join(E2E_ARTIFACTS, '09-open-failure.png'));
+  await s.screenshot(join(E2E_ARTIFACTS, '12-open-failure.png'));
   assert.deepEqual(readFileSync(E2E_DB), before, 'file untouched');
 });

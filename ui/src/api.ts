@@ -1,6 +1,8 @@
 // The only file that calls Tauri. Every screen goes through these functions,
 // so a command's name and argument shape live in exactly one place.
 import { invoke } from '@tauri-apps/api/core';
+import { documentDir, homeDir } from '@tauri-apps/api/path';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type { Change } from './bindings/Change';
 import type { Customer } from './bindings/Customer';
 import type { CustomerInput } from './bindings/CustomerInput';
@@ -102,3 +104,42 @@ export const listLetters = (id: number) => invoke<LetterRecord[]>('list_letters'
 export const reviewMakeup = (id: number, offer?: string) => invoke<MakeUpReview>('review_makeup', { id, offer });
 export const setMakeup = (id: number, description: string, value: string) =>
   invoke<Incident>('set_makeup', { id, description, value });
+
+// Spreadsheets. The core's ExportSummary and ImportReport have no generated
+// TypeScript bindings yet (no ts-rs derive in src/spreadsheet/); these are the
+// fields the screen reads, to be replaced by ./bindings once they are generated.
+export interface ExportSummary {
+  format: 'xlsx' | 'csv';
+  tables: { table: string; rows: number; file: string }[];
+}
+export interface ImportReport {
+  dry_run: boolean;
+  file: string;
+  encoding: string;
+  columns: { header: string; field: string | null }[];
+  warnings: string[];
+  rows: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  invalid: { line: number; field: string | null; reason: string }[];
+  skipped_rows: { line: number; reason: string }[];
+}
+export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
+  invoke<ExportSummary>('export_spreadsheet', { path, format });
+export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean) =>
+  invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
+
+/** The save dialog; `null` when the owner cancels. */
+export async function chooseSavePath(defaultPath: string, filters: { name: string; extensions: string[] }[]) {
+  return save({ defaultPath, filters });
+}
+/** The open dialog for one file; `null` when the owner cancels. */
+export async function chooseFile(filters: { name: string; extensions: string[] }[]) {
+  const picked = await open({ multiple: false, directory: false, filters });
+  return typeof picked === 'string' ? picked : null;
+}
+/** A folder to save into by default (the Documents folder, else home). */
+export async function defaultFolder(): Promise<string> {
+  return documentDir().catch(() => homeDir());
+}

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'customer-form'; id: number | null }
   | { screen: 'incident'; id: number }
   | { screen: 'new-incident'; customerId: number | null }
+  | { screen: 'transfer' }
   | { screen: 'settings' };
 
 export const session = $state({
