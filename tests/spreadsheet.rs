@@ -597,6 +597,23 @@ fn dry_run_reports_exactly_what_the_import_then_does() {
     assert_eq!(db.customer_count().unwrap(), 3);
 }
 
+#[test]
+fn a_shared_phone_number_does_not_merge_two_people_with_different_emails() {
+    let mut db = Db::open_in_memory().unwrap();
+    db.add_customer(&CustomerInput {
+        name: "Ann Shared".into(),
+        email: Some("ann@example.com".into()),
+        phone: Some("0117 496 0000".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let file = b"Name,Email,Phone\nBen Shared,ben@example.com,0117 496 0000\nAnn S.,,0117-496-0000\n";
+    let r = import(&mut db, file, &real()).unwrap();
+    assert_eq!((r.added, r.updated), (1, 1), "Ben is someone else; the row without an email is Ann");
+    let again = import(&mut db, file, &real()).unwrap();
+    assert_eq!((again.added, again.updated, again.skipped), (0, 0, 2), "importing twice changes nothing");
+}
+
 fn dump(db: &Db) -> String {
     format!("{:?}", db.search_customers("", None).unwrap())
 }

@@ -46,7 +46,10 @@ impl Db {
 
 impl CustomerImport<'_> {
     /// The existing customer with this email (ignoring case), else with these
-    /// phone digits; the oldest when several match.
+    /// phone digits; the oldest when several match. A phone number alone does
+    /// not make two people with different emails one customer (families and
+    /// offices share a number): with an email given, a phone match counts
+    /// only for a customer who has no email.
     pub fn find_by_contact(&self, email: Option<&str>, phone: Option<&str>) -> Result<Option<Customer>> {
         if let Some(e) = email.filter(|e| !e.is_empty()) {
             let found = self
@@ -65,9 +68,10 @@ impl CustomerImport<'_> {
             return Ok(self
                 .tx
                 .prepare_cached(
-                    "SELECT * FROM customers WHERE phone_digits = ? AND phone_digits IS NOT NULL ORDER BY id LIMIT 1",
+                    "SELECT * FROM customers WHERE phone_digits = ?1 AND phone_digits IS NOT NULL
+                     AND (?2 IS NULL OR email IS NULL) ORDER BY id LIMIT 1",
                 )?
-                .query_row([digits], customer_from_row)
+                .query_row(rusqlite::params![digits, email.filter(|e| !e.is_empty())], customer_from_row)
                 .optional()?);
         }
         Ok(None)
