@@ -97,6 +97,9 @@ describe('Amends, end to end', () => {
     await (await s.byText('button', 'Add customer')).click();
     await (await s.wait('#c-name')).type(ACCENTED);
     await (await s.$('#c-email')).type('sian at example');
+    await (await s.$('#c-address')).type('4 Harbour Row');
+    await (await s.$('#c-city')).type('Cardiff');
+    await (await s.$('#c-postal')).type('CF10 1AA');
     await (await s.$('#c-spend')).type('1,200');
     await (await s.$('#c-years')).type('5');
     await submit('form');
@@ -195,6 +198,42 @@ describe('Amends, end to end', () => {
       ['Tiles are now checked before loading', 'Cracked boxes are photographed and returned the same day'],
     );
     assert.ok(!inc.steps_remaining.includes('contacted'));
+  });
+
+  flow('draft an apology, see a typed qualifier underlined, remove it in one click', async () => {
+    await (await s.byText('main header button', 'Write to them')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === `Write to ${ACCENTED}`, 5000, 'letter screen');
+    await (await s.byText('button', 'Draft it for me')).click();
+    const body = await s.$('#l-body');
+    await s.waitFor(async () => (await body.prop('value')).length > 100, 5000, 'a draft');
+    assert.ok((await body.prop('value')).includes('Siân'), 'the draft greets the customer by name');
+
+    await body.type("\nI'm sorry, but");
+    const mark = await s.wait('.backdrop mark[data-kind="but"]', 5000);
+    assert.equal(await mark.text(), 'but');
+    await s.wait('.findings li[data-kind="but"]');
+    await shot('08-letter-qualifier');
+
+    await (await s.$('.findings li[data-kind="but"] button[aria-label="Remove “but”"]')).click();
+    await s.waitFor(async () => (await s.$$('.backdrop mark[data-kind="but"]')).length === 0, 5000, 'the mark to go');
+    assert.ok((await body.prop('value')).trimEnd().endsWith("I'm sorry,"), await body.prop('value'));
+  });
+
+  flow('the "what we changed" letter is saved as a PDF at a path the owner typed', async () => {
+    await (await s.byText('[role="radio"]', 'What we changed')).click();
+    const path = join(tmp, 'what-we-changed.pdf');
+    const field = await s.$('#l-pdf');
+    await s.waitFor(async () => (await field.prop('value')).endsWith('.pdf'), 3000, 'default PDF path');
+    await field.clear();
+    await field.type(path);
+    await (await s.byText('.print button', 'Save PDF')).click();
+    await s.byText('.print [role="status"]', 'Saved', 10000);
+    await shot('08-letter-pdf');
+
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    for (const want of [ACCENTED, '4 Harbour Row', 'Tiles are now checked before loading', 'Cracked boxes are photographed']) {
+      assert.ok(text.includes(want), `${want} in the PDF:\n${text}`);
+    }
   });
 
   flow('export everything to an XLSX workbook at a path the owner typed, and read it back', async () => {

@@ -3,30 +3,43 @@
 import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { open, save } from '@tauri-apps/plugin-dialog';
+import type { BatchReport } from './bindings/BatchReport';
 import type { Change } from './bindings/Change';
 import type { Customer } from './bindings/Customer';
 import type { CustomerInput } from './bindings/CustomerInput';
 import type { DemoSummary } from './bindings/DemoSummary';
+import type { Draft } from './bindings/Draft';
+import type { Finding } from './bindings/Finding';
 import type { Incident } from './bindings/Incident';
 import type { IncidentFilter } from './bindings/IncidentFilter';
 import type { IncidentInput } from './bindings/IncidentInput';
 import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { LetterKind } from './bindings/LetterKind';
 import type { LetterRecord } from './bindings/LetterRecord';
 import type { MakeUpReview } from './bindings/MakeUpReview';
+import type { PrintKind } from './bindings/PrintKind';
 import type { Profile } from './bindings/Profile';
 import type { QueueItem } from './bindings/QueueItem';
 import type { RecoveryStep } from './bindings/RecoveryStep';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { TimelineKind } from './bindings/TimelineKind';
 
+/** The drafter's tones (the core parses "warm" or "formal"). */
+export type Tone = 'warm' | 'formal';
+
 export type {
+  BatchReport,
   Change,
   Customer,
   CustomerInput,
+  Draft,
+  Finding,
   Incident,
   IncidentInput,
   IncidentSummary,
+  LetterKind,
   MakeUpReview,
+  PrintKind,
   Profile,
   QueueItem,
   RecoveryStep,
@@ -143,3 +156,14 @@ export async function chooseFile(filters: { name: string; extensions: string[] }
 export async function defaultFolder(): Promise<string> {
   return documentDir().catch(() => homeDir());
 }
+
+// Letters: live checking, drafts, PDFs.
+export const checkText = (text: string, letter: boolean) => invoke<Finding[]>('check_text', { text, letter });
+export const draft = (id: number, kind: LetterKind, tone: Tone) => invoke<Draft>('draft', { id, kind, tone });
+export const saveLetter = (id: number, kind: LetterKind, tone: Tone, body: string) =>
+  invoke<LetterRecord>('save_letter', { id, kind, tone, body });
+export const saveLettersPdf = (ids: number[], kind: PrintKind, tone: Tone, path: string) =>
+  invoke<BatchReport>('save_letters_pdf', { ids, kind, tone, path });
+export const openPdf = (path: string) => invoke<void>('open_pdf', { path });
+/** Only after the owner confirmed the letters went out. */
+export const markFollowUpsSent = (ids: number[], tone: Tone) => invoke<number>('mark_follow_ups_sent', { ids, tone });

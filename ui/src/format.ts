@@ -2,6 +2,7 @@
 // Nothing here decides anything about a recovery: it only words and counts
 // what the core returned.
 import type { DateFormat } from './bindings/DateFormat';
+import type { FindingKind } from './bindings/FindingKind';
 import type { IncidentSummary } from './bindings/IncidentSummary';
 import type { QueueKind } from './bindings/QueueKind';
 import type { RecoveryStep } from './bindings/RecoveryStep';
@@ -206,3 +207,16 @@ export function pareto(values: string[], top: number): ParetoRow[] {
 export function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
+
+/** Short names for the checker's kinds of finding, for the editor's notes. */
+export const FINDING_LABELS: Record<FindingKind, string> = {
+  but: '“But” after sorry',
+  conditional: 'Conditional apology',
+  minimizing: 'Makes it sound smaller',
+  blame: 'Blames the customer',
+  excuse: 'Excuse',
+  passive: 'Hides who did it',
+  feelings: 'Sorry for their feelings',
+  hedge: 'Hedging',
+  missing: 'Missing',
+};

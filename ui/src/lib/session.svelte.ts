@@ -1,5 +1,6 @@
 // App-wide UI state: where the owner is, and the profile every screen formats
 // with. Plain runes in one module, so screens navigate without prop-drilling.
+import type { LetterKind } from '../bindings/LetterKind';
 import type { Profile } from '../bindings/Profile';
 
 export type Route =
@@ -8,6 +9,7 @@ export type Route =
   | { screen: 'customer'; id: number }
   | { screen: 'customer-form'; id: number | null }
   | { screen: 'incident'; id: number }
+  | { screen: 'letter'; id: number; kind: LetterKind }
   | { screen: 'new-incident'; customerId: number | null }
   | { screen: 'transfer' }
   | { screen: 'settings' };
