@@ -6,9 +6,7 @@
 use std::time::Instant;
 
 use amends::letter_text::{DatedChange, LetterText};
-use amends::pdf::{
-    render_letters, DocumentSpec, EnvelopeLayout, Letterhead, Paper, PdfLetter,
-};
+use amends::pdf::{render_letters, DocumentSpec, EnvelopeLayout, Letterhead, Paper, PdfLetter};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -49,25 +47,15 @@ struct Letter {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let (Some(json), Some(out)) = (arg("--json"), arg("-o").or_else(|| arg("--out"))) else {
         eprintln!("usage: letters_bench --json LETTERS.json -o OUT.pdf");
         std::process::exit(2);
     };
     let t0 = Instant::now();
-    let input: Input = serde_json::from_slice(&std::fs::read(&json).expect("read JSON"))
-        .expect("parse letters JSON");
+    let input: Input = serde_json::from_slice(&std::fs::read(&json).expect("read JSON")).expect("parse letters JSON");
     let c = &input.company;
-    let email = c
-        .contact
-        .split(['·', ' '])
-        .find(|s| s.contains('@'))
-        .map(str::to_string);
+    let email = c.contact.split(['·', ' ']).find(|s| s.contains('@')).map(str::to_string);
     let spec = DocumentSpec {
         letterhead: Letterhead {
             business_name: c.name.clone(),
@@ -95,14 +83,7 @@ fn main() {
                 subject: l.subject,
                 salutation: l.salutation,
                 paragraphs,
-                changes: l
-                    .changes
-                    .into_iter()
-                    .map(|c| DatedChange {
-                        date: c.date,
-                        text: c.text,
-                    })
-                    .collect(),
+                changes: l.changes.into_iter().map(|c| DatedChange { date: c.date, text: c.text }).collect(),
                 after_changes: Vec::new(),
                 closing: l.closing,
                 signer_name: l.signer,
@@ -112,12 +93,7 @@ fn main() {
     });
     let file = std::fs::File::create(&out).expect("create output PDF");
     match render_letters(&spec, letters, file) {
-        Ok(s) => eprintln!(
-            "{} letters, {} pages in {:.3} s",
-            s.letters,
-            s.pages,
-            t0.elapsed().as_secs_f64()
-        ),
+        Ok(s) => eprintln!("{} letters, {} pages in {:.3} s", s.letters, s.pages, t0.elapsed().as_secs_f64()),
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(1);

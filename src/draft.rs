@@ -29,9 +29,7 @@ impl FromStr for Tone {
         match s.trim().to_ascii_lowercase().as_str() {
             "warm" => Ok(Tone::Warm),
             "formal" => Ok(Tone::Formal),
-            other => Err(format!(
-                "unknown tone {other:?} (expected \"warm\" or \"formal\")"
-            )),
+            other => Err(format!("unknown tone {other:?} (expected \"warm\" or \"formal\")")),
         }
     }
 }
@@ -80,10 +78,7 @@ pub struct DraftInput {
 /// means "not given". Public so callers (and tests) can find inserted text.
 pub fn clean_fragment(s: &str) -> String {
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed
-        .trim_end_matches(['.', '!', '?', ';', ',', ':', ' '])
-        .trim()
-        .to_string()
+    collapsed.trim_end_matches(['.', '!', '?', ';', ',', ':', ' ']).trim().to_string()
 }
 
 fn opt(s: &Option<String>) -> Option<String> {
@@ -121,9 +116,7 @@ impl Picker {
 
     fn pick<'a>(&self, slot: u64, options: &[&'a str]) -> &'a str {
         // splitmix64 finaliser so neighbouring slots are independent.
-        let mut z = self
-            .h
-            .wrapping_add(slot.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut z = self.h.wrapping_add(slot.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^= z >> 31;
@@ -131,10 +124,8 @@ impl Picker {
     }
 }
 
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.",
-    "mrs.", "ms.", "dr.",
-];
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.", "mrs.", "ms.", "dr."];
 
 fn salutation(input: &DraftInput, tone: Tone) -> String {
     let full = clean_fragment(&input.customer_name);
@@ -165,20 +156,12 @@ fn greeting_name(input: &DraftInput) -> Option<String> {
 
 /// Collapse any accidental double spaces and drop empty sentences.
 fn join(parts: &[String]) -> String {
-    let s = parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let s = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn signer_title_line(input: &DraftInput) -> String {
-    match (
-        nonempty(&input.signer_title),
-        nonempty(&input.business_name),
-    ) {
+    match (nonempty(&input.signer_title), nonempty(&input.business_name)) {
         (Some(t), Some(b)) => format!("{t}, {b}"),
         (Some(t), None) => t,
         (None, Some(b)) => b,
@@ -213,22 +196,14 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
             .to_string(),
         );
         if let Some(ou) = ou.or(title) {
-            out.push(format!(
-                "{} {ou}.",
-                p.pick(2, &["Here is what we found:", "The problem:", "In short:"])
-            ));
+            out.push(format!("{} {ou}.", p.pick(2, &["Here is what we found:", "The problem:", "In short:"])));
         }
     } else {
         if let Some(cw) = cw {
             let lead = match tone {
                 Tone::Warm => p.pick(
                     3,
-                    &[
-                        "You told us:",
-                        "In your words:",
-                        "When you got in touch, you said:",
-                        "You wrote to us:",
-                    ],
+                    &["You told us:", "In your words:", "When you got in touch, you said:", "You wrote to us:"],
                 ),
                 Tone::Formal => p.pick(
                     3,
@@ -246,17 +221,22 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
                     "{} {ou}.",
                     p.pick(
                         4,
-                        &[
-                            "So I am sure I have it right:",
-                            "As I understand it:",
-                            "To repeat it back:",
-                            "Put plainly:"
-                        ]
+                        &["So I am sure I have it right:", "As I understand it:", "To repeat it back:", "Put plainly:"]
                     )
                 ));
             }
         } else if let Some(ou) = ou {
-            out.push(format!("{} {ou}.", p.pick(5, &["Thank you for telling us what went wrong. As I understand it:", "Thank you for telling us. To repeat back what happened:", "Thank you for getting in touch. Here is what happened, as I understand it:"])));
+            out.push(format!(
+                "{} {ou}.",
+                p.pick(
+                    5,
+                    &[
+                        "Thank you for telling us what went wrong. As I understand it:",
+                        "Thank you for telling us. To repeat back what happened:",
+                        "Thank you for getting in touch. Here is what happened, as I understand it:"
+                    ]
+                )
+            ));
         } else if let Some(title) = title {
             out.push(format!(
                 "{} {title}.",
@@ -325,14 +305,7 @@ fn own_it(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
     if let Some(rc) = opt(&input.root_cause) {
         out.push(format!(
             "{} {rc}.",
-            p.pick(
-                11,
-                &[
-                    "What went wrong on our side:",
-                    "Where we went wrong:",
-                    "The cause, on our side:"
-                ]
-            )
+            p.pick(11, &["What went wrong on our side:", "Where we went wrong:", "The cause, on our side:"])
         ));
     }
     out
@@ -344,18 +317,47 @@ fn fix_and_dates(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
     match &input.fix {
         FixState::Fixed { on } if !clean_fragment(on).is_empty() => {
             let on = clean_fragment(on);
-            out.push(format!("{} {on}.", p.pick(20, &["I put it right on", "We fixed it on", "We put it right on", "I fixed it on"])));
+            out.push(format!(
+                "{} {on}.",
+                p.pick(20, &["I put it right on", "We fixed it on", "We put it right on", "I fixed it on"])
+            ));
         }
         FixState::Promised { by } if !clean_fragment(by).is_empty() => {
             let by = clean_fragment(by);
             out.push(match tone {
-                Tone::Warm => format!("{} {by}.", p.pick(21, &["I will have it put right by", "I will fix this for you by", "You have my word it will be put right by"])),
-                Tone::Formal => format!("{} {by}.", p.pick(21, &["I will have this put right by", "I will ensure this is fixed by", "I will see that this is put right by"])),
+                Tone::Warm => format!(
+                    "{} {by}.",
+                    p.pick(
+                        21,
+                        &[
+                            "I will have it put right by",
+                            "I will fix this for you by",
+                            "You have my word it will be put right by"
+                        ]
+                    )
+                ),
+                Tone::Formal => format!(
+                    "{} {by}.",
+                    p.pick(
+                        21,
+                        &[
+                            "I will have this put right by",
+                            "I will ensure this is fixed by",
+                            "I will see that this is put right by"
+                        ]
+                    )
+                ),
             });
         }
         _ => out.push(
-            p.pick(22, &["I am working on the fix now, and I will give you an exact date as soon as I have it.", "I am working on putting this right now, and I will tell you the exact date as soon as I know it."])
-                .to_string(),
+            p.pick(
+                22,
+                &[
+                    "I am working on the fix now, and I will give you an exact date as soon as I have it.",
+                    "I am working on putting this right now, and I will tell you the exact date as soon as I know it.",
+                ],
+            )
+            .to_string(),
         ),
     }
     match next {
@@ -364,22 +366,14 @@ fn fix_and_dates(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
                 "{} {nc}.",
                 p.pick(
                     23,
-                    &[
-                        "I will be in touch again on",
-                        "You will hear from me again on",
-                        "I will contact you again on"
-                    ]
+                    &["I will be in touch again on", "You will hear from me again on", "I will contact you again on"]
                 )
             ),
             Tone::Formal => format!(
                 "{} {nc}.",
                 p.pick(
                     23,
-                    &[
-                        "I will contact you again on",
-                        "You will hear from me again on",
-                        "I will write to you again on"
-                    ]
+                    &["I will contact you again on", "You will hear from me again on", "I will write to you again on"]
                 )
             ),
         }),
@@ -429,41 +423,18 @@ fn direct_line(input: &DraftInput, tone: Tone, p: &Picker) -> String {
     match (phone, email) {
         (Some(ph), Some(em)) => format!(
             "{} {ph}, or email me at {em}.",
-            p.pick(
-                40,
-                &[
-                    "You can reach me directly on",
-                    "My direct line is",
-                    "To talk to me in person, call me on"
-                ]
-            )
+            p.pick(40, &["You can reach me directly on", "My direct line is", "To talk to me in person, call me on"])
         ),
         (Some(ph), None) => format!(
             "{} {ph}.",
-            p.pick(
-                41,
-                &[
-                    "You can reach me directly on",
-                    "My direct line is",
-                    "To talk to me in person, call me on"
-                ]
-            )
+            p.pick(41, &["You can reach me directly on", "My direct line is", "To talk to me in person, call me on"])
         ),
         (None, Some(em)) => format!(
             "{} {em}.",
-            p.pick(
-                42,
-                &[
-                    "You can email me directly at",
-                    "My own email address is",
-                    "To reach me in person, write to"
-                ]
-            )
+            p.pick(42, &["You can email me directly at", "My own email address is", "To reach me in person, write to"])
         ),
         (None, None) => match tone {
-            Tone::Warm => {
-                "You can reply to this letter and it will come straight to me.".to_string()
-            }
+            Tone::Warm => "You can reply to this letter and it will come straight to me.".to_string(),
             Tone::Formal => "A reply to this letter will come directly to me.".to_string(),
         },
     }
@@ -471,23 +442,8 @@ fn direct_line(input: &DraftInput, tone: Tone, p: &Picker) -> String {
 
 fn closing(tone: Tone, p: &Picker) -> String {
     match tone {
-        Tone::Warm => p.pick(
-            50,
-            &[
-                "With my apologies again,",
-                "Warm wishes,",
-                "With my apologies,",
-                "Yours,",
-            ],
-        ),
-        Tone::Formal => p.pick(
-            50,
-            &[
-                "Yours sincerely,",
-                "With my sincere apologies,",
-                "Yours faithfully,",
-            ],
-        ),
+        Tone::Warm => p.pick(50, &["With my apologies again,", "Warm wishes,", "With my apologies,", "Yours,"]),
+        Tone::Formal => p.pick(50, &["Yours sincerely,", "With my sincere apologies,", "Yours faithfully,"]),
     }
     .to_string()
 }
@@ -515,10 +471,7 @@ fn changes_intro(tone: Tone, p: &Picker) -> String {
 fn clean_changes(changes: &[DatedChange]) -> Vec<DatedChange> {
     changes
         .iter()
-        .map(|c| DatedChange {
-            date: clean_fragment(&c.date),
-            text: clean_fragment(&c.text),
-        })
+        .map(|c| DatedChange { date: clean_fragment(&c.date), text: clean_fragment(&c.text) })
         .filter(|c| !c.text.is_empty())
         .collect()
 }
@@ -526,24 +479,10 @@ fn clean_changes(changes: &[DatedChange]) -> Vec<DatedChange> {
 fn subject(input: &DraftInput, tone: Tone, p: &Picker) -> String {
     match nonempty(&input.incident_title) {
         Some(t) => match tone {
-            Tone::Warm => format!(
-                "{} {t}",
-                p.pick(
-                    70,
-                    &[
-                        "My apology:",
-                        "I am sorry:",
-                        "Sorry, and what I am doing about it:"
-                    ]
-                )
-            ),
-            Tone::Formal => format!(
-                "{} {t}",
-                p.pick(
-                    70,
-                    &["Our apology:", "An apology:", "Apology and next steps:"]
-                )
-            ),
+            Tone::Warm => {
+                format!("{} {t}", p.pick(70, &["My apology:", "I am sorry:", "Sorry, and what I am doing about it:"]))
+            }
+            Tone::Formal => format!("{} {t}", p.pick(70, &["Our apology:", "An apology:", "Apology and next steps:"])),
         },
         None => "An apology from us".to_string(),
     }
@@ -644,11 +583,7 @@ pub fn draft_call_script(input: &DraftInput, tone: Tone, seed: u64) -> String {
     lines.push(
         p.pick(
             82,
-            &[
-                "Thank you for talking to me.",
-                "Thank you for your time today.",
-                "Thank you for hearing me out.",
-            ],
+            &["Thank you for talking to me.", "Thank you for your time today.", "Thank you for hearing me out."],
         )
         .to_string(),
     );
@@ -677,43 +612,20 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
         ),
     }
     .to_string()];
-    match (
-        opt(&input.our_understanding),
-        nonempty(&input.incident_title),
-    ) {
+    match (opt(&input.our_understanding), nonempty(&input.incident_title)) {
         (Some(ou), _) => first.push(format!(
             "{} {ou}.",
-            p.pick(
-                91,
-                &[
-                    "To remind you of what happened:",
-                    "What happened:",
-                    "As a reminder:"
-                ]
-            )
+            p.pick(91, &["To remind you of what happened:", "What happened:", "As a reminder:"])
         )),
         (None, Some(t)) => first.push(format!(
             "{} {t}.",
-            p.pick(
-                91,
-                &[
-                    "To remind you of what happened:",
-                    "What happened:",
-                    "As a reminder:"
-                ]
-            )
+            p.pick(91, &["To remind you of what happened:", "What happened:", "As a reminder:"])
         )),
         (None, None) => {}
     }
     first.push(
-        p.pick(
-            92,
-            &[
-                "It was my mistake, and I am sorry again.",
-                "The mistake was mine, and I remain sorry for it.",
-            ],
-        )
-        .to_string(),
+        p.pick(92, &["It was my mistake, and I am sorry again.", "The mistake was mine, and I remain sorry for it."])
+            .to_string(),
     );
     if let FixState::Fixed { on } = &input.fix {
         let on = clean_fragment(on);
@@ -784,28 +696,17 @@ pub fn letter_plain_text(letter: &LetterText) -> String {
         push(&mut blocks, para);
     }
     if !letter.changes.is_empty() {
-        blocks.push(
-            letter
-                .changes
-                .iter()
-                .map(change_line)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        blocks.push(letter.changes.iter().map(change_line).collect::<Vec<_>>().join("\n"));
     }
     for para in &letter.after_changes {
         push(&mut blocks, para);
     }
-    let sign = [
-        letter.closing.trim(),
-        letter.signer_name.trim(),
-        letter.signer_title.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join("\n");
+    let sign = [letter.closing.trim(), letter.signer_name.trim(), letter.signer_title.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
     push(&mut blocks, &sign);
     blocks.join("\n\n")
 }

@@ -87,7 +87,7 @@ fn group_thousands(abs_minor: u64) -> String {
     let major = (abs_minor / 100).to_string();
     let mut out = String::with_capacity(major.len() + major.len() / 3 + 3);
     for (i, ch) in major.chars().enumerate() {
-        if i > 0 && (major.len() - i) % 3 == 0 {
+        if i > 0 && (major.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -33,10 +33,7 @@ fn data_set_precision_recall() {
                 misses.push(format!(
                     "FP line {}: {text}\n    -> {:?}",
                     ln + 1,
-                    found
-                        .iter()
-                        .map(|f| (f.kind, f.text.as_str()))
-                        .collect::<Vec<_>>()
+                    found.iter().map(|f| (f.kind, f.text.as_str())).collect::<Vec<_>>()
                 ));
             }
             (true, false) => {
@@ -54,11 +51,7 @@ fn data_set_precision_recall() {
     }
     println!("n={n} tp={tp} fp={fp} fn={fneg} P={p:.3} R={r:.3} F1={f1:.3}");
     assert!(n >= 200, "data set needs at least 200 passages");
-    assert!(
-        p >= 0.97 && f1 >= 0.95,
-        "P={p:.3} F1={f1:.3}\n{}",
-        misses.join("\n")
-    );
+    assert!(p >= 0.97 && f1 >= 0.95, "P={p:.3} F1={f1:.3}\n{}", misses.join("\n"));
 }
 
 /// Check `input` finds exactly `expected` kinds (in order of position).
@@ -78,22 +71,13 @@ fn table_of_cases() {
         ("I am sorry you feel that way.", &[Feelings]),
         ("Mistakes were made.", &[Passive]),
         ("As you were told, the shop closes at five.", &[Blame]),
-        (
-            "Due to circumstances beyond our control, it was late.",
-            &[Excuse, Excuse],
-        ),
+        ("Due to circumstances beyond our control, it was late.", &[Excuse, Excuse]),
         ("Without admitting liability, here is a voucher.", &[Hedge]),
         ("It was only a slight delay.", &[Minimizing]),
-        (
-            "Not only did I forget, but I also argued with you. I'm sorry.",
-            &[],
-        ),
+        ("Not only did I forget, but I also argued with you. I'm sorry.", &[]),
         ("If you'd like, I can come on Tuesday.", &[]),
         ("However you prefer your refund, we'll do it today.", &[]),
-        (
-            "I'm sorry. Even though you had told us twice, we got it wrong.",
-            &[],
-        ),
+        ("I'm sorry. Even though you had told us twice, we got it wrong.", &[]),
         ("We were busy, but that is no excuse. I'm sorry.", &[]),
         ("", &[]),
         ("I’M SORRY IF YOU WERE UPSET.", &[Conditional]),
@@ -114,23 +98,14 @@ fn spans_are_character_offsets() {
     assert_eq!(chars[s..e].iter().collect::<String>(), f[0].text);
     assert_eq!(f[0].text, "sorry if");
 
-    let f = check_case(
-        "Ma’a salama. We’re sorry, however the shop was closed.",
-        &[But],
-    );
+    let f = check_case("Ma’a salama. We’re sorry, however the shop was closed.", &[But]);
     assert_eq!(f[0].text, "however");
     assert_eq!(f[0].start, Some(26));
 
-    let f = check_case(
-        "שלום! Sorry for any inconvenience caused.",
-        &[Hedge, Minimizing],
-    );
+    let f = check_case("שלום! Sorry for any inconvenience caused.", &[Hedge, Minimizing]);
     assert_eq!(f[0].text, "Sorry for any");
     assert_eq!(f[0].start, Some(6));
-    let f = check_case(
-        "Cafe\u{301}: apologies for the slight delay.",
-        &[Minimizing],
-    );
+    let f = check_case("Cafe\u{301}: apologies for the slight delay.", &[Minimizing]);
     assert_eq!(f[0].text, "slight delay");
     assert_eq!(f[0].start, Some(25));
 }
@@ -160,9 +135,7 @@ fn completeness_lists_each_missing_part() {
     let f = check_letter(bare, false);
     let missing: Vec<&Finding> = f.iter().filter(|f| f.kind == Missing).collect();
     assert_eq!(missing.len(), 5, "{f:#?}");
-    assert!(missing
-        .iter()
-        .all(|m| m.start.is_none() && m.end.is_none() && !m.message.is_empty()));
+    assert!(missing.iter().all(|m| m.start.is_none() && m.end.is_none() && !m.message.is_empty()));
     // A sentence being drafted is not a letter unless forced.
     assert!(check_letter("I am sorry.", false).is_empty());
     assert!(!check_letter("I am sorry.", true).is_empty());

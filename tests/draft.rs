@@ -15,16 +15,10 @@ fn sample() -> DraftInput {
         direct_phone: Some("07700 900123".into()),
         direct_email: Some("sam@hartleytiles.example".into()),
         incident_title: "Kitchen tiles arrived cracked".into(),
-        customers_words: Some(
-            "Half the tiles in the second box were cracked and my fitter had to go home.".into(),
-        ),
-        our_understanding: Some(
-            "we packed your tiles without corner guards, and six of them broke on the way".into(),
-        ),
+        customers_words: Some("Half the tiles in the second box were cracked and my fitter had to go home.".into()),
+        our_understanding: Some("we packed your tiles without corner guards, and six of them broke on the way".into()),
         discovered_by_us: false,
-        fix: FixState::Promised {
-            by: "Friday 14 March".into(),
-        },
+        fix: FixState::Promised { by: "Friday 14 March".into() },
         next_contact: Some("Monday 10 March".into()),
         make_up: Some("a full refund of $240.00 and a free repaint".into()),
         changes: vec![DatedChange {
@@ -48,22 +42,13 @@ fn tone_parses_and_serialises() {
 fn salutations() {
     let mut i = sample();
     assert_eq!(draft_apology(&i, Tone::Warm, 1).salutation, "Dear Zoë,");
-    assert_eq!(
-        draft_apology(&i, Tone::Formal, 1).salutation,
-        "Dear Zoë Hartley,"
-    );
+    assert_eq!(draft_apology(&i, Tone::Formal, 1).salutation, "Dear Zoë Hartley,");
     i.customer_name = "Prince".into();
     assert_eq!(draft_apology(&i, Tone::Warm, 1).salutation, "Dear Prince,");
     i.customer_name = "   ".into();
-    assert_eq!(
-        draft_apology(&i, Tone::Warm, 1).salutation,
-        "Dear customer,"
-    );
+    assert_eq!(draft_apology(&i, Tone::Warm, 1).salutation, "Dear customer,");
     i.customer_name = "Mrs Patel".into();
-    assert_eq!(
-        draft_apology(&i, Tone::Warm, 1).salutation,
-        "Dear Mrs Patel,"
-    );
+    assert_eq!(draft_apology(&i, Tone::Warm, 1).salutation, "Dear Mrs Patel,");
 }
 
 #[test]
@@ -78,10 +63,7 @@ fn apology_has_every_part() {
             assert!(text.contains("$240.00"), "{text}");
             assert!(text.contains("07700 900123"), "{text}");
             assert!(text.contains("Sam Okafor"), "{text}");
-            assert!(
-                text.contains("- 3 March 2026: Every box of tiles now gets corner guards"),
-                "{text}"
-            );
+            assert!(text.contains("- 3 March 2026: Every box of tiles now gets corner guards"), "{text}");
             let f = check_letter(&text, false);
             assert!(f.is_empty(), "{text}\n{f:#?}");
         }
@@ -100,19 +82,12 @@ fn discovered_and_second_failure() {
 
 #[test]
 fn sparse_input_reads_sensibly() {
-    let i = DraftInput {
-        customer_name: "Li".into(),
-        signer_name: "Ana".into(),
-        ..Default::default()
-    };
+    let i = DraftInput { customer_name: "Li".into(), signer_name: "Ana".into(), ..Default::default() };
     for tone in [Tone::Warm, Tone::Formal] {
         let l = draft_apology(&i, tone, 3);
         let text = letter_plain_text(&l);
         assert!(
-            !text.contains("None")
-                && !text.contains("  ")
-                && !text.contains(" .")
-                && !text.contains(".."),
+            !text.contains("None") && !text.contains("  ") && !text.contains(" .") && !text.contains(".."),
             "{text}"
         );
         assert!(check(&text).is_empty(), "{text}");
@@ -128,17 +103,9 @@ fn sparse_input_reads_sensibly() {
 #[test]
 fn deterministic_and_varied() {
     let i = sample();
-    assert_eq!(
-        draft_apology(&i, Tone::Warm, 42),
-        draft_apology(&i, Tone::Warm, 42)
-    );
-    assert_eq!(
-        draft_call_script(&i, Tone::Formal, 9),
-        draft_call_script(&i, Tone::Formal, 9)
-    );
-    let names = [
-        "Ann Lee", "Bo Diaz", "Cai Wu", "Dee Roy", "Eli Ng", "Fay Orr", "Gus Poe", "Hal Ito",
-    ];
+    assert_eq!(draft_apology(&i, Tone::Warm, 42), draft_apology(&i, Tone::Warm, 42));
+    assert_eq!(draft_call_script(&i, Tone::Formal, 9), draft_call_script(&i, Tone::Formal, 9));
+    let names = ["Ann Lee", "Bo Diaz", "Cai Wu", "Dee Roy", "Eli Ng", "Fay Orr", "Gus Poe", "Hal Ito"];
     let bodies: std::collections::HashSet<Vec<String>> = names
         .iter()
         .map(|n| {
@@ -147,12 +114,7 @@ fn deterministic_and_varied() {
             draft_apology(&x, Tone::Warm, 1).paragraphs
         })
         .collect();
-    assert!(
-        bodies.len() >= 5,
-        "only {} distinct letters for {} customers",
-        bodies.len(),
-        names.len()
-    );
+    assert!(bodies.len() >= 5, "only {} distinct letters for {} customers", bodies.len(), names.len());
 }
 
 #[test]
@@ -187,10 +149,7 @@ fn char_ranges_of(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 }
 
 fn assert_findings_inside(text: &str, findings: &[Finding], inserted: &[String]) {
-    let ranges: Vec<(usize, usize)> = inserted
-        .iter()
-        .flat_map(|s| char_ranges_of(text, s))
-        .collect();
+    let ranges: Vec<(usize, usize)> = inserted.iter().flat_map(|s| char_ranges_of(text, s)).collect();
     for f in findings.iter().filter(|f| f.kind != FindingKind::Missing) {
         let (s, e) = (f.start.unwrap(), f.end.unwrap());
         assert!(
@@ -268,10 +227,7 @@ fn words() -> impl Strategy<Value = String> {
         "you'd",
         "like",
     ]);
-    prop_oneof![
-        proptest::collection::vec(vocab, 0..25).prop_map(|v| v.join(" ")),
-        "\\PC{0,40}",
-    ]
+    prop_oneof![proptest::collection::vec(vocab, 0..25).prop_map(|v| v.join(" ")), "\\PC{0,40}",]
 }
 
 fn opt_words() -> impl Strategy<Value = Option<String>> {
@@ -296,15 +252,8 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = String> {
-    prop::sample::select(vec![
-        "Friday 14 March",
-        "14/03/2026",
-        "2026-03-14",
-        "Tuesday",
-        "",
-        "3 March 2026",
-    ])
-    .prop_map(String::from)
+    prop::sample::select(vec!["Friday 14 March", "14/03/2026", "2026-03-14", "Tuesday", "", "3 March 2026"])
+        .prop_map(String::from)
 }
 
 prop_compose! {
@@ -328,16 +277,11 @@ prop_compose! {
 }
 
 fn inserted(i: &DraftInput) -> Vec<String> {
-    let mut v: Vec<String> = [
-        &i.customers_words,
-        &i.our_understanding,
-        &i.make_up,
-        &i.root_cause,
-    ]
-    .iter()
-    .filter_map(|o| o.as_deref())
-    .map(clean_fragment)
-    .collect();
+    let mut v: Vec<String> = [&i.customers_words, &i.our_understanding, &i.make_up, &i.root_cause]
+        .iter()
+        .filter_map(|o| o.as_deref())
+        .map(clean_fragment)
+        .collect();
     v.push(clean_fragment(&i.incident_title));
     for c in &i.changes {
         v.push(clean_fragment(&c.text));
@@ -370,19 +314,13 @@ proptest! {
 #[ignore]
 fn print_two_letters() {
     let i = sample();
-    println!(
-        "{}\n\n==========\n",
-        letter_plain_text(&draft_apology(&i, Tone::Warm, 1))
-    );
+    println!("{}\n\n==========\n", letter_plain_text(&draft_apology(&i, Tone::Warm, 1)));
     let mut j = sample();
     j.customer_name = "Mr Daniel Okonkwo".into();
     j.discovered_by_us = true;
     j.second_failure = true;
     j.customers_words = None;
-    j.fix = FixState::Fixed {
-        on: "Tuesday 11 March".into(),
-    };
-    j.root_cause =
-        Some("the new packing bench had no corner guards in stock, and I did not check".into());
+    j.fix = FixState::Fixed { on: "Tuesday 11 March".into() };
+    j.root_cause = Some("the new packing bench had no corner guards in stock, and I did not check".into());
     println!("{}", letter_plain_text(&draft_apology(&j, Tone::Formal, 2)));
 }

@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod demo;
 mod draft;
+mod fuzz;
 mod pdf;
 mod records;
 mod spreadsheet;

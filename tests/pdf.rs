@@ -15,10 +15,7 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} is needed for these tests: {e}"));
+    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd} is needed for these tests: {e}"));
     assert!(
         out.status.success(),
         "{cmd} {args:?} failed: {}{}",
@@ -39,12 +36,7 @@ fn spec(paper: Paper, preset: EnvelopePreset) -> DocumentSpec {
             logo: None,
         },
         paper,
-        envelope: EnvelopeLayout {
-            preset,
-            offset_x_mm: 0.0,
-            offset_y_mm: 0.0,
-            custom_window: None,
-        },
+        envelope: EnvelopeLayout { preset, offset_x_mm: 0.0, offset_y_mm: 0.0, custom_window: None },
         signature: None,
     }
 }
@@ -84,13 +76,7 @@ fn letter(recipient: &[&str]) -> PdfLetter {
 }
 
 fn address(name: &str) -> Vec<&str> {
-    vec![
-        name,
-        "146 Park Crescent",
-        "Flat 2",
-        "Manchester M14 5RS",
-        "United Kingdom",
-    ]
+    vec![name, "146 Park Crescent", "Flat 2", "Manchester M14 5RS", "United Kingdom"]
 }
 
 fn render(spec: &DocumentSpec, letters: Vec<PdfLetter>, name: &str) -> (PathBuf, RenderSummary) {
@@ -99,10 +85,7 @@ fn render(spec: &DocumentSpec, letters: Vec<PdfLetter>, name: &str) -> (PathBuf,
     let path = tmp(name);
     std::fs::write(&path, buf).unwrap();
     let check = run("qpdf", &["--check", path.to_str().unwrap()]);
-    assert!(
-        check.contains("No syntax or stream encoding errors"),
-        "{check}"
-    );
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
     (path, summary)
 }
 
@@ -122,11 +105,7 @@ fn attr(s: &str, key: &str) -> f32 {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Every word with its box (points, from the page's top-left), via `pdftotext -bbox`.
@@ -171,13 +150,8 @@ fn find_line<'a>(ws: &'a [Word], page: usize, line: &str) -> Vec<&'a Word> {
     let on_page: Vec<&Word> = ws.iter().filter(|w| w.page == page).collect();
     for i in 0..on_page.len() {
         if on_page.len() - i >= toks.len()
-            && toks
-                .iter()
-                .enumerate()
-                .all(|(k, t)| on_page[i + k].text == *t)
-            && on_page[i..i + toks.len()]
-                .iter()
-                .all(|w| (w.y_min - on_page[i].y_min).abs() < 0.5)
+            && toks.iter().enumerate().all(|(k, t)| on_page[i + k].text == *t)
+            && on_page[i..i + toks.len()].iter().all(|w| (w.y_min - on_page[i].y_min).abs() < 0.5)
         {
             return on_page[i..i + toks.len()].to_vec();
         }
@@ -198,7 +172,12 @@ fn assert_in_window(spec: &DocumentSpec, path: &Path, page: usize, lines: &[&str
             assert!(
                 w.x_min >= l - 0.01 && w.x_max <= r + 0.01 && w.y_min >= t - 0.01 && w.y_max <= b + 0.01,
                 "{:?} at ({}, {})-({}, {}) is outside the window's clear area ({l}, {t})-({r}, {b}) for {:?}",
-                w.text, w.x_min, w.y_min, w.x_max, w.y_max, spec.envelope.preset
+                w.text,
+                w.x_min,
+                w.y_min,
+                w.x_max,
+                w.y_max,
+                spec.envelope.preset
             );
         }
     }
@@ -209,13 +188,7 @@ fn letter_paper_is_exact_and_names_come_back_with_accents() {
     let s = spec(Paper::Letter, EnvelopePreset::UsNo10);
     let letters: Vec<_> = NAMES.iter().map(|n| letter(&address(n))).collect();
     let (path, summary) = render(&s, letters.clone(), "names.pdf");
-    assert_eq!(
-        summary,
-        RenderSummary {
-            letters: 3,
-            pages: 3
-        }
-    );
+    assert_eq!(summary, RenderSummary { letters: 3, pages: 3 });
     let info = pdfinfo(&path);
     assert!(info.contains("Page size:       612 x 792 pts"), "{info}");
     assert!(info.contains("Pages:           3"), "{info}");
@@ -226,11 +199,7 @@ fn letter_paper_is_exact_and_names_come_back_with_accents() {
     for l in &letters {
         for c in &l.text.changes {
             assert!(text.contains(&c.date), "change date {} missing", c.date);
-            assert!(
-                text.contains(&c.text),
-                "change {:?} missing from {text}",
-                c.text
-            );
+            assert!(text.contains(&c.text), "change {:?} missing from {text}", c.text);
         }
     }
     // Each letter starts on its own page, with the address in the #10 window.
@@ -238,28 +207,19 @@ fn letter_paper_is_exact_and_names_come_back_with_accents() {
         assert_in_window(&s, &path, i + 1, &address(n));
     }
     let fonts = run("pdffonts", &[path.to_str().unwrap()]);
-    assert!(
-        fonts.lines().skip(2).all(|l| l.contains(" yes yes yes ")),
-        "{fonts}"
-    );
+    assert!(fonts.lines().skip(2).all(|l| l.contains(" yes yes yes ")), "{fonts}");
 }
 
 #[test]
 fn a4_din_presets_put_the_address_in_the_window() {
-    for preset in [
-        EnvelopePreset::Din5008B,
-        EnvelopePreset::Din5008A,
-        EnvelopePreset::RightWindow,
-        EnvelopePreset::UsNo10,
-    ] {
+    for preset in
+        [EnvelopePreset::Din5008B, EnvelopePreset::Din5008A, EnvelopePreset::RightWindow, EnvelopePreset::UsNo10]
+    {
         let s = spec(Paper::A4, preset);
         let lines = address(NAMES[2]);
         let (path, _) = render(&s, vec![letter(&lines)], &format!("a4-{preset:?}.pdf"));
         let info = pdfinfo(&path);
-        assert!(
-            info.contains("Page size:       595.28 x 841.89 pts"),
-            "{info}"
-        );
+        assert!(info.contains("Page size:       595.28 x 841.89 pts"), "{info}");
         assert_in_window(&s, &path, 1, &lines);
     }
     // US Letter in the DIN and right-window envelopes too.
@@ -280,12 +240,7 @@ fn offsets_and_custom_windows_move_the_address() {
     let (path, _) = render(&s, vec![letter(&lines)], "offset.pdf");
     assert_in_window(&s, &path, 1, &lines);
     let mut s = spec(Paper::A4, EnvelopePreset::Custom);
-    s.envelope.custom_window = Some(WindowRect {
-        left_mm: 110.0,
-        top_mm: 50.0,
-        width_mm: 85.0,
-        height_mm: 40.0,
-    });
+    s.envelope.custom_window = Some(WindowRect { left_mm: 110.0, top_mm: 50.0, width_mm: 85.0, height_mm: 40.0 });
     let (path, _) = render(&s, vec![letter(&lines)], "custom.pdf");
     assert_in_window(&s, &path, 1, &lines);
 }
@@ -308,10 +263,7 @@ fn long_letters_flow_with_page_numbers_and_nothing_leaves_the_page() {
     let text = text_of(&path);
     let squashed = squash(&text);
     for i in 1..=100 {
-        assert!(
-            squashed.contains(&format!("Paragraph {i} begins here.")),
-            "paragraph {i} lost"
-        );
+        assert!(squashed.contains(&format!("Paragraph {i} begins here.")), "paragraph {i} lost");
     }
     let total = (1..40)
         .rev()
@@ -319,10 +271,7 @@ fn long_letters_flow_with_page_numbers_and_nothing_leaves_the_page() {
         .expect("page numbers on a multi-page letter");
     assert!(total >= 10, "expected a 10+ page letter, got {total}");
     for n in 1..=total {
-        assert!(
-            text.contains(&format!("Page {n} of {total}")),
-            "Page {n} of {total} missing"
-        );
+        assert!(text.contains(&format!("Page {n} of {total}")), "Page {n} of {total} missing");
     }
     assert_eq!(summary.pages, total + 1, "the short letter adds one page");
     assert!(pdfinfo(&path).contains(&format!("Pages:           {}", total + 1)));
@@ -343,32 +292,15 @@ fn oversized_address_is_a_clear_error() {
     let s = spec(Paper::Letter, EnvelopePreset::UsNo10);
     let lines: Vec<String> = (1..=40).map(|i| format!("Address line {i}")).collect();
     let mut l = letter(&["Zoë Ørsted-Núñez"]);
-    l.recipient = std::iter::once("Zoë Ørsted-Núñez".to_string())
-        .chain(lines)
-        .collect();
+    l.recipient = std::iter::once("Zoë Ørsted-Núñez".to_string()).chain(lines).collect();
     let err = render_letters(&s, vec![letter(&address(NAMES[1])), l], Vec::new()).unwrap_err();
     let msg = err.to_string();
-    assert!(
-        matches!(err, PdfError::AddressTooTall { lines: 41, .. }),
-        "{err:?}"
-    );
-    assert!(
-        msg.contains("Zoë Ørsted-Núñez") && msg.contains("41 lines"),
-        "{msg}"
-    );
-    let wide = letter(&[
-        "Zoë",
-        "A street name so long that no envelope window in the world could ever show it",
-    ]);
+    assert!(matches!(err, PdfError::AddressTooTall { lines: 41, .. }), "{err:?}");
+    assert!(msg.contains("Zoë Ørsted-Núñez") && msg.contains("41 lines"), "{msg}");
+    let wide = letter(&["Zoë", "A street name so long that no envelope window in the world could ever show it"]);
     let err = render_letters(&s, vec![wide], Vec::new()).unwrap_err();
-    assert!(
-        matches!(err, PdfError::AddressLineTooWide { .. }),
-        "{err:?}"
-    );
-    assert!(matches!(
-        render_letters(&s, Vec::new(), Vec::new()),
-        Err(PdfError::NoLetters)
-    ));
+    assert!(matches!(err, PdfError::AddressLineTooWide { .. }), "{err:?}");
+    assert!(matches!(render_letters(&s, Vec::new(), Vec::new()), Err(PdfError::NoLetters)));
 }
 
 #[test]
@@ -381,14 +313,8 @@ fn missing_glyphs_are_reported_then_printed_as_question_marks() {
     assert_eq!(
         warnings,
         vec![
-            GlyphWarning {
-                field: "recipient line 3".into(),
-                ch: '\u{6F22}'
-            },
-            GlyphWarning {
-                field: "paragraph 2".into(),
-                ch: '\u{1F9E1}'
-            },
+            GlyphWarning { field: "recipient line 3".into(), ch: '\u{6F22}' },
+            GlyphWarning { field: "paragraph 2".into(), ch: '\u{1F9E1}' },
         ]
     );
     assert!(warnings[1].to_string().contains("paragraph 2"));
@@ -406,12 +332,7 @@ fn magick(args: &[&str]) {
 fn logo_and_signature_are_embedded_once_per_document() {
     let logo = tmp("logo.png");
     let sig = tmp("sig.jpg");
-    magick(&[
-        "-size",
-        "360x120",
-        "gradient:#1f3a5f-#8fb3d9",
-        logo.to_str().unwrap(),
-    ]);
+    magick(&["-size", "360x120", "gradient:#1f3a5f-#8fb3d9", logo.to_str().unwrap()]);
     magick(&[
         "-size",
         "300x90",
@@ -437,22 +358,12 @@ fn logo_and_signature_are_embedded_once_per_document() {
     let (path, _) = render(&s, letters, "pictures.pdf");
     let list = run("pdfimages", &["-list", path.to_str().unwrap()]);
     let rows: Vec<&str> = list.lines().skip(2).collect();
-    assert_eq!(
-        rows.len(),
-        6,
-        "logo and signature on each of 3 pages:\n{list}"
-    );
-    let mut objects: Vec<&str> = rows
-        .iter()
-        .map(|r| r.split_whitespace().nth(10).unwrap())
-        .collect();
+    assert_eq!(rows.len(), 6, "logo and signature on each of 3 pages:\n{list}");
+    let mut objects: Vec<&str> = rows.iter().map(|r| r.split_whitespace().nth(10).unwrap()).collect();
     objects.sort();
     objects.dedup();
     assert_eq!(objects.len(), 2, "each picture stored once:\n{list}");
-    assert!(matches!(
-        validate_image(b"GIF89a...."),
-        Err(PdfError::NotAnImage { .. })
-    ));
+    assert!(matches!(validate_image(b"GIF89a...."), Err(PdfError::NotAnImage { .. })));
 }
 
 #[test]
@@ -466,10 +377,7 @@ fn calibration_page_shows_window_and_sample_address() {
         assert!(run("qpdf", &["--check", path.to_str().unwrap()]).contains("No syntax"));
         assert!(pdfinfo(&path).contains("Pages:           1"));
         let text = squash(&text_of(&path));
-        assert!(
-            text.contains("Sample Customer") && text.contains("offset"),
-            "{text}"
-        );
+        assert!(text.contains("Sample Customer") && text.contains("offset"), "{text}");
         assert_in_window(&s, &path, 1, &["Sample Customer", "123 Example Street"]);
     }
 }
@@ -477,14 +385,8 @@ fn calibration_page_shows_window_and_sample_address() {
 #[test]
 fn serde_names_match_the_settings_file() {
     assert_eq!(serde_json::to_string(&Paper::A4).unwrap(), "\"a4\"");
-    assert_eq!(
-        serde_json::to_string(&EnvelopePreset::UsNo10).unwrap(),
-        "\"us_no10\""
-    );
-    assert_eq!(
-        serde_json::to_string(&EnvelopePreset::Din5008B).unwrap(),
-        "\"din5008_b\""
-    );
+    assert_eq!(serde_json::to_string(&EnvelopePreset::UsNo10).unwrap(), "\"us_no10\"");
+    assert_eq!(serde_json::to_string(&EnvelopePreset::Din5008B).unwrap(), "\"din5008_b\"");
     assert_eq!("Letter".parse::<Paper>().unwrap(), Paper::Letter);
     assert!("legal".parse::<Paper>().is_err());
 }

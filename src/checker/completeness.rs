@@ -96,11 +96,10 @@ fn has_phone_or_email(text: &str) -> bool {
         return true;
     }
     // An e-mail address: something@something.something
-    text.split(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '(' || c == ')')
-        .any(|w| match w.find('@') {
-            Some(at) => at > 0 && w[at + 1..].trim_end_matches(['.', ',', ';']).contains('.'),
-            None => false,
-        })
+    text.split(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '(' || c == ')').any(|w| match w.find('@') {
+        Some(at) => at > 0 && w[at + 1..].trim_end_matches(['.', ',', ';']).contains('.'),
+        None => false,
+    })
 }
 
 fn has_numeric_date(text: &str) -> bool {
@@ -114,12 +113,7 @@ fn has_numeric_date(text: &str) -> bool {
             while i < n && b[i].is_ascii_digit() {
                 i += 1;
             }
-            if i < n
-                && matches!(b[i], b'/' | b'-' | b'.')
-                && i + 1 < n
-                && b[i + 1].is_ascii_digit()
-                && i - st <= 4
-            {
+            if i < n && matches!(b[i], b'/' | b'-' | b'.') && i + 1 < n && b[i + 1].is_ascii_digit() && i - st <= 4 {
                 let sep = b[i];
                 let mut j = i + 1;
                 while j < n && b[j].is_ascii_digit() {
@@ -139,18 +133,9 @@ fn has_numeric_date(text: &str) -> bool {
 pub fn looks_like_letter(text: &str) -> bool {
     let trimmed = text.trim_start();
     let first_line: String = trimmed.lines().next().unwrap_or("").to_lowercase();
-    let greeting = [
-        "dear ",
-        "hi ",
-        "hello ",
-        "hey ",
-        "good morning",
-        "good afternoon",
-        "good evening",
-        "to whom",
-    ]
-    .iter()
-    .any(|g| first_line.starts_with(g));
+    let greeting = ["dear ", "hi ", "hello ", "hey ", "good morning", "good afternoon", "good evening", "to whom"]
+        .iter()
+        .any(|g| first_line.starts_with(g));
     let lower = text.to_lowercase();
     let closing = [
         "yours sincerely",

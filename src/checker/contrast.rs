@@ -175,11 +175,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
         let mut hit: Option<(usize, usize)> = None;
         match w {
             "but" => {
-                let prev = if i > s && t.toks[i - 1].is_word {
-                    t.norm(i - 1)
-                } else {
-                    ""
-                };
+                let prev = if i > s && t.toks[i - 1].is_word { t.norm(i - 1) } else { "" };
                 let next = next_word(t, i).map(|k| t.norm(k)).unwrap_or("");
                 let next2 = next_word(t, i + 1).map(|k| t.norm(k)).unwrap_or("");
                 let idiom = matches!(
@@ -196,10 +192,8 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                         | "last"
                         | "no"
                         | "one"
-                ) || matches!(
-                    next,
-                    "also" | "for" | "rather" | "too" | "equally" | "as" | "just"
-                ) || (next == "not" && next2 == "least")
+                ) || matches!(next, "also" | "for" | "rather" | "too" | "equally" | "as" | "just")
+                    || (next == "not" && next2 == "least")
                     || words_before_contain(t, i, &["only", "just", "merely", "simply", "solely"])
                         && words_before_contain(t, i, &["not", "never"])
                     || CORRECTION_NP.contains(&next)
@@ -212,10 +206,8 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                     && words_before_contain(t, i, &["not"])
                     && matches!(next, "i" | "we" | "what" | "here");
                 // "you paid but waited": coordinated verbs, no new clause.
-                let coord = !prev_is_punct(t, i)
-                    && !sentence_start(t, i)
-                    && !next.is_empty()
-                    && !SUBJECTS.contains(&next);
+                let coord =
+                    !prev_is_punct(t, i) && !sentence_start(t, i) && !next.is_empty() && !SUBJECTS.contains(&next);
                 if !idiom && !repair && !coord && !retracts_back(t, ctx, i, 8) {
                     let initial = sentence_start(t, i);
                     if apology_context(t, ctx, i, initial) {
@@ -286,11 +278,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                 }
             }
             "although" | "though" | "albeit" | "while" | "whereas" => {
-                let prev = if i > s && t.toks[i - 1].is_word {
-                    t.norm(i - 1)
-                } else {
-                    ""
-                };
+                let prev = if i > s && t.toks[i - 1].is_word { t.norm(i - 1) } else { "" };
                 let next = next_word(t, i).map(|k| t.norm(k)).unwrap_or("");
                 let even = prev == "even";
                 let as_though = prev == "as";
@@ -333,8 +321,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                                 .unwrap_or(false)
                 };
                 if !as_though && !siding && while_contrast && w != "whereas" || tail {
-                    let rest_disclaims =
-                        ctx.disclaim.any_in(t, i + 1, e) || ctx.strong.any_in(t, i + 1, e);
+                    let rest_disclaims = ctx.disclaim.any_in(t, i + 1, e) || ctx.strong.any_in(t, i + 1, e);
                     if !rest_disclaims {
                         // "Although" looks both ways; a trailing ", though" or a
                         // mid-sentence one answers the apology before it.
@@ -346,11 +333,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                 }
             }
             "yet" => {
-                let prev = if i > s && t.toks[i - 1].is_word {
-                    t.norm(i - 1)
-                } else {
-                    ""
-                };
+                let prev = if i > s && t.toks[i - 1].is_word { t.norm(i - 1) } else { "" };
                 let next = next_word(t, i).map(|k| t.norm(k)).unwrap_or("");
                 let opens = sentence_start(t, i) || prev_is_punct(t, i) || prev == "and";
                 if opens
@@ -388,8 +371,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                 s: a,
                 e: b,
                 kind: FindingKind::But,
-                suggestion:
-                    "End the apology with a full stop and leave out what follows the \"but\".",
+                suggestion: "End the apology with a full stop and leave out what follows the \"but\".",
             });
             i = b;
         } else {
@@ -437,10 +419,7 @@ fn multiword(t: &Tokens, ctx: &Context, i: usize) -> Option<(usize, usize)> {
         }
         // "At the same time" / "to be fair" / "in fairness" only as an opener
         // followed by a comma; "to be fair to you" sides with the customer.
-        let needs_comma = matches!(
-            words[0],
-            "at" | "to" | "in" | "all" | "then" | "mind" | "even"
-        );
+        let needs_comma = matches!(words[0], "at" | "to" | "in" | "all" | "then" | "mind" | "even");
         if needs_comma && !next_is_comma(t, end - 1) {
             continue;
         }

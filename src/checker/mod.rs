@@ -80,11 +80,7 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -136,11 +132,7 @@ impl PatternSet {
         for (i, p) in pats.iter().enumerate() {
             index_pattern(p, i, &mut by_first, &mut wild);
         }
-        PatternSet {
-            pats,
-            by_first,
-            wild,
-        }
+        PatternSet { pats, by_first, wild }
     }
 
     /// First match starting in [from, to) that also ends by `to`.
@@ -174,12 +166,7 @@ impl PatternSet {
     }
 }
 
-fn index_pattern(
-    p: &Pattern,
-    i: usize,
-    by_first: &mut HashMap<u64, Vec<usize>>,
-    wild: &mut Vec<usize>,
-) {
+fn index_pattern(p: &Pattern, i: usize, by_first: &mut HashMap<u64, Vec<usize>>, wild: &mut Vec<usize>) {
     match p.first_words() {
         Some(words) => {
             for w in words {
@@ -294,8 +281,7 @@ fn engine() -> &'static Engine {
 }
 
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "nothing", "none", "nobody", "hardly", "nor", "without", "than", "far",
-    "neither", "barely",
+    "not", "never", "no", "nothing", "none", "nobody", "hardly", "nor", "without", "than", "far", "neither", "barely",
 ];
 
 /// A negation within `window` tokens before `at`, inside the same clause.
@@ -459,17 +445,7 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
         "you" | "it" | "that" | "this" | "we" | "i" => {
             pref(b)
                 || (matches!(b, "have" | "has" | "'ve")
-                    && matches!(
-                        c,
-                        "any"
-                            | "anything"
-                            | "more"
-                            | "further"
-                            | "questions"
-                            | "a"
-                            | "another"
-                            | "time"
-                    ))
+                    && matches!(c, "any" | "anything" | "more" | "further" | "questions" | "a" | "another" | "time"))
                 || matches!(
                     b,
                     "helps"
@@ -493,8 +469,8 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
                         | "email"
                 )
         }
-        "convenient" | "possible" | "needed" | "necessary" | "required" | "preferred"
-        | "easier" | "anything" | "there" => !matches!(b, "was" | "were" | "went" | "has" | "have"),
+        "convenient" | "possible" | "needed" | "necessary" | "required" | "preferred" | "easier" | "anything"
+        | "there" => !matches!(b, "was" | "were" | "went" | "has" | "have"),
         _ => false,
     }
 }
@@ -502,9 +478,7 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
 fn guards_pass(t: &Tokens, ctx: &Context, g: u16, m: (usize, usize)) -> bool {
     use rules::*;
     let (s, e) = m;
-    if g & NB != 0
-        && (negated_before(t, s, 5) || (s..e).any(|k| t.toks[k].is_word && t.is_any(k, NEGATIONS)))
-    {
+    if g & NB != 0 && (negated_before(t, s, 5) || (s..e).any(|k| t.toks[k].is_word && t.is_any(k, NEGATIONS))) {
         return false;
     }
     if g & AP != 0 && !sentence_has(t, s, MACRO_APOL) {
@@ -527,9 +501,7 @@ fn guards_pass(t: &Tokens, ctx: &Context, g: u16, m: (usize, usize)) -> bool {
             t,
             s,
             6,
-            &[
-                "if", "should", "when", "whenever", "unless", "whether", "case", "know", "tell",
-            ],
+            &["if", "should", "when", "whenever", "unless", "whether", "case", "know", "tell"],
             false,
         )
     {
@@ -585,12 +557,7 @@ pub fn check(text: &str) -> Vec<Finding> {
             let r = &eng.rules[ri];
             if let Some(m) = r.pat.match_at(&t, i) {
                 if guards_pass(&t, &eng.ctx, r.guards, m) {
-                    cands.push(Cand {
-                        s: m.0,
-                        e: m.1,
-                        kind: r.kind,
-                        suggestion: r.suggestion,
-                    });
+                    cands.push(Cand { s: m.0, e: m.1, kind: r.kind, suggestion: r.suggestion });
                 }
             }
         };
@@ -620,11 +587,7 @@ fn resolve(text: &str, t: &Tokens, mut cands: Vec<Cand>) -> Vec<Finding> {
     if cands.is_empty() {
         return Vec::new();
     }
-    let byte_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let mut out: Vec<Finding> = Vec::new();
     let mut last_end = 0usize;
     for c in cands {
@@ -639,11 +602,7 @@ fn resolve(text: &str, t: &Tokens, mut cands: Vec<Cand>) -> Vec<Finding> {
             kind: c.kind,
             text: text[byte_at[cs]..byte_at[ce]].to_string(),
             message: c.kind.explanation().to_string(),
-            suggestion: if c.suggestion.is_empty() {
-                None
-            } else {
-                Some(c.suggestion.to_string())
-            },
+            suggestion: if c.suggestion.is_empty() { None } else { Some(c.suggestion.to_string()) },
         });
     }
     out

@@ -123,14 +123,8 @@ fn parse_alts(s: &str) -> Alts {
     let mut special: Vec<Alt> = Vec::new();
     for a in s.split('|').filter(|a| !a.is_empty()) {
         match a.strip_suffix('*') {
-            Some(p) => special.push(Alt {
-                word: p.into(),
-                prefix: true,
-            }),
-            None if a == "#" => special.push(Alt {
-                word: a.into(),
-                prefix: false,
-            }),
+            Some(p) => special.push(Alt { word: p.into(), prefix: true }),
+            None if a == "#" => special.push(Alt { word: a.into(), prefix: false }),
             None => sorted.push(a.into()),
         }
     }
@@ -138,11 +132,7 @@ fn parse_alts(s: &str) -> Alts {
     sorted.dedup();
     let mut hashes: Vec<u64> = sorted.iter().map(|w| word_hash(w)).collect();
     hashes.sort_unstable();
-    Alts {
-        sorted: hashes.into_boxed_slice(),
-        words: sorted.into_boxed_slice(),
-        special: special.into_boxed_slice(),
-    }
+    Alts { sorted: hashes.into_boxed_slice(), words: sorted.into_boxed_slice(), special: special.into_boxed_slice() }
 }
 
 fn expand(s: &str) -> String {
@@ -176,14 +166,8 @@ impl Pattern {
             };
             els.push(el);
         }
-        assert!(
-            els.iter().any(|e| matches!(e, El::Lit(_))),
-            "pattern needs a word: {source}"
-        );
-        Pattern {
-            els: els.into_boxed_slice(),
-            source,
-        }
+        assert!(els.iter().any(|e| matches!(e, El::Lit(_))), "pattern needs a word: {source}");
+        Pattern { els: els.into_boxed_slice(), source }
     }
 
     pub fn source(&self) -> &'static str {
@@ -234,14 +218,7 @@ impl Pattern {
         Some((s, e))
     }
 
-    fn go(
-        &self,
-        t: &Tokens,
-        ei: usize,
-        ti: usize,
-        limit: usize,
-        focus: &mut (usize, usize),
-    ) -> Option<usize> {
+    fn go(&self, t: &Tokens, ei: usize, ti: usize, limit: usize, focus: &mut (usize, usize)) -> Option<usize> {
         let Some(el) = self.els.get(ei) else {
             return Some(ti);
         };
@@ -341,10 +318,7 @@ fn is_clause_mark(t: &Tokens, i: usize) -> bool {
 fn alts_match(alts: &Alts, t: &Tokens, i: usize) -> bool {
     let h = t.toks[i].h;
     let has = |x: u64| alts.sorted.binary_search(&x).is_ok();
-    if has(h)
-        || (h == H_D && (has(H_HAD) || has(H_WOULD)))
-        || (h == H_S && (has(H_IS) || has(H_HAS)))
-    {
+    if has(h) || (h == H_D && (has(H_HAD) || has(H_WOULD))) || (h == H_S && (has(H_IS) || has(H_HAS))) {
         return true;
     }
     if alts.special.is_empty() {

@@ -39,18 +39,8 @@ pub struct RuleSpec {
     pub suggestion: &'static str,
 }
 
-const fn r(
-    kind: FindingKind,
-    pat: &'static str,
-    guards: u16,
-    suggestion: &'static str,
-) -> RuleSpec {
-    RuleSpec {
-        kind,
-        pat,
-        guards,
-        suggestion,
-    }
+const fn r(kind: FindingKind, pat: &'static str, guards: u16, suggestion: &'static str) -> RuleSpec {
+    RuleSpec { kind, pat, guards, suggestion }
 }
 
 /// Words that turn into an excuse when they are the reason given.

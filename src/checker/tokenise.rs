@@ -59,10 +59,7 @@ impl Tokens {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}'
-    )
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -76,20 +73,12 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{061F}' | '\u{0964}'
-    )
+    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{061F}' | '\u{0964}')
 }
 
 /// Expansions of contraction tails. The stem keeps the first chars of the
 /// span and the tail the rest, so spans stay exact.
-const NEG_STEMS: &[(&str, &str)] = &[
-    ("won", "will"),
-    ("can", "can"),
-    ("shan", "shall"),
-    ("ain", "is"),
-];
+const NEG_STEMS: &[(&str, &str)] = &[("won", "will"), ("can", "can"), ("shan", "shall"), ("ain", "is")];
 
 /// Tokenise `text`. Never panics; linear in the input.
 pub fn tokenise(text: &str) -> Tokens {
@@ -114,8 +103,7 @@ pub fn tokenise(text: &str) -> Tokens {
             let mut j = i;
             while j < n {
                 let cj = chars[j];
-                let inner_apostrophe =
-                    is_apostrophe(cj) && j + 1 < n && chars[j + 1].is_alphabetic() && j > start;
+                let inner_apostrophe = is_apostrophe(cj) && j + 1 < n && chars[j + 1].is_alphabetic() && j > start;
                 if is_word_char(cj) || inner_apostrophe {
                     j += 1;
                 } else {
@@ -184,26 +172,15 @@ pub fn tokenise(text: &str) -> Tokens {
             c => c,
         };
         if is_sentence_end(c) {
-            while j < n
-                && (is_sentence_end(chars[j])
-                    || matches!(chars[j], '"' | '\u{201D}' | ')' | '\u{2019}'))
-            {
+            while j < n && (is_sentence_end(chars[j]) || matches!(chars[j], '"' | '\u{201D}' | ')' | '\u{2019}')) {
                 j += 1;
             }
         }
         let a = out.buf.len() as u32;
-        out.buf
-            .push(if is_sentence_end(c) { '.' } else { norm_char });
+        out.buf.push(if is_sentence_end(c) { '.' } else { norm_char });
         let b = out.buf.len() as u32;
         let h = super::pattern::word_hash(&out.buf[a as usize..b as usize]);
-        out.toks.push(Token {
-            start,
-            end: j,
-            norm: (a, b),
-            is_word: false,
-            h,
-            sentence,
-        });
+        out.toks.push(Token { start, end: j, norm: (a, b), is_word: false, h, sentence });
         if is_sentence_end(c) && !abbreviation_before(&out, &chars, j) {
             out.sentences.push((sent_start, out.toks.len()));
             sentence += 1;
@@ -225,15 +202,9 @@ fn abbreviation_before(out: &Tokens, chars: &[char], after: usize) -> bool {
         return false;
     }
     let w = out.norm(n - 2);
-    let next_lower = chars[after..]
-        .iter()
-        .find(|c| !c.is_whitespace())
-        .map(|c| c.is_lowercase())
-        .unwrap_or(false);
-    matches!(
-        w,
-        "mr" | "mrs" | "ms" | "dr" | "st" | "tel" | "mob" | "approx"
-    ) || (w.chars().count() == 1 || w == "etc") && next_lower
+    let next_lower = chars[after..].iter().find(|c| !c.is_whitespace()).map(|c| c.is_lowercase()).unwrap_or(false);
+    matches!(w, "mr" | "mrs" | "ms" | "dr" | "st" | "tel" | "mob" | "approx")
+        || (w.chars().count() == 1 || w == "etc") && next_lower
 }
 
 fn fold_accent(c: char) -> char {
@@ -254,25 +225,14 @@ fn push_tok(out: &mut Tokens, s: &str, start: usize, end: usize, sentence: u32) 
     out.buf.push_str(s);
     let b = out.buf.len() as u32;
     let h = super::pattern::word_hash(s);
-    out.toks.push(Token {
-        start,
-        end,
-        norm: (a, b),
-        is_word: true,
-        h,
-        sentence,
-    });
+    out.toks.push(Token { start, end, norm: (a, b), is_word: true, h, sentence });
 }
 
 /// Push a word, expanding contractions and unifying spelling variants.
 fn push_word(out: &mut Tokens, w: &str, start: usize, end: usize, sentence: u32) {
     let len_chars = end - start;
     if let Some(stem) = w.strip_suffix("n't") {
-        let stem_norm = NEG_STEMS
-            .iter()
-            .find(|(s, _)| *s == stem)
-            .map(|(_, r)| *r)
-            .unwrap_or(stem);
+        let stem_norm = NEG_STEMS.iter().find(|(s, _)| *s == stem).map(|(_, r)| *r).unwrap_or(stem);
         let split = end - 3;
         if !stem.is_empty() && split > start {
             push_tok(out, stem_norm, start, split, sentence);
@@ -314,13 +274,8 @@ fn push_word(out: &mut Tokens, w: &str, start: usize, end: usize, sentence: u32)
 fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     if w.chars().count() >= 7 {
-        for (us, uk) in [
-            ("izes", "ises"),
-            ("ized", "ised"),
-            ("izing", "ising"),
-            ("ize", "ise"),
-            ("ization", "isation"),
-        ] {
+        for (us, uk) in [("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("ize", "ise"), ("ization", "isation")]
+        {
             if let Some(stem) = w.strip_suffix(us) {
                 return Cow::Owned(format!("{stem}{uk}"));
             }

@@ -96,21 +96,11 @@ pub(crate) fn folding(paper: Paper, env: &EnvelopeLayout) -> Folding {
     let (_, h) = sheet_mm(paper);
     let third = [h / 3.0, h * 2.0 / 3.0]; // a tri-fold: 11/3 in panels on Letter, 99 mm on A4
     match effective_preset(paper, env) {
-        EnvelopePreset::UsNo10 => Folding {
-            folds_mm: third,
-            marks: paper == Paper::A4,
-            punch_mm: None,
-        },
-        EnvelopePreset::Din5008A => Folding {
-            folds_mm: DIN_A_FOLDS_MM,
-            marks: true,
-            punch_mm: Some(h / 2.0),
-        },
-        EnvelopePreset::Din5008B | EnvelopePreset::RightWindow => Folding {
-            folds_mm: DIN_B_FOLDS_MM,
-            marks: true,
-            punch_mm: Some(h / 2.0),
-        },
+        EnvelopePreset::UsNo10 => Folding { folds_mm: third, marks: paper == Paper::A4, punch_mm: None },
+        EnvelopePreset::Din5008A => Folding { folds_mm: DIN_A_FOLDS_MM, marks: true, punch_mm: Some(h / 2.0) },
+        EnvelopePreset::Din5008B | EnvelopePreset::RightWindow => {
+            Folding { folds_mm: DIN_B_FOLDS_MM, marks: true, punch_mm: Some(h / 2.0) }
+        }
         EnvelopePreset::Custom => Folding {
             folds_mm: match paper {
                 Paper::Letter => third,
@@ -145,12 +135,7 @@ fn preset_window(paper: Paper, env: &Envelope, fold_mm: f32) -> WindowRect {
     // [left, left + w]; pushed right by `play` shows [left - play, left + w - play].
     let left = env.window_left_mm;
     let right = env.window_left_mm + env.window_width_mm - play;
-    WindowRect {
-        left_mm: left,
-        top_mm: top,
-        width_mm: (right - left).max(0.0),
-        height_mm: (bottom - top).max(0.0),
-    }
+    WindowRect { left_mm: left, top_mm: top, width_mm: (right - left).max(0.0), height_mm: (bottom - top).max(0.0) }
 }
 
 /// Where the address must sit on the unfolded sheet: the part of the envelope
@@ -162,18 +147,11 @@ pub fn window_for(paper: Paper, env: &EnvelopeLayout) -> WindowRect {
         EnvelopePreset::UsNo10 => preset_window(paper, &US_NO10, fold),
         EnvelopePreset::Din5008A | EnvelopePreset::Din5008B => preset_window(paper, &DL_LEFT, fold),
         EnvelopePreset::RightWindow => preset_window(paper, &DL_RIGHT, fold),
-        EnvelopePreset::Custom => env.custom_window.unwrap_or(WindowRect {
-            left_mm: 0.0,
-            top_mm: 0.0,
-            width_mm: 0.0,
-            height_mm: 0.0,
-        }),
+        EnvelopePreset::Custom => {
+            env.custom_window.unwrap_or(WindowRect { left_mm: 0.0, top_mm: 0.0, width_mm: 0.0, height_mm: 0.0 })
+        }
     };
-    WindowRect {
-        left_mm: base.left_mm + env.offset_x_mm,
-        top_mm: base.top_mm + env.offset_y_mm,
-        ..base
-    }
+    WindowRect { left_mm: base.left_mm + env.offset_x_mm, top_mm: base.top_mm + env.offset_y_mm, ..base }
 }
 
 #[cfg(test)]
@@ -191,10 +169,7 @@ mod tests {
         assert!(close(b.left_mm, 20.0) && close(b.width_mm, 80.0), "{b:?}");
         let a = window_for(
             Paper::A4,
-            &EnvelopeLayout {
-                preset: EnvelopePreset::Din5008A,
-                ..EnvelopeLayout::standard_for(Paper::A4)
-            },
+            &EnvelopeLayout { preset: EnvelopePreset::Din5008A, ..EnvelopeLayout::standard_for(Paper::A4) },
         );
         assert!(close(a.top_mm, 27.0) && close(a.height_mm, 45.0), "{a:?}");
     }

@@ -13,11 +13,7 @@ pub enum PdfError {
         "The address for {recipient} has {lines} lines, but only {max_lines} fit in the envelope window. \
          Shorten the address to {max_lines} lines or fewer."
     )]
-    AddressTooTall {
-        recipient: String,
-        lines: usize,
-        max_lines: usize,
-    },
+    AddressTooTall { recipient: String, lines: usize, max_lines: usize },
     /// One address line is too wide for the window even at the smallest print size.
     #[error(
         "The address line \"{line}\" for {recipient} is too long to show through the envelope window. \

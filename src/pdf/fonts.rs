@@ -15,11 +15,9 @@ macro_rules! fonts_dir {
 }
 
 pub(crate) const SERIF_TTF: &[u8] = include_bytes!(concat!(fonts_dir!(), "DejaVuSerif.ttf"));
-pub(crate) const SERIF_BOLD_TTF: &[u8] =
-    include_bytes!(concat!(fonts_dir!(), "DejaVuSerif-Bold.ttf"));
+pub(crate) const SERIF_BOLD_TTF: &[u8] = include_bytes!(concat!(fonts_dir!(), "DejaVuSerif-Bold.ttf"));
 pub(crate) const SANS_TTF: &[u8] = include_bytes!(concat!(fonts_dir!(), "DejaVuSans.ttf"));
-pub(crate) const SANS_BOLD_TTF: &[u8] =
-    include_bytes!(concat!(fonts_dir!(), "DejaVuSans-Bold.ttf"));
+pub(crate) const SANS_BOLD_TTF: &[u8] = include_bytes!(concat!(fonts_dir!(), "DejaVuSans-Bold.ttf"));
 
 /// One of the four embedded faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,12 +29,7 @@ pub(crate) enum FontKey {
 }
 
 impl FontKey {
-    pub(crate) const ALL: [FontKey; 4] = [
-        FontKey::Serif,
-        FontKey::SerifBold,
-        FontKey::Sans,
-        FontKey::SansBold,
-    ];
+    pub(crate) const ALL: [FontKey; 4] = [FontKey::Serif, FontKey::SerifBold, FontKey::Sans, FontKey::SansBold];
 
     pub(crate) fn bytes(self) -> &'static [u8] {
         match self {
@@ -75,8 +68,7 @@ struct FaceMetrics {
 
 impl FaceMetrics {
     fn parse(bytes: &[u8]) -> FaceMetrics {
-        let face =
-            ttf_parser::Face::parse(bytes, 0).expect("embedded font is a valid TrueType file");
+        let face = ttf_parser::Face::parse(bytes, 0).expect("embedded font is a valid TrueType file");
         let hhea = face.tables().hhea;
         let mut bmp = vec![MISSING; 0x1_0000];
         let mut astral = HashMap::new();
@@ -141,9 +133,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 impl Metrics {
     pub(crate) fn get() -> &'static Metrics {
         static M: OnceLock<Metrics> = OnceLock::new();
-        M.get_or_init(|| Metrics {
-            faces: FontKey::ALL.map(|k| FaceMetrics::parse(k.bytes())),
-        })
+        M.get_or_init(|| Metrics { faces: FontKey::ALL.map(|k| FaceMetrics::parse(k.bytes())) })
     }
 
     fn face(&self, k: FontKey) -> &FaceMetrics {
@@ -217,21 +207,13 @@ impl Metrics {
                 }
             };
             // Spaces stay in the current run whatever face it uses.
-            let font = if c == ' ' {
-                out.last().map_or(font, |r| r.font)
-            } else {
-                font
-            };
+            let font = if c == ' ' { out.last().map_or(font, |r| r.font) } else { font };
             match out.last_mut() {
                 Some(r) if r.font == font => {
                     r.text.push(c);
                     r.width += adv * size;
                 }
-                _ => out.push(Run {
-                    font,
-                    text: c.to_string(),
-                    width: adv * size,
-                }),
+                _ => out.push(Run { font, text: c.to_string(), width: adv * size }),
             }
         }
         out

@@ -14,10 +14,7 @@ pub fn missing_glyphs(spec: &DocumentSpec, letter: &PdfLetter) -> Vec<GlyphWarni
     let mut check = |field: String, s: &str| {
         for ch in s.chars() {
             if !m.can_draw(ch) && !out.iter().any(|w| w.field == field && w.ch == ch) {
-                out.push(GlyphWarning {
-                    field: field.clone(),
-                    ch,
-                });
+                out.push(GlyphWarning { field: field.clone(), ch });
             }
         }
     };
@@ -26,11 +23,7 @@ pub fn missing_glyphs(spec: &DocumentSpec, letter: &PdfLetter) -> Vec<GlyphWarni
     for (i, l) in lh.address_lines.iter().enumerate() {
         check(format!("letterhead address line {}", i + 1), l);
     }
-    for (name, v) in [
-        ("phone number", &lh.phone),
-        ("email address", &lh.email),
-        ("website", &lh.website),
-    ] {
+    for (name, v) in [("phone number", &lh.phone), ("email address", &lh.email), ("website", &lh.website)] {
         if let Some(v) = v {
             check(name.into(), v);
         }

@@ -35,10 +35,7 @@ fn dimensions(bytes: &[u8], kind: Kind) -> Option<(u32, u32)> {
         Kind::Png => {
             // Signature (8) + IHDR length (4) + "IHDR" (4), then width and height.
             let b = bytes.get(16..24)?;
-            Some((
-                u32::from_be_bytes([b[0], b[1], b[2], b[3]]),
-                u32::from_be_bytes([b[4], b[5], b[6], b[7]]),
-            ))
+            Some((u32::from_be_bytes([b[0], b[1], b[2], b[3]]), u32::from_be_bytes([b[4], b[5], b[6], b[7]])))
         }
         Kind::Jpeg => {
             // Walk the marker segments up to the first start-of-frame (SOFn).
@@ -81,23 +78,15 @@ pub(crate) fn decode(bytes: &[u8], what: &str) -> Result<RawImage, PdfError> {
         });
     }
     let Some(k) = kind(bytes) else {
-        return Err(PdfError::NotAnImage {
-            what: what.to_string(),
-        });
+        return Err(PdfError::NotAnImage { what: what.to_string() });
     };
-    let bad = |detail: String| PdfError::BadImage {
-        what: what.to_string(),
-        detail,
-    };
-    let (w, h) =
-        dimensions(bytes, k).ok_or_else(|| bad("the picture's size is unreadable".into()))?;
+    let bad = |detail: String| PdfError::BadImage { what: what.to_string(), detail };
+    let (w, h) = dimensions(bytes, k).ok_or_else(|| bad("the picture's size is unreadable".into()))?;
     if w == 0 || h == 0 {
         return Err(bad("the picture is empty".into()));
     }
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(bad(format!(
-            "it is {w} × {h} pixels; please use a picture under 40 megapixels"
-        )));
+        return Err(bad(format!("it is {w} × {h} pixels; please use a picture under 40 megapixels")));
     }
     let mut warnings = Vec::new();
     RawImage::decode_from_bytes(bytes, &mut warnings).map_err(bad)
@@ -109,18 +98,12 @@ mod tests {
 
     #[test]
     fn rejects_non_images_and_huge_files() {
-        assert!(matches!(
-            validate_image(b"%PDF-1.4 not a picture"),
-            Err(PdfError::NotAnImage { .. })
-        ));
+        assert!(matches!(validate_image(b"%PDF-1.4 not a picture"), Err(PdfError::NotAnImage { .. })));
         let big = vec![0u8; MAX_IMAGE_BYTES + 1];
         let err = validate_image(&big).unwrap_err();
         assert!(matches!(err, PdfError::ImageTooLarge { .. }));
         assert!(err.to_string().contains("5 MB"));
         let truncated = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10";
-        assert!(matches!(
-            validate_image(truncated),
-            Err(PdfError::BadImage { .. })
-        ));
+        assert!(matches!(validate_image(truncated), Err(PdfError::BadImage { .. })));
     }
 }

@@ -30,39 +30,10 @@ pub(crate) enum ImageSlot {
 /// One thing to draw. `y`/`baseline` are measured down from the page top.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Item {
-    Text {
-        x: f32,
-        baseline: f32,
-        font: FontKey,
-        size: f32,
-        color: Rgb,
-        text: String,
-    },
-    Line {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
-        width: f32,
-        color: Rgb,
-        dashed: bool,
-    },
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        width: f32,
-        color: Rgb,
-        dashed: bool,
-    },
-    Image {
-        slot: ImageSlot,
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-    },
+    Text { x: f32, baseline: f32, font: FontKey, size: f32, color: Rgb, text: String },
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb, dashed: bool },
+    Rect { x: f32, y: f32, w: f32, h: f32, width: f32, color: Rgb, dashed: bool },
+    Image { slot: ImageSlot, x: f32, y: f32, w: f32, h: f32 },
 }
 
 impl Item {
@@ -98,12 +69,7 @@ impl Area {
         }
     }
     fn inset(&self, d: f32) -> Area {
-        Area {
-            x: self.x + d,
-            y: self.y + d,
-            w: (self.w - 2.0 * d).max(0.0),
-            h: (self.h - 2.0 * d).max(0.0),
-        }
+        Area { x: self.x + d, y: self.y + d, w: (self.w - 2.0 * d).max(0.0), h: (self.h - 2.0 * d).max(0.0) }
     }
     pub(crate) fn right(&self) -> f32 {
         self.x + self.w
@@ -145,14 +111,7 @@ pub(crate) struct Geometry {
 }
 
 fn text(x: f32, baseline: f32, font: FontKey, size: f32, color: Rgb, s: &str) -> Item {
-    Item::Text {
-        x,
-        baseline,
-        font,
-        size,
-        color,
-        text: s.to_string(),
-    }
+    Item::Text { x, baseline, font, size, color, text: s.to_string() }
 }
 
 /// Fit a picture of `px` pixels into a `max_w` × `max_h` box, keeping its shape.
@@ -180,21 +139,13 @@ impl Geometry {
             || window.right() > page_w
             || window.bottom() > page_h
         {
-            return Err(PdfError::BadWindow {
-                width_mm: win_mm.width_mm,
-                height_mm: win_mm.height_mm,
-            });
+            return Err(PdfError::BadWindow { width_mm: win_mm.width_mm, height_mm: win_mm.height_mm });
         }
         let (margin_l, margin_r, margin_top, margin_bottom) = match spec.paper {
             // 1 in sides line the body up with the #10 address (7/8 in + 1/8 in clearance).
             super::spec::Paper::Letter => (72.0, 72.0, 36.0, 0.6 * 72.0),
             // DIN 5008: text starts 25 mm from the left, at least 20 mm on the right.
-            super::spec::Paper::A4 => (
-                25.0 * PT_PER_MM,
-                20.0 * PT_PER_MM,
-                10.0 * PT_PER_MM,
-                18.0 * PT_PER_MM,
-            ),
+            super::spec::Paper::A4 => (25.0 * PT_PER_MM, 20.0 * PT_PER_MM, 10.0 * PT_PER_MM, 18.0 * PT_PER_MM),
         };
         let mut g = Geometry {
             page_w,
@@ -239,68 +190,36 @@ impl Geometry {
     ) -> (Vec<Item>, f32) {
         let m = Metrics::get();
         let lh = &spec.letterhead;
-        let top = if compact {
-            7.0 * PT_PER_MM
-        } else {
-            self.margin_top
-        };
+        let top = if compact { 7.0 * PT_PER_MM } else { self.margin_top };
         let mut items = Vec::new();
         let mut bottom = top;
         let mut x = self.margin_l;
         if let Some(px) = logo_px {
             let max_h = if compact { 36.0f32 } else { 54.0 }.min((limit - top).max(18.0));
             let (w, h) = fit(px, 140.0, max_h);
-            items.push(Item::Image {
-                slot: ImageSlot::Logo,
-                x,
-                y: top,
-                w,
-                h,
-            });
+            items.push(Item::Image { slot: ImageSlot::Logo, x, y: top, w, h });
             bottom = bottom.max(top + h);
             x += w + 12.0;
         }
         let avail = self.page_w - self.margin_r - x;
-        let (mut name_size, small, lead) = if compact {
-            (13.0, 7.5, 9.0)
-        } else {
-            (16.0, 8.5, 11.0)
-        };
+        let (mut name_size, small, lead) = if compact { (13.0, 7.5, 9.0) } else { (16.0, 8.5, 11.0) };
         let name = lh.business_name.trim();
         while name_size > 9.0 && m.width(name, FontKey::SansBold, name_size) > avail {
             name_size -= 0.5;
         }
         let mut baseline = top + m.ascent(FontKey::SansBold, name_size) - 2.0;
-        for (i, line) in wrap(name, FontKey::SansBold, name_size, avail)
-            .iter()
-            .enumerate()
-        {
+        for (i, line) in wrap(name, FontKey::SansBold, name_size, avail).iter().enumerate() {
             if i > 0 {
                 baseline += name_size * 1.15;
             }
             if !line.is_empty() {
-                items.push(text(
-                    x,
-                    baseline,
-                    FontKey::SansBold,
-                    name_size,
-                    ACCENT,
-                    line,
-                ));
+                items.push(text(x, baseline, FontKey::SansBold, name_size, ACCENT, line));
             }
         }
         bottom = bottom.max(baseline + m.descent(FontKey::SansBold, name_size));
         baseline += 4.0;
         let address = join(lh.address_lines.iter().map(String::as_str));
-        let contact = join(
-            [
-                lh.phone.as_deref(),
-                lh.email.as_deref(),
-                lh.website.as_deref(),
-            ]
-            .into_iter()
-            .flatten(),
-        );
+        let contact = join([lh.phone.as_deref(), lh.email.as_deref(), lh.website.as_deref()].into_iter().flatten());
         for block in [address, contact] {
             if block.is_empty() {
                 continue;
@@ -354,39 +273,20 @@ impl Geometry {
 
 /// Join non-empty trimmed parts with a middle dot.
 fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    parts
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("  ·  ")
+    parts.map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("  ·  ")
 }
 
 /// The address block, fitted into the window.
-fn address_block(
-    g: &Geometry,
-    letter: &PdfLetter,
-    letter_no: usize,
-) -> Result<Vec<Item>, PdfError> {
+fn address_block(g: &Geometry, letter: &PdfLetter, letter_no: usize) -> Result<Vec<Item>, PdfError> {
     let m = Metrics::get();
-    let lines: Vec<&str> = letter
-        .recipient
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let recipient_name = lines
-        .first()
-        .map_or_else(|| format!("letter {letter_no}"), |s| s.to_string());
+    let lines: Vec<&str> = letter.recipient.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let recipient_name = lines.first().map_or_else(|| format!("letter {letter_no}"), |s| s.to_string());
     if lines.is_empty() {
         return Err(PdfError::EmptyAddress { letter_no });
     }
     let area = g.text_area;
     // Line the address up with the body text when the margin falls inside the window.
-    let x = if g.margin_l >= area.x && g.margin_l < area.right() - 72.0 {
-        g.margin_l
-    } else {
-        area.x
-    };
+    let x = if g.margin_l >= area.x && g.margin_l < area.right() - 72.0 { g.margin_l } else { area.x };
     let avail_w = area.right() - x;
     let ret = letter.return_address.trim();
     let ret_size = if ret.is_empty() {
@@ -396,30 +296,25 @@ fn address_block(
         while m.width(ret, FontKey::Sans, s) > avail_w {
             s -= 0.25;
             if s < RETURN_MIN {
-                return Err(PdfError::ReturnAddressTooWide {
-                    line: ret.to_string(),
-                });
+                return Err(PdfError::ReturnAddressTooWide { line: ret.to_string() });
             }
         }
         s
     };
-    let ret_h = if ret.is_empty() {
-        0.0
-    } else {
-        m.ascent(FontKey::Sans, ret_size) + m.descent(FontKey::Sans, ret_size) + 2.0
-    };
+    let ret_h =
+        if ret.is_empty() { 0.0 } else { m.ascent(FontKey::Sans, ret_size) + m.descent(FontKey::Sans, ret_size) + 2.0 };
     let height = |size: f32, n: usize| {
-        ret_h
-            + (n as f32 - 1.0) * size * 1.18
-            + m.ascent(FontKey::Serif, size)
-            + m.descent(FontKey::Serif, size)
+        ret_h + (n as f32 - 1.0) * size * 1.18 + m.ascent(FontKey::Serif, size) + m.descent(FontKey::Serif, size)
     };
     let mut size = ADDRESS_MAX;
     loop {
-        let widest = lines
-            .iter()
-            .map(|l| (m.width(l, FontKey::Serif, size), *l))
-            .fold((0.0f32, ""), |a, b| if b.0 > a.0 { b } else { a });
+        let widest = lines.iter().map(|l| (m.width(l, FontKey::Serif, size), *l)).fold((0.0f32, ""), |a, b| {
+            if b.0 > a.0 {
+                b
+            } else {
+                a
+            }
+        });
         let fits_w = widest.0 <= avail_w;
         let fits_h = height(size, lines.len()) <= area.h;
         if fits_w && fits_h {
@@ -427,19 +322,10 @@ fn address_block(
         }
         if size <= ADDRESS_MIN {
             if !fits_w {
-                return Err(PdfError::AddressLineTooWide {
-                    recipient: recipient_name,
-                    line: widest.1.to_string(),
-                });
+                return Err(PdfError::AddressLineTooWide { recipient: recipient_name, line: widest.1.to_string() });
             }
-            let max_lines = (1..=lines.len())
-                .take_while(|&n| height(ADDRESS_MIN, n) <= area.h)
-                .count();
-            return Err(PdfError::AddressTooTall {
-                recipient: recipient_name,
-                lines: lines.len(),
-                max_lines,
-            });
+            let max_lines = (1..=lines.len()).take_while(|&n| height(ADDRESS_MIN, n) <= area.h).count();
+            return Err(PdfError::AddressTooTall { recipient: recipient_name, lines: lines.len(), max_lines });
         }
         size -= 0.5;
     }
@@ -510,27 +396,15 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
             c.keep_with_next = true;
         }
     }
-    for p in t
-        .paragraphs
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-    {
+    for p in t.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         paragraph(&mut out, p, FontKey::Serif, x, w, PARA_GAP);
     }
     // The changes: bullet, date in bold in its own column, then the text.
-    let changes: Vec<_> = t
-        .changes
-        .iter()
-        .filter(|c| !c.text.trim().is_empty() || !c.date.trim().is_empty())
-        .collect();
+    let changes: Vec<_> = t.changes.iter().filter(|c| !c.text.trim().is_empty() || !c.date.trim().is_empty()).collect();
     if !changes.is_empty() {
         let bullet_x = x + 8.0;
         let date_x = x + 20.0;
-        let widest = changes
-            .iter()
-            .map(|c| m.width(c.date.trim(), FontKey::SerifBold, BODY))
-            .fold(0.0f32, f32::max);
+        let widest = changes.iter().map(|c| m.width(c.date.trim(), FontKey::SerifBold, BODY)).fold(0.0f32, f32::max);
         let col = (widest + 12.0).min(w * 0.35);
         let text_x = date_x + col;
         let text_w = x + w - text_x;
@@ -564,18 +438,8 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
             }
         }
     }
-    for (i, p) in t
-        .after_changes
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .enumerate()
-    {
-        let gap = if i == 0 && !changes.is_empty() {
-            PARA_GAP + 3.0
-        } else {
-            PARA_GAP
-        };
+    for (i, p) in t.after_changes.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).enumerate() {
+        let gap = if i == 0 && !changes.is_empty() { PARA_GAP + 3.0 } else { PARA_GAP };
         paragraph(&mut out, p, FontKey::Serif, x, w, gap);
     }
     // Closing, signature and signer stay together.
@@ -593,13 +457,7 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
     }
     match g.signature {
         Some((sw, sh)) => {
-            items.push(Item::Image {
-                slot: ImageSlot::Signature,
-                x,
-                y: y + 3.0,
-                w: sw,
-                h: sh,
-            });
+            items.push(Item::Image { slot: ImageSlot::Signature, x, y: y + 3.0, w: sw, h: sh });
             y += sh + 6.0;
         }
         None => y += 34.0,
@@ -613,32 +471,16 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
     let title_size = BODY - 1.0;
     for line in wrap(t.signer_title.trim(), FontKey::Serif, title_size, w) {
         if !line.is_empty() {
-            items.push(text(
-                x,
-                y + asc - 1.0,
-                FontKey::Serif,
-                title_size,
-                MUTED,
-                &line,
-            ));
+            items.push(text(x, y + asc - 1.0, FontKey::Serif, title_size, MUTED, &line));
         }
         y += LEAD - 1.0;
     }
-    out.push(Chunk {
-        h: y,
-        space_before: PARA_GAP + 3.0,
-        keep_with_next: false,
-        items,
-    });
+    out.push(Chunk { h: y, space_before: PARA_GAP + 3.0, keep_with_next: false, items });
     out
 }
 
 /// Lay out one letter: pages of items, page numbers included.
-pub(crate) fn layout_letter(
-    g: &Geometry,
-    letter: &PdfLetter,
-    letter_no: usize,
-) -> Result<Vec<Vec<Item>>, PdfError> {
+pub(crate) fn layout_letter(g: &Geometry, letter: &PdfLetter, letter_no: usize) -> Result<Vec<Vec<Item>>, PdfError> {
     let m = Metrics::get();
     let address = address_block(g, letter, letter_no)?;
     let mut first: Vec<Item> = Vec::with_capacity(64);
@@ -655,25 +497,14 @@ pub(crate) fn layout_letter(
     let mut body_top = g.window.bottom() + 20.0;
     if !date.is_empty() {
         let beside_base = g.text_area.y.max(g.letterhead_bottom + 8.0) + date_asc;
-        let beside_x = if g.window_on_right {
-            g.margin_l
-        } else {
-            right - date_w
-        };
+        let beside_x = if g.window_on_right { g.margin_l } else { right - date_w };
         let clear = if g.window_on_right {
             beside_x + date_w <= g.window.x - 12.0
         } else {
             beside_x >= g.window.right() + 12.0
         };
         if clear {
-            first.push(text(
-                beside_x,
-                beside_base,
-                FontKey::Serif,
-                date_size,
-                INK,
-                date,
-            ));
+            first.push(text(beside_x, beside_base, FontKey::Serif, date_size, INK, date));
         } else {
             // No room beside the window: put the date on its own line under it.
             let base = g.window.bottom() + 14.0 + date_asc;
@@ -701,13 +532,7 @@ pub(crate) fn layout_letter(
         let group_h: f32 = chunks[i..=j]
             .iter()
             .enumerate()
-            .map(|(k, c)| {
-                c.h + if k == 0 && page_top {
-                    0.0
-                } else {
-                    c.space_before
-                }
-            })
+            .map(|(k, c)| c.h + if k == 0 && page_top { 0.0 } else { c.space_before })
             .sum();
         if !page_top && y + group_h > bottom && group_h <= bottom - top_next {
             pages.push(Vec::new());
@@ -738,14 +563,7 @@ pub(crate) fn layout_letter(
         for (n, page) in pages.iter_mut().enumerate() {
             if n > 0 {
                 let base = header_top + m.ascent(FontKey::SansBold, SMALL);
-                page.push(text(
-                    g.margin_l,
-                    base,
-                    FontKey::SansBold,
-                    SMALL,
-                    ACCENT,
-                    &g.business_name,
-                ));
+                page.push(text(g.margin_l, base, FontKey::SansBold, SMALL, ACCENT, &g.business_name));
                 let rw = m.width(&right_text, FontKey::Sans, SMALL);
                 let lw = m.width(&g.business_name, FontKey::SansBold, SMALL);
                 let (rx, rbase) = if g.margin_l + lw + 18.0 + rw <= right {
@@ -753,19 +571,9 @@ pub(crate) fn layout_letter(
                 } else {
                     (g.margin_l, base + SMALL * 1.3)
                 };
-                for (k, line) in wrap(&right_text, FontKey::Sans, SMALL, g.text_width())
-                    .iter()
-                    .enumerate()
-                {
+                for (k, line) in wrap(&right_text, FontKey::Sans, SMALL, g.text_width()).iter().enumerate() {
                     let lx = if k == 0 { rx } else { g.margin_l };
-                    page.push(text(
-                        lx,
-                        rbase + k as f32 * SMALL * 1.3,
-                        FontKey::Sans,
-                        SMALL,
-                        MUTED,
-                        line,
-                    ));
+                    page.push(text(lx, rbase + k as f32 * SMALL * 1.3, FontKey::Sans, SMALL, MUTED, line));
                 }
                 let rule = top_next - 8.0;
                 page.push(Item::Line {
@@ -781,14 +589,7 @@ pub(crate) fn layout_letter(
             let label = format!("Page {} of {}", n + 1, total);
             let lw = m.width(&label, FontKey::Sans, SMALL);
             let base = g.page_h - g.margin_bottom + 20.0;
-            page.push(text(
-                (g.page_w - lw) / 2.0,
-                base,
-                FontKey::Sans,
-                SMALL,
-                MUTED,
-                &label,
-            ));
+            page.push(text((g.page_w - lw) / 2.0, base, FontKey::Sans, SMALL, MUTED, &label));
         }
     }
     Ok(pages)
@@ -802,15 +603,7 @@ pub(crate) fn layout_calibration(g: &Geometry, spec: &DocumentSpec) -> Result<Ve
     items.extend(g.letterhead.iter().cloned());
     // Window outline (dashed) and the clearance line (dotted-looking, fainter).
     let w = g.window;
-    items.push(Item::Rect {
-        x: w.x,
-        y: w.y,
-        w: w.w,
-        h: w.h,
-        width: 0.8,
-        color: ACCENT,
-        dashed: true,
-    });
+    items.push(Item::Rect { x: w.x, y: w.y, w: w.w, h: w.h, width: 0.8, color: ACCENT, dashed: true });
     // The clear area inside it, marked by its corners only so no line crosses the text.
     let t = g.text_area;
     let tick = 7.0;
@@ -821,15 +614,7 @@ pub(crate) fn layout_calibration(g: &Geometry, spec: &DocumentSpec) -> Result<Ve
         (t.right(), t.bottom(), -1.0, -1.0),
     ] {
         for (ex, ey) in [(cx + dx * tick, cy), (cx, cy + dy * tick)] {
-            items.push(Item::Line {
-                x1: cx,
-                y1: cy,
-                x2: ex,
-                y2: ey,
-                width: 0.5,
-                color: MUTED,
-                dashed: false,
-            });
+            items.push(Item::Line { x1: cx, y1: cy, x2: ex, y2: ey, width: 0.5, color: MUTED, dashed: false });
         }
     }
     // Fold lines across the whole sheet, faint and dashed.
@@ -872,16 +657,8 @@ pub(crate) fn layout_calibration(g: &Geometry, spec: &DocumentSpec) -> Result<Ve
     };
     items.extend(address_block(g, &sample, 1)?);
     // Label beside the window.
-    let lx = if g.window_on_right {
-        g.margin_l
-    } else {
-        w.right() + 10.0
-    };
-    let lw = if g.window_on_right {
-        w.x - 10.0 - g.margin_l
-    } else {
-        g.page_w - g.margin_r - lx
-    };
+    let lx = if g.window_on_right { g.margin_l } else { w.right() + 10.0 };
+    let lw = if g.window_on_right { w.x - 10.0 - g.margin_l } else { g.page_w - g.margin_r - lx };
     let mut base = w.y + m.ascent(FontKey::Sans, SMALL);
     for line in wrap(
         "Dashed box: the part of the envelope window that shows however the folded sheet slides. The address must stay inside the corner marks.",
@@ -922,11 +699,7 @@ pub(crate) fn layout_calibration(g: &Geometry, spec: &DocumentSpec) -> Result<Ve
     // Start the instructions below the first fold so no fold line crosses them.
     let mut y = (w.bottom() + 28.0).max(g.folding.folds_mm[0] * PT_PER_MM + 12.0);
     for (i, p) in paras.iter().enumerate() {
-        let font = if i == 0 {
-            FontKey::SerifBold
-        } else {
-            FontKey::Serif
-        };
+        let font = if i == 0 { FontKey::SerifBold } else { FontKey::Serif };
         for line in wrap(p, font, BODY, g.text_width()) {
             y += LEAD;
             items.push(text(g.margin_l, y, font, BODY, INK, &line));

@@ -24,8 +24,7 @@ pub use error::PdfError;
 pub use glyphs::missing_glyphs;
 pub use images::{validate_image, MAX_IMAGE_BYTES};
 pub use spec::{
-    DocumentSpec, EnvelopeLayout, EnvelopePreset, GlyphWarning, Letterhead, Paper, PdfLetter,
-    RenderSummary, WindowRect,
+    DocumentSpec, EnvelopeLayout, EnvelopePreset, GlyphWarning, Letterhead, Paper, PdfLetter, RenderSummary, WindowRect,
 };
 
 /// Render letters into one PDF; each letter starts on a new page. A letter
@@ -37,11 +36,7 @@ pub fn render_letters<W: Write>(
     out: W,
 ) -> Result<RenderSummary, PdfError> {
     let name = spec.letterhead.business_name.trim();
-    let title = if name.is_empty() {
-        "Letters".to_string()
-    } else {
-        format!("Letters from {name}")
-    };
+    let title = if name.is_empty() { "Letters".to_string() } else { format!("Letters from {name}") };
     let mut b = render::Builder::new(spec, &title)?;
     let mut count = 0;
     for (i, letter) in letters.into_iter().enumerate() {
@@ -56,10 +51,7 @@ pub fn render_letters<W: Write>(
     }
     let pages = b.page_count();
     b.finish(out)?;
-    Ok(RenderSummary {
-        letters: count,
-        pages,
-    })
+    Ok(RenderSummary { letters: count, pages })
 }
 
 /// One page showing the envelope window, the clearance and a sample address,

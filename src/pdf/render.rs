@@ -10,9 +10,8 @@ use std::io::Write;
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem, TextMatrix,
-    XObjectId, XObjectTransform,
+    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::error::PdfError;
@@ -47,9 +46,7 @@ impl Builder {
         doc.metadata.info.creator = "Amends".into();
         doc.metadata.info.producer = "Amends".into();
         doc.metadata.info.author = spec.letterhead.business_name.clone();
-        let mut add = |bytes: &Option<Vec<u8>>,
-                       what: &str|
-         -> Result<Option<(XObjectId, usize, usize)>, PdfError> {
+        let mut add = |bytes: &Option<Vec<u8>>, what: &str| -> Result<Option<(XObjectId, usize, usize)>, PdfError> {
             match bytes {
                 None => Ok(None),
                 Some(b) => {
@@ -61,11 +58,7 @@ impl Builder {
         };
         let logo = add(&spec.letterhead.logo, "logo")?;
         let signature = add(&spec.signature, "signature")?;
-        let geometry = Geometry::new(
-            spec,
-            logo.as_ref().map(|l| (l.1, l.2)),
-            signature.as_ref().map(|s| (s.1, s.2)),
-        )?;
+        let geometry = Geometry::new(spec, logo.as_ref().map(|l| (l.1, l.2)), signature.as_ref().map(|s| (s.1, s.2)))?;
         let (page_w, page_h) = spec.paper.size_pt();
         Ok(Builder {
             doc,
@@ -85,8 +78,7 @@ impl Builder {
             return id.clone();
         }
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(k.bytes(), 0, &mut warnings)
-            .expect("embedded DejaVu font parses");
+        let parsed = ParsedFont::from_bytes(k.bytes(), 0, &mut warnings).expect("embedded DejaVu font parses");
         let id = self.doc.add_font(&parsed);
         self.fonts[k as usize] = Some(id.clone());
         id
@@ -111,14 +103,7 @@ impl Builder {
                 in_text = false;
             }
             match item {
-                Item::Text {
-                    x,
-                    baseline,
-                    font,
-                    size,
-                    color: c,
-                    text,
-                } => {
+                Item::Text { x, baseline, font, size, color: c, text } => {
                     if !in_text {
                         ops.push(Op::StartTextSection);
                         in_text = true;
@@ -132,47 +117,21 @@ impl Builder {
                     for run in m.runs(text, *font, *size) {
                         if cur_font != Some((run.font, *size)) {
                             let id = self.font(run.font);
-                            ops.push(Op::SetFont {
-                                font: PdfFontHandle::External(id),
-                                size: Pt(*size),
-                            });
+                            ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(*size) });
                             cur_font = Some((run.font, *size));
                         }
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(x), Pt(h - baseline)),
-                        });
+                        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(h - baseline)) });
                         x += run.width;
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(run.text)],
-                        });
+                        ops.push(Op::ShowText { items: vec![TextItem::Text(run.text)] });
                     }
                 }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    color: c,
-                    dashed,
-                } => {
+                Item::Line { x1, y1, x2, y2, width, color: c, dashed } => {
                     stroke_style(&mut ops, *c, *width, *dashed);
                     ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![point(*x1, h - y1), point(*x2, h - y2)],
-                            is_closed: false,
-                        },
+                        line: Line { points: vec![point(*x1, h - y1), point(*x2, h - y2)], is_closed: false },
                     });
                 }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h: rh,
-                    width,
-                    color: c,
-                    dashed,
-                } => {
+                Item::Rect { x, y, w, h: rh, width, color: c, dashed } => {
                     stroke_style(&mut ops, *c, *width, *dashed);
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
@@ -185,13 +144,7 @@ impl Builder {
                         },
                     });
                 }
-                Item::Image {
-                    slot,
-                    x,
-                    y,
-                    w,
-                    h: ih,
-                } => {
+                Item::Image { slot, x, y, w, h: ih } => {
                     let pic = match slot {
                         ImageSlot::Logo => &self.logo,
                         ImageSlot::Signature => &self.signature,
@@ -229,22 +182,15 @@ impl Builder {
         let n = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
         self.doc.with_pages(pages);
-        let opts = PdfSaveOptions {
-            optimize: false,
-            subset_fonts: true,
-            secure: true,
-            image_optimization: None,
-        };
+        let opts = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
         let mut warnings = Vec::new();
         let mut lo = self.doc.to_lopdf_document(&opts, &mut warnings);
         drop(self.doc);
         for obj in lo.objects.values_mut() {
             if let lopdf::Object::Stream(s) = obj {
                 if s.dict.get(b"Filter").is_err() && s.content.len() > 64 {
-                    let mut enc = ZlibEncoder::new(
-                        Vec::with_capacity(s.content.len() / 3),
-                        Compression::new(FLATE_LEVEL),
-                    );
+                    let mut enc =
+                        ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(FLATE_LEVEL));
                     enc.write_all(&s.content)?;
                     let packed = enc.finish()?;
                     if packed.len() < s.content.len() {
@@ -262,20 +208,13 @@ impl Builder {
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
+    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
 }
 
 fn stroke_style(ops: &mut Vec<Op>, c: Rgb, width: f32, dashed: bool) {
     ops.push(Op::SetOutlineColor { col: color(c) });
     ops.push(Op::SetOutlineThickness { pt: Pt(width) });
     ops.push(Op::SetLineDashPattern {
-        dash: if dashed {
-            LineDashPattern::new(0.0, &[4.0, 2.5])
-        } else {
-            LineDashPattern::solid()
-        },
+        dash: if dashed { LineDashPattern::new(0.0, &[4.0, 2.5]) } else { LineDashPattern::solid() },
     });
 }

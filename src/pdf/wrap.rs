@@ -80,10 +80,7 @@ mod tests {
             let lines = wrap(&text, FontKey::Serif, 11.0, width);
             assert!(lines.len() > 1);
             for l in &lines {
-                assert!(
-                    m.width(l, FontKey::Serif, 11.0) <= width + 0.001,
-                    "{l:?} at {width}"
-                );
+                assert!(m.width(l, FontKey::Serif, 11.0) <= width + 0.001, "{l:?} at {width}");
             }
             let joined: String = lines.concat().split_whitespace().collect();
             let orig: String = text.split_whitespace().collect();

@@ -65,7 +65,7 @@ fn taken_at(name: &str) -> Option<NaiveDateTime> {
 /// Which backups to delete under `keep`: pure, so the policy is easy to test.
 pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], keep: Retention) -> Vec<PathBuf> {
     let mut sorted: Vec<&(PathBuf, NaiveDateTime)> = backups.iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1)); // newest first
+    sorted.sort_by_key(|b| std::cmp::Reverse(b.1)); // newest first
     let mut kept = std::collections::HashSet::new();
     let mut days: Vec<NaiveDate> = Vec::new();
     let mut weeks: Vec<(i32, u32)> = Vec::new();
