@@ -208,7 +208,7 @@ describe('Amends, end to end', () => {
     await s.waitFor(async () => (await body.prop('value')).length > 100, 5000, 'a draft');
     assert.ok((await body.prop('value')).includes('Siân'), 'the draft greets the customer by name');
 
-    await body.type("\nI'm sorry, but");
+    await body.type(`${Keys.enter}I'm sorry, but`);
     const mark = await s.wait('.backdrop mark[data-kind="but"]', 5000);
     assert.equal(await mark.text(), 'but');
     await s.wait('.findings li[data-kind="but"]');

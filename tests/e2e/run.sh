@@ -81,7 +81,12 @@ start_driver flows
 run_tests flows.test.mjs "$WORK/flows/data/dev.amends.desktop/amends.sqlite3" || status=1
 stop_driver
 
-# 2. A database that cannot be opened.
+# 2. The same records with the desktop asking for dark colours.
+start_driver flows GTK_THEME=Adwaita:dark
+run_tests dark.test.mjs "$WORK/flows/data/dev.amends.desktop/amends.sqlite3" || status=1
+stop_driver
+
+# 3. A database that cannot be opened.
 mkdir -p "$WORK/broken"
 printf 'These are my notes, not a database.\n' >"$WORK/broken/amends.sqlite3"
 start_driver broken AMENDS_DB="$WORK/broken/amends.sqlite3"

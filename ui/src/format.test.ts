@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInput, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
+import { ago, amountInput, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
 
 describe('elapsed', () => {
   const now = new Date('2026-11-26T12:00:00Z');
@@ -91,5 +91,13 @@ describe('pareto', () => {
       { name: 'b', count: 2, percent: 33, cumulative: 83 },
     ]);
     expect(pareto([], 3)).toEqual([]);
+  });
+});
+
+describe('ago', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it('never says "just now ago"', () => {
+    expect(ago('2026-11-26T11:59:30Z', now)).toBe('just now');
+    expect(ago('2026-11-26T07:00:00Z', now)).toBe('5 h ago');
   });
 });

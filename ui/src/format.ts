@@ -19,6 +19,12 @@ export function elapsed(sinceIso: string, now: Date = new Date()): string {
   return `${d} days`;
 }
 
+/** "just now" or "3 h ago". */
+export function ago(sinceIso: string, now: Date = new Date()): string {
+  const e = elapsed(sinceIso, now);
+  return e === 'just now' ? e : `${e} ago`;
+}
+
 /** Integer minor units to a display amount: 124050, "GBP" -> "£1,240.50". */
 export function money(minor: number, currency: string): string {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
