@@ -351,3 +351,21 @@ fn killed_mid_import_the_import_is_all_or_nothing() {
     }
     eprintln!("import kill runs: customers after each = {seen:?}");
 }
+
+#[test]
+fn a_real_import_is_preceded_by_a_backup_and_a_dry_run_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("amends.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    customer(&mut db, "Already Here");
+    let csv = dir.path().join("new.csv");
+    std::fs::write(&csv, "Name,Email\nNew Person,new@example.com\n").unwrap();
+    let dry = amends::spreadsheet::ImportOptions { dry_run: true, ..Default::default() };
+    amends::spreadsheet::import_customers(&mut db, &csv, &dry).unwrap();
+    assert!(backup::list_backups(&backup::backups_dir(&path)).unwrap().is_empty());
+    amends::spreadsheet::import_customers(&mut db, &csv, &Default::default()).unwrap();
+    let backups = backup::list_backups(&backup::backups_dir(&path)).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(Db::open(&backups[0].0).unwrap().customer_count().unwrap(), 1, "the backup holds the records before the import");
+    assert_eq!(db.customer_count().unwrap(), 2);
+}

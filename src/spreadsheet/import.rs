@@ -242,6 +242,10 @@ pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Resul
     let map = map_columns(&header, &opts.mapping, &mut report)?;
 
     let commit = !opts.dry_run;
+    if commit {
+        // A copy of the records as they were, in the backups folder, before anything changes.
+        db.backup_now("before-import", crate::store::backup::Retention::default())?;
+    }
     db.import_customers_with(commit, |session| {
         while let Some((line, rec)) = rows.next()? {
             if is_blank(&rec) {
