@@ -280,8 +280,15 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
     }
     let window = db.profile()?.second_failure_days;
     let mut rng = fastrand::Rng::with_seed(opts.seed);
-    let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists");
-    let as_of = Utc.from_utc_datetime(&opts.as_of.and_time(noon));
+    // Built around now when the day is today (so nothing lies in the future and
+    // "found 3 h ago" reads true); around noon UTC of another day, for output
+    // that is identical on every run.
+    let as_of = if opts.as_of == dates::today() {
+        dates::now()
+    } else {
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists");
+        Utc.from_utc_datetime(&opts.as_of.and_time(noon))
+    };
 
     // Incidents are inserted oldest first so the second-failure flag sees earlier ones.
     let mut plan: Vec<(usize, i64)> = (0..opts.incidents)
@@ -315,10 +322,13 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
         let mut tl_st = tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?;
         let mut status_st =
             tx.prepare_cached("UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?")?;
-        for (cust_idx, minutes_ago) in plan {
+        let newest_two = plan.len().saturating_sub(2);
+        for (n, (cust_idx, minutes_ago)) in plan.into_iter().enumerate() {
+            // The two newest are always ours and untouched, so Today shows the get-there-first queue.
+            let fresh_find = n >= newest_two;
             let story = &STORIES[rng.usize(0..STORIES.len())];
             let occurred = as_of - Duration::minutes(minutes_ago);
-            let by_us = rng.u8(0..100) < 30;
+            let by_us = rng.u8(0..100) < 30 || fresh_find;
             let discovered =
                 occurred + Duration::minutes(rng.i64(5..if by_us { 240 } else { 2880 }).min(minutes_ago / 2 + 1));
             let order = rng.i64(40..2500) * 100 + [0, 50, 99][rng.usize(0..3)];
@@ -346,7 +356,9 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
 
             // How far recovery has gone grows with age: days-old incidents are mostly untouched.
             let age_days = minutes_ago / (24 * 60);
-            let progress = if age_days < 2 {
+            let progress = if fresh_find {
+                0
+            } else if age_days < 2 {
                 rng.usize(0..2)
             } else if age_days < 14 {
                 rng.usize(1..7)

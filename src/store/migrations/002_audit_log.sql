@@ -6,3 +6,13 @@ CREATE TABLE audit_log (
     action TEXT NOT NULL,
     detail TEXT NOT NULL
 );
+
+-- Re-index a customer for search only when the searchable text really
+-- changed: an import that updates many customers without touching names or
+-- contacts no longer rewrites the search index for each of them.
+DROP TRIGGER customers_au;
+CREATE TRIGGER customers_au AFTER UPDATE OF search_text ON customers
+WHEN old.search_text IS NOT new.search_text BEGIN
+    INSERT INTO customer_search (customer_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+    INSERT INTO customer_search (rowid, search_text) VALUES (new.id, new.search_text);
+END;
