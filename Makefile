@@ -51,3 +51,6 @@ test-e2e: app
 ## Benchmarks (not part of `make test`): store, checker, letters, spreadsheets.
 bench:
 	cargo bench --bench store
+	cargo bench --bench checker
+	benches/letters.sh 1000
+	benches/spreadsheets.sh
