@@ -366,6 +366,10 @@ fn a_real_import_is_preceded_by_a_backup_and_a_dry_run_is_not() {
     amends::spreadsheet::import_customers(&mut db, &csv, &Default::default()).unwrap();
     let backups = backup::list_backups(&backup::backups_dir(&path)).unwrap();
     assert_eq!(backups.len(), 1);
-    assert_eq!(Db::open(&backups[0].0).unwrap().customer_count().unwrap(), 1, "the backup holds the records before the import");
+    assert_eq!(
+        Db::open(&backups[0].0).unwrap().customer_count().unwrap(),
+        1,
+        "the backup holds the records before the import"
+    );
     assert_eq!(db.customer_count().unwrap(), 2);
 }

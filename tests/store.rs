@@ -286,3 +286,25 @@ fn hostile_text_comes_back_unchanged() {
     assert_eq!(back.notes, c.notes);
     assert_eq!(db.customer_count().unwrap(), 1);
 }
+
+#[test]
+fn dashboard_counts_every_incident() {
+    let mut db = db();
+    amends::demo::fill(
+        &mut db,
+        &amends::demo::DemoOptions { customers: 30, incidents: 200, seed: 4, as_of: amends::dates::today() },
+    )
+    .unwrap();
+    let s = db.dashboard_stats(24).unwrap();
+    let all: i64 = s.by_category.iter().map(|c| c.count).sum();
+    assert_eq!(all, 200);
+    // The sample spans 18 months, so two years of months hold every incident.
+    assert_eq!(s.per_month.iter().map(|m| m.count).sum::<i64>(), 200);
+    assert!(s.per_month.windows(2).all(|w| w[0].month <= w[1].month));
+    let closed =
+        db.list_incidents(&IncidentFilter { statuses: Some(vec![Status::Closed]), ..Default::default() }).unwrap();
+    assert_eq!(s.outcomes.came_back + s.outcomes.did_not + s.outcomes.unknown, closed.len() as i64);
+    assert!(s.top_causes.windows(2).all(|w| w[0].count >= w[1].count));
+    let one = db.dashboard_stats(1).unwrap();
+    assert!(one.per_month.iter().all(|m| m.month == amends::dates::today().format("%Y-%m").to_string()));
+}

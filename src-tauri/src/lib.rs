@@ -35,6 +35,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::letters::mark_follow_ups_sent,
         commands::letters::open_pdf,
         commands::incidents::today,
+        commands::incidents::dashboard_stats,
         commands::incidents::get_incident,
         commands::incidents::add_incident,
         commands::incidents::list_incidents,

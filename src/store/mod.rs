@@ -13,12 +13,14 @@ pub(crate) mod incidents;
 mod privacy;
 mod profile;
 mod rows;
+mod stats;
 
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, MIN_MATCH_PHONE_DIGITS};
 pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction};
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
+pub use stats::{DashboardStats, MonthCount, NamedCount, Outcomes};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { open, save } from '@tauri-apps/plugin-dialog';
+import type { DashboardStats } from './bindings/DashboardStats';
 import type { BatchReport } from './bindings/BatchReport';
 import type { Change } from './bindings/Change';
 import type { Customer } from './bindings/Customer';
@@ -31,6 +32,7 @@ export type {
   BatchReport,
   Change,
   Customer,
+  DashboardStats,
   CustomerInput,
   Draft,
   Finding,
@@ -95,6 +97,7 @@ export const updateCustomer = (id: number, input: CustomerInput) =>
 
 // Incidents
 export const today = (limit?: number) => invoke<QueueItem[]>('today', { limit });
+export const dashboardStats = (months: number) => invoke<DashboardStats>('dashboard_stats', { months });
 export const listIncidents = (filter: IncidentFilter) => invoke<IncidentSummary[]>('list_incidents', { filter });
 export const getIncident = (id: number) => invoke<Incident>('get_incident', { id });
 export const addIncident = (input: IncidentInput) => invoke<Incident>('add_incident', { input });

@@ -63,14 +63,13 @@ describe('dueText', () => {
 
 describe('perMonthByCategory', () => {
   const now = new Date(2026, 2, 15);
-  const at = (y: number, m: number) => new Date(y, m - 1, 10, 12).toISOString();
   it('keeps empty months, orders categories by size, drops older months', () => {
     const { categories, bars } = perMonthByCategory(
       [
-        { discovered_at: at(2026, 3), category: 'delivery' },
-        { discovered_at: at(2026, 3), category: 'quality' },
-        { discovered_at: at(2026, 1), category: 'quality' },
-        { discovered_at: at(2025, 1), category: 'billing' },
+        { month: '2025-01', category: 'billing', count: 9 },
+        { month: '2026-01', category: 'quality', count: 1 },
+        { month: '2026-03', category: 'delivery', count: 2 },
+        { month: '2026-03', category: 'quality', count: 3 },
       ],
       3,
       now,
@@ -79,14 +78,19 @@ describe('perMonthByCategory', () => {
     expect(bars.map((b) => [b.key, b.label, b.total, b.counts])).toEqual([
       ['2026-01', 'Jan', 1, [1, 0]],
       ['2026-02', 'Feb', 0, [0, 0]],
-      ['2026-03', 'Mar', 2, [1, 1]],
+      ['2026-03', 'Mar', 5, [3, 2]],
     ]);
   });
 });
 
 describe('pareto', () => {
   it('sorts by count with running share', () => {
-    expect(pareto(['a', 'b', 'a', 'c', 'a', 'b'], 2)).toEqual([
+    const rows = [
+      { name: 'b', count: 2 },
+      { name: 'a', count: 3 },
+      { name: 'c', count: 1 },
+    ];
+    expect(pareto(rows, 2)).toEqual([
       { name: 'a', count: 3, percent: 50, cumulative: 50 },
       { name: 'b', count: 2, percent: 33, cumulative: 83 },
     ]);

@@ -3,7 +3,8 @@
 // what the core returned.
 import type { DateFormat } from './bindings/DateFormat';
 import type { FindingKind } from './bindings/FindingKind';
-import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { MonthCount } from './bindings/MonthCount';
+import type { NamedCount } from './bindings/NamedCount';
 import type { QueueKind } from './bindings/QueueKind';
 import type { RecoveryStep } from './bindings/RecoveryStep';
 
@@ -149,10 +150,11 @@ export interface MonthBar {
 
 /**
  * Incidents per month, split by category, for the last `months` months up to
- * `now` (months with none are kept, so the axis does not jump).
+ * `now` (months with none are kept, so the axis does not jump). Takes the
+ * core's counts (month "YYYY-MM", category, count).
  */
 export function perMonthByCategory(
-  incidents: Pick<IncidentSummary, 'discovered_at' | 'category'>[],
+  rows: MonthCount[],
   months: number,
   now: Date = new Date(),
 ): { categories: string[]; bars: MonthBar[] } {
@@ -163,11 +165,10 @@ export function perMonthByCategory(
   }
   const totals = new Map<string, number>();
   const cells = new Map<string, number>();
-  for (const inc of incidents) {
-    const k = monthKey(inc.discovered_at);
-    if (!keys.includes(k)) continue;
-    totals.set(inc.category, (totals.get(inc.category) ?? 0) + 1);
-    cells.set(`${k}|${inc.category}`, (cells.get(`${k}|${inc.category}`) ?? 0) + 1);
+  for (const r of rows) {
+    if (!keys.includes(r.month)) continue;
+    totals.set(r.category, (totals.get(r.category) ?? 0) + r.count);
+    cells.set(`${r.month}|${r.category}`, (cells.get(`${r.month}|${r.category}`) ?? 0) + r.count);
   }
   const categories = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b));
   const bars = keys.map((key) => {
@@ -191,14 +192,12 @@ export interface ParetoRow {
   cumulative: number;
 }
 
-/** The most frequent values first, with each one's share and the running total (a Pareto list). */
-export function pareto(values: string[], top: number): ParetoRow[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const total = values.length;
-  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top);
+/** The largest counts first, with each one's share and the running total (a Pareto list). */
+export function pareto(counts: NamedCount[], top: number): ParetoRow[] {
+  const total = counts.reduce((a, c) => a + c.count, 0);
+  const rows = [...counts].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, top);
   let running = 0;
-  return rows.map(([name, count]) => {
+  return rows.map(({ name, count }) => {
     running += count;
     return {
       name,

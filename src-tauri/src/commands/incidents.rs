@@ -96,3 +96,9 @@ pub fn review_makeup(state: State<'_, AppState>, id: i64, offer: Option<String>)
 pub fn set_makeup(state: State<'_, AppState>, id: i64, description: String, value: String) -> CmdResult<Incident> {
     state.db()?.set_makeup(id, &description, &value)
 }
+
+/// The Today charts: counts over every incident, by SQLite.
+#[tauri::command]
+pub fn dashboard_stats(state: State<'_, AppState>, months: Option<u32>) -> CmdResult<amends::store::DashboardStats> {
+    state.db()?.dashboard_stats(months.unwrap_or(12))
+}

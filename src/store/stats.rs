@@ -1,0 +1,83 @@
+//! The figures behind the Today charts, counted by SQLite over every incident
+//! (not a sample), so the charts stay true and fast on a large database.
+use super::Db;
+use crate::error::Result;
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+
+/// Incidents discovered in one month (YYYY-MM, UTC) in one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct MonthCount {
+    pub month: String,
+    pub category: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct NamedCount {
+    pub name: String,
+    pub count: i64,
+}
+
+/// Did customers come back after a closed recovery?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Outcomes {
+    pub came_back: i64,
+    pub did_not: i64,
+    pub unknown: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct DashboardStats {
+    /// From the first day of the month `months - 1` months ago, oldest first.
+    pub per_month: Vec<MonthCount>,
+    /// Every incident ever, per category, most first.
+    pub by_category: Vec<NamedCount>,
+    /// The most repeated root causes, most first.
+    pub top_causes: Vec<NamedCount>,
+    pub outcomes: Outcomes,
+}
+
+impl Db {
+    pub fn dashboard_stats(&self, months: u32) -> Result<DashboardStats> {
+        let months = months.clamp(1, 120) as i32;
+        let today = crate::dates::today();
+        // Months counted from year 0: step back `months - 1` whole months.
+        let t = today.year() * 12 + today.month0() as i32 - (months - 1);
+        let first = format!("{:04}-{:02}-01", t.div_euclid(12), t.rem_euclid(12) + 1);
+        let conn = self.conn();
+        let mut st = conn.prepare(
+            "SELECT substr(discovered_at, 1, 7) AS month, category, COUNT(*) FROM incidents
+             WHERE discovered_at >= ? GROUP BY month, category ORDER BY month, category",
+        )?;
+        let per_month = st
+            .query_map([&first], |r| Ok(MonthCount { month: r.get(0)?, category: r.get(1)?, count: r.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        let named = |sql: &str| -> Result<Vec<NamedCount>> {
+            let mut st = conn.prepare(sql)?;
+            let rows = st.query_map([], |r| Ok(NamedCount { name: r.get(0)?, count: r.get(1)? }))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let by_category =
+            named("SELECT category, COUNT(*) AS n FROM incidents GROUP BY category ORDER BY n DESC, category")?;
+        let top_causes = named(
+            "SELECT root_cause, COUNT(*) AS n FROM incidents WHERE root_cause IS NOT NULL AND root_cause <> ''
+             GROUP BY root_cause ORDER BY n DESC, root_cause LIMIT 8",
+        )?;
+        let mut outcomes = Outcomes::default();
+        let mut st =
+            conn.prepare("SELECT outcome_came_back, COUNT(*) FROM incidents WHERE status = 'closed' GROUP BY 1")?;
+        for row in st.query_map([], |r| Ok((r.get::<_, Option<bool>>(0)?, r.get::<_, i64>(1)?)))? {
+            match row? {
+                (Some(true), n) => outcomes.came_back += n,
+                (Some(false), n) => outcomes.did_not += n,
+                (None, n) => outcomes.unknown += n,
+            }
+        }
+        Ok(DashboardStats { per_month, by_category, top_causes, outcomes })
+    }
+}
