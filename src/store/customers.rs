@@ -18,7 +18,7 @@ impl Db {
     pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
         let c = input.validated()?;
         self.write(|tx| {
-            if update_customer_row(tx, id, &c, &dates::to_text(dates::now()))? == 0 {
+            if update_customer_row(tx, id, &c, Some(&c.search_text()), &dates::to_text(dates::now()))? == 0 {
                 return Err(Error::not_found(format!("Customer #{id}")));
             }
             Ok(())
@@ -117,11 +117,20 @@ pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) ->
 
 /// Overwrite a customer with a checked form inside a caller's transaction
 /// (also used by import). Returns how many rows changed: 0 when there is no such id.
-pub(crate) fn update_customer_row(tx: &Transaction, id: i64, c: &ValidCustomer, now: &str) -> Result<usize> {
+/// Update a customer's row. `search_text: None` leaves the searchable text (and
+/// so the search index) as it is, for an import that re-indexes at the end.
+pub(crate) fn update_customer_row(
+    tx: &Transaction,
+    id: i64,
+    c: &ValidCustomer,
+    search_text: Option<&str>,
+    now: &str,
+) -> Result<usize> {
     let mut st = tx.prepare_cached(
         "UPDATE customers SET name = ?, company = ?, email = ?, phone = ?, phone_digits = ?,
             address_lines = ?, city = ?, region = ?, postal_code = ?, country = ?, notes = ?, tags = ?,
-            yearly_spend_minor = ?, expected_years = ?, search_text = ?, name_key = ?, updated_at = ?
+            yearly_spend_minor = ?, expected_years = ?, search_text = COALESCE(?, search_text), name_key = ?,
+            updated_at = ?
          WHERE id = ?",
     )?;
     Ok(st.execute(params![
@@ -139,7 +148,7 @@ pub(crate) fn update_customer_row(tx: &Transaction, id: i64, c: &ValidCustomer, 
         c.tags.join("\n"),
         c.yearly_spend_minor,
         c.expected_years,
-        c.search_text(),
+        search_text,
         text::fold(&c.name),
         now,
         id

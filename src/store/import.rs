@@ -13,6 +13,7 @@ use crate::domain::Customer;
 use crate::error::Result;
 use crate::text;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use std::cell::RefCell;
 
 /// Phone numbers shorter than this never match an existing customer: too
 /// many customers share a short extension or a partial number.
@@ -22,6 +23,27 @@ pub const MIN_MATCH_PHONE_DIGITS: usize = 7;
 pub struct CustomerImport<'a> {
     tx: &'a Transaction<'a>,
     now: String,
+    /// New searchable text of updated customers, applied at the end in id
+    /// order: re-indexing an older row in the middle of thousands of inserts
+    /// makes the search index flush and merge each time (seconds per import).
+    reindex: RefCell<Vec<(i64, String)>>,
+}
+
+impl CustomerImport<'_> {
+    fn new<'a>(tx: &'a Transaction<'a>, now: String) -> CustomerImport<'a> {
+        CustomerImport { tx, now, reindex: RefCell::new(Vec::new()) }
+    }
+
+    /// Bring the search index up to date for the customers this import updated.
+    fn finish(&self) -> Result<()> {
+        let mut pending = self.reindex.take();
+        pending.sort_by_key(|(id, _)| *id);
+        let mut st = self.tx.prepare_cached("UPDATE customers SET search_text = ? WHERE id = ?")?;
+        for (id, text) in pending {
+            st.execute(rusqlite::params![text, id])?;
+        }
+        Ok(())
+    }
 }
 
 impl Db {
@@ -34,12 +56,27 @@ impl Db {
         f: impl FnOnce(&CustomerImport) -> Result<T>,
     ) -> Result<T> {
         let now = dates::to_text(dates::now());
-        if commit {
-            return self.write(|tx| f(&CustomerImport { tx, now }));
-        }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&CustomerImport { tx: &tx, now });
-        tx.rollback()?;
+        let run = |tx: &Transaction| -> Result<T> {
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 0)", [])?;
+            let session = CustomerImport::new(tx, now);
+            let out = f(&session)?;
+            session.finish()?;
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 4)", [])?;
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 500)", [])?;
+            Ok(out)
+        };
+        // A large import touches many pages: with SQLite's default 2 MB page cache
+        // it spills to the WAL again and again. 64 MB for this transaction only.
+        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        let out = if commit {
+            self.write(run)
+        } else {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = run(&tx);
+            tx.rollback()?;
+            out
+        };
+        self.conn.execute_batch("PRAGMA cache_size = -2000")?;
         out
     }
 }
@@ -82,7 +119,8 @@ impl CustomerImport<'_> {
     }
 
     pub fn update(&self, id: i64, c: &ValidCustomer) -> Result<()> {
-        update_customer_row(self.tx, id, c, &self.now)?;
+        update_customer_row(self.tx, id, c, None, &self.now)?;
+        self.reindex.borrow_mut().push((id, c.search_text()));
         Ok(())
     }
 }
