@@ -1,0 +1,102 @@
+//! The commands as the UI calls them, through Tauri's IPC with a mock
+//! runtime (no window): hostile text comes back unchanged, errors arrive as
+//! `{ kind, message, field }`, and a database that cannot be opened is
+//! reported instead of crashing.
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+fn app(db: &std::path::Path) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
+    let app =
+        amends_app::build(mock_builder(), db.to_path_buf()).build(mock_context(noop_assets())).expect("app builds");
+    WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window")
+}
+
+fn call(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().expect("JSON response"))
+}
+
+const NASTY: &str =
+    "Robert'); DROP TABLE customers;-- <script>alert('x')</script> <b>bold</b> \u{7}\u{1b}[31m Zoë \"quoted\" \\ %_";
+
+#[test]
+fn hostile_text_round_trips_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("a.sqlite3"));
+    let big = format!("{NASTY}\n{}", "é".repeat(1_000_000));
+    let input = json!({
+        "name": NASTY, "company": NASTY, "email": null, "phone": "+1 (555) 010-9999 <i>",
+        "address": { "lines": [NASTY, NASTY], "city": NASTY, "region": NASTY, "postal_code": NASTY, "country": NASTY },
+        "notes": big, "tags": [NASTY], "yearly_spend": "1,200.50", "expected_years": 3
+    });
+    let c = call(&w, "add_customer", json!({ "input": input })).expect("customer saved");
+    let id = c["id"].as_i64().unwrap();
+    let back = call(&w, "get_customer", json!({ "id": id })).unwrap();
+    for field in ["name", "company"] {
+        assert_eq!(back[field], NASTY, "{field}");
+    }
+    assert_eq!(back["address"]["lines"], json!([NASTY, NASTY]));
+    assert_eq!(back["address"]["postal_code"], NASTY);
+    assert_eq!(back["tags"], json!([NASTY]));
+    assert_eq!(back["notes"].as_str().unwrap(), big);
+    assert_eq!(back["yearly_spend_minor"], 120_050);
+    let found = call(&w, "search_customers", json!({ "query": "drop table", "limit": 10 })).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+
+    let inc = call(
+        &w,
+        "add_incident",
+        json!({ "input": {
+            "customer_id": id, "title": NASTY, "what_happened": big, "our_understanding": NASTY,
+            "remedy_requested": NASTY, "root_cause": NASTY, "discovered_by": "us", "order_value": "99.99"
+        }}),
+    )
+    .expect("incident saved");
+    let iid = inc["id"].as_i64().unwrap();
+    call(&w, "add_change", json!({ "id": iid, "text": NASTY, "date": null })).unwrap();
+    call(&w, "add_timeline", json!({ "id": iid, "kind": "note", "text": NASTY, "at": null })).unwrap();
+    let got = call(&w, "get_incident", json!({ "id": iid })).unwrap();
+    assert_eq!(got["title"], NASTY);
+    assert_eq!(got["what_happened"].as_str().unwrap(), big);
+    assert_eq!(got["changes"][0]["text"], NASTY);
+    assert_eq!(got["timeline"][0]["text"], NASTY);
+    assert_eq!(got["order_value_minor"], 9_999);
+}
+
+#[test]
+fn errors_reach_the_ui_as_kind_message_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("b.sqlite3"));
+    let err = call(&w, "add_customer", json!({ "input": { "name": "   " } })).unwrap_err();
+    assert_eq!(err, json!({ "kind": "invalid", "message": "A customer needs a name.", "field": "name" }));
+    let err = call(&w, "get_incident", json!({ "id": 404 })).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    let findings = call(&w, "check_text", json!({ "text": "I'm sorry, but you should have called." })).unwrap();
+    assert!(findings.as_array().unwrap().iter().any(|f| f["kind"] == "but"));
+}
+
+#[test]
+fn a_database_that_will_not_open_is_reported_not_crashed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite3");
+    std::fs::write(&path, "my shopping list").unwrap();
+    let w = app(&path);
+    let status = call(&w, "app_status", json!({})).unwrap();
+    assert_eq!(status["open_failure"]["kind"], "not_a_database");
+    let err = call(&w, "today", json!({})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not an Amends database"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my shopping list");
+}
