@@ -2,7 +2,7 @@
 // so a command's name and argument shape live in exactly one place.
 import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { confirm, open, save } from '@tauri-apps/plugin-dialog';
 import type { DashboardStats } from './bindings/DashboardStats';
 import type { BatchReport } from './bindings/BatchReport';
 import type { Change } from './bindings/Change';
@@ -145,6 +145,30 @@ export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
   invoke<ExportSummary>('export_spreadsheet', { path, format });
 export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean) =>
   invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
+
+// Keeping records safe. Paths come from the save/open dialogs.
+export interface BackupInfo {
+  path: string;
+  bytes: number;
+}
+export interface RestoreReport {
+  previous_saved_to: string | null;
+  restored_schema_version: number;
+}
+export interface ErasureReport {
+  incidents: number;
+  letters: number;
+  timeline_entries: number;
+}
+export const backupTo = (path: string) => invoke<BackupInfo>('backup_to', { path });
+export const restoreFrom = (path: string) => invoke<RestoreReport>('restore_from', { path });
+export const exportCustomerData = (id: number, path: string) => invoke<void>('export_customer_data', { id, path });
+export const eraseCustomer = (id: number) => invoke<ErasureReport>('erase_customer', { id });
+
+/** A yes/no question in a native dialog, for actions that cannot be undone. */
+export function confirmAction(message: string, title: string, okLabel: string, cancelLabel: string) {
+  return confirm(message, { title, kind: 'warning', okLabel, cancelLabel });
+}
 
 /** The save dialog; `null` when the owner cancels. */
 export async function chooseSavePath(defaultPath: string, filters: { name: string; extensions: string[] }[]) {
