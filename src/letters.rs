@@ -212,6 +212,23 @@ pub fn document_spec(db: &Db, paper: Option<Paper>) -> Result<DocumentSpec> {
     })
 }
 
+/// Use a picture file as the letterhead logo or the scanned signature. The
+/// size is checked before reading (a 50 MB photo is refused at once) and the
+/// picture must decode as PNG or JPEG, so a letter never fails on it later.
+pub fn set_profile_image(db: &mut Db, slot: ImageSlot, path: Option<&Path>) -> Result<()> {
+    let Some(path) = path else { return db.set_image(slot, None) };
+    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if len > crate::store::MAX_IMAGE_BYTES as u64 {
+        return Err(Error::invalid(
+            "image",
+            format!("That picture is {:.1} MB; the limit is 5 MB. Please use a smaller one.", len as f64 / 1_048_576.0),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    pdf::validate_image(&bytes).map_err(|e| Error::invalid("image", e.to_string()))?;
+    db.set_image(slot, Some(&bytes))
+}
+
 /// One line for inside the window, above the recipient.
 fn return_address(p: &Profile) -> String {
     let mut parts = vec![p.business_name.clone()];

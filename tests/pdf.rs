@@ -390,3 +390,37 @@ fn serde_names_match_the_settings_file() {
     assert_eq!("Letter".parse::<Paper>().unwrap(), Paper::Letter);
     assert!("legal".parse::<Paper>().is_err());
 }
+
+/// The logo and signature chosen in the profile appear in the printed letter,
+/// and files that are too big or not pictures are refused before they are stored.
+#[test]
+fn profile_pictures_reach_the_letter_and_bad_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("p.sqlite3");
+    let run = |args: &[&str]| crate::common::run(&db_path, args);
+    assert!(run(&["demo", "--customers", "5", "--incidents", "12", "--as-of", "2026-11-26"]).status.success());
+    let logo = dir.path().join("logo.png");
+    assert!(std::process::Command::new("convert")
+        .args(["-size", "240x80", "xc:#2f6f5e", logo.to_str().unwrap()])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false));
+    let not_image = dir.path().join("logo.txt");
+    std::fs::write(&not_image, "not a picture").unwrap();
+    let o = run(&["profile", "set", "--logo", not_image.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let big = dir.path().join("big.png");
+    std::fs::write(&big, vec![0u8; 6 * 1024 * 1024]).unwrap();
+    let o = run(&["profile", "set", "--logo", big.to_str().unwrap()]);
+    assert!(crate::common::stderr(&o).contains("5 MB"), "{}", crate::common::stderr(&o));
+    let o = run(&["profile", "set", "--logo", logo.to_str().unwrap(), "--signature", logo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let pdf = dir.path().join("due.pdf");
+    let o = run(&["letter", "follow-up", "--due", "-o", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let list = std::process::Command::new("pdfimages").args(["-list", pdf.to_str().unwrap()]).output().unwrap();
+    let listing = String::from_utf8_lossy(&list.stdout);
+    let images: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(images.len() >= 2, "logo and signature drawn:\n{listing}");
+    assert!(images.iter().any(|l| l.contains(" 240 ") && l.contains(" 80 ")), "{listing}");
+}

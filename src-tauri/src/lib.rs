@@ -18,6 +18,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::profile::save_profile,
         commands::profile::list_categories,
         commands::profile::add_category,
+        commands::profile::set_profile_image,
+        commands::profile::profile_images,
         commands::customers::search_customers,
         commands::customers::get_customer,
         commands::customers::add_customer,

@@ -160,6 +160,12 @@ export interface ErasureReport {
   letters: number;
   timeline_entries: number;
 }
+export type ImageSlot = 'logo' | 'signature';
+export const setProfileImage = (slot: ImageSlot, path: string | null) =>
+  invoke<void>('set_profile_image', { slot, path });
+/** Which pictures are set: [logo, signature]. */
+export const profileImages = () => invoke<[boolean, boolean]>('profile_images');
+export const saveCalibrationPdf = (path: string) => invoke<void>('save_calibration_pdf', { paper: null, path });
 export const backupTo = (path: string) => invoke<BackupInfo>('backup_to', { path });
 export const restoreFrom = (path: string) => invoke<RestoreReport>('restore_from', { path });
 export const exportCustomerData = (id: number, path: string) => invoke<void>('export_customer_data', { id, path });

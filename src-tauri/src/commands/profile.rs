@@ -2,6 +2,8 @@
 use super::CmdResult;
 use crate::state::AppState;
 use amends::domain::Profile;
+use amends::store::ImageSlot;
+use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command]
@@ -24,4 +26,18 @@ pub fn add_category(state: State<'_, AppState>, name: String) -> CmdResult<Vec<S
     let mut db = state.db()?;
     db.add_category(&name)?;
     db.categories()
+}
+
+/// Use (or with no path, remove) a picture the owner chose in the open dialog
+/// as the letterhead logo or the signature.
+#[tauri::command]
+pub fn set_profile_image(state: State<'_, AppState>, slot: ImageSlot, path: Option<PathBuf>) -> CmdResult<()> {
+    amends::letters::set_profile_image(&mut *state.db()?, slot, path.as_deref())
+}
+
+/// Which pictures are set: (logo, signature).
+#[tauri::command]
+pub fn profile_images(state: State<'_, AppState>) -> CmdResult<(bool, bool)> {
+    let db = state.db()?;
+    Ok((db.image(ImageSlot::Logo)?.is_some(), db.image(ImageSlot::Signature)?.is_some()))
 }

@@ -254,6 +254,12 @@ enum ProfileCmd {
         date_format: Option<String>,
         #[arg(long, value_name = "PRESET")]
         envelope: Option<String>,
+        /// A PNG or JPEG for the letterhead (at most 5 MB).
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+        /// A scanned signature, PNG or JPEG (at most 5 MB).
+        #[arg(long, value_name = "FILE")]
+        signature: Option<PathBuf>,
     },
     /// Show the business profile.
     Show {
@@ -404,6 +410,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             currency,
             date_format,
             envelope,
+            logo,
+            signature,
         }) => {
             let mut p = db.profile()?;
             if let Some(v) = name {
@@ -442,6 +450,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 p.envelope = v.parse()?;
             }
             let p = db.save_profile(&p)?;
+            for (slot, file) in
+                [(amends::store::ImageSlot::Logo, logo), (amends::store::ImageSlot::Signature, signature)]
+            {
+                if let Some(f) = file {
+                    amends::letters::set_profile_image(&mut db, slot, Some(&f))?;
+                }
+            }
             println!("Saved the profile for {}.", p.business_name);
         }
         Command::CheckDb => {
