@@ -413,7 +413,15 @@ fn profile_pictures_reach_the_letter_and_bad_files_are_refused() {
     std::fs::write(&big, vec![0u8; 6 * 1024 * 1024]).unwrap();
     let o = run(&["profile", "set", "--logo", big.to_str().unwrap()]);
     assert!(crate::common::stderr(&o).contains("5 MB"), "{}", crate::common::stderr(&o));
-    let o = run(&["profile", "set", "--logo", logo.to_str().unwrap(), "--signature", logo.to_str().unwrap()]);
+    // A 16-bit PNG: printpdf's own 16-bit path once wrote such a signature as an empty image.
+    let signature = dir.path().join("signature.png");
+    assert!(std::process::Command::new("convert")
+        .args(["-size", "360x90", "xc:white", "-stroke", "#1a2a6c", "-strokewidth", "3", "-draw", "line 10,60 340,30"])
+        .args(["-depth", "16", signature.to_str().unwrap()])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false));
+    let o = run(&["profile", "set", "--logo", logo.to_str().unwrap(), "--signature", signature.to_str().unwrap()]);
     assert!(o.status.success(), "{}", crate::common::stderr(&o));
     let pdf = dir.path().join("due.pdf");
     let o = run(&["letter", "follow-up", "--due", "-o", pdf.to_str().unwrap()]);
@@ -423,4 +431,6 @@ fn profile_pictures_reach_the_letter_and_bad_files_are_refused() {
     let images: Vec<&str> = listing.lines().skip(2).collect();
     assert!(images.len() >= 2, "logo and signature drawn:\n{listing}");
     assert!(images.iter().any(|l| l.contains(" 240 ") && l.contains(" 80 ")), "{listing}");
+    assert!(images.iter().any(|l| l.contains(" 360 ") && l.contains(" 90 ")), "{listing}");
+    assert!(!images.iter().any(|l| l.split_whitespace().any(|w| w == "0B")), "an image was written empty:\n{listing}");
 }

@@ -89,12 +89,49 @@ pub(crate) fn decode(bytes: &[u8], what: &str) -> Result<RawImage, PdfError> {
         return Err(bad(format!("it is {w} × {h} pixels; please use a picture under 40 megapixels")));
     }
     let mut warnings = Vec::new();
-    RawImage::decode_from_bytes(bytes, &mut warnings).map_err(bad)
+    RawImage::decode_from_bytes(bytes, &mut warnings).map_err(bad).map(to_8_bit)
+}
+
+/// 16-bit and float pictures become 8-bit before printpdf sees them: its
+/// 16-bit path wrote some of them as an empty image stream (a 16-bit PNG
+/// signature came out blank), and print needs no more than 8 bits a channel.
+fn to_8_bit(mut img: RawImage) -> RawImage {
+    use printpdf::{RawImageData, RawImageFormat as F};
+    let format = match img.data_format {
+        F::R16 => F::R8,
+        F::RG16 => F::RG8,
+        F::RGB16 | F::RGBF32 => F::RGB8,
+        F::RGBA16 | F::RGBAF32 => F::RGBA8,
+        other => other,
+    };
+    img.pixels = match std::mem::replace(&mut img.pixels, RawImageData::U8(Vec::new())) {
+        RawImageData::U16(v) => RawImageData::U8(v.into_iter().map(|x| (x >> 8) as u8).collect()),
+        RawImageData::F32(v) => {
+            RawImageData::U8(v.into_iter().map(|x| (x.clamp(0.0, 1.0) * 255.0).round() as u8).collect())
+        }
+        u8s => u8s,
+    };
+    img.data_format = format;
+    img
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sixteen_bit_pictures_become_eight_bit() {
+        let img = RawImage {
+            pixels: printpdf::RawImageData::U16(vec![0xFFFF, 0x8000, 0x0000]),
+            width: 1,
+            height: 1,
+            data_format: printpdf::RawImageFormat::RGB16,
+            tag: Vec::new(),
+        };
+        let out = to_8_bit(img);
+        assert_eq!(out.pixels, printpdf::RawImageData::U8(vec![0xFF, 0x80, 0x00]));
+        assert_eq!(out.data_format, printpdf::RawImageFormat::RGB8);
+    }
 
     #[test]
     fn rejects_non_images_and_huge_files() {
