@@ -71,17 +71,54 @@ fn table_of_cases() {
         ("I am sorry you feel that way.", &[Feelings]),
         ("Mistakes were made.", &[Passive]),
         ("As you were told, the shop closes at five.", &[Blame]),
-        ("Due to circumstances beyond our control, it was late.", &[Excuse, Excuse]),
+        (
+            "Due to circumstances beyond our control, it was late.",
+            &[Excuse, Excuse],
+        ),
         ("Without admitting liability, here is a voucher.", &[Hedge]),
         ("It was only a slight delay.", &[Minimizing]),
-        ("Not only did I forget, but I also argued with you. I'm sorry.", &[]),
+        (
+            "Not only did I forget, but I also argued with you. I'm sorry.",
+            &[],
+        ),
         ("If you'd like, I can come on Tuesday.", &[]),
         ("However you prefer your refund, we'll do it today.", &[]),
-        ("I'm sorry. Even though you had told us twice, we got it wrong.", &[]),
+        (
+            "I'm sorry. Even though you had told us twice, we got it wrong.",
+            &[],
+        ),
         ("We were busy, but that is no excuse. I'm sorry.", &[]),
         ("", &[]),
         ("I’M SORRY IF YOU WERE UPSET.", &[Conditional]),
         ("We apologize for the inconvenience.", &[Minimizing]),
+        // Around the apology: the clause before or after it.
+        ("If the grout has cracked, we apologise.", &[Conditional]),
+        ("If you'd like, we can regrout it on Monday. Sorry again.", &[]),
+        ("Sorry, your order was packed without the lid.", &[Passive]),
+        ("I'm sorry. The new worktop was fitted on Friday.", &[]),
+        ("Sorry the door sticks; you slammed it in the wind.", &[Blame]),
+        ("I'm sorry. You asked for oak and we fitted pine.", &[]),
+        ("Sorry the flowers were late, the van broke down.", &[Excuse]),
+        (
+            "I'm sorry the flowers were late. We forgot to load them, and the van broke down on top of that, which is no excuse.",
+            &[],
+        ),
+        ("Sorry, the part had to come from Italy.", &[Excuse]),
+        ("I'm sorry you found the salon too noisy.", &[Feelings]),
+        ("sorry u didnt like it", &[Feelings]),
+        ("Sorry about the tiny chip in the glass.", &[Minimizing]),
+        (
+            "Sorry the sofa won't fit; your measurements were out by 10cm.",
+            &[Blame],
+        ),
+        // Strengthening contrasts and plain ownership stay clean.
+        ("We accept full liability for the leak and we're sorry.", &[]),
+        ("I'm sorry, but I have to own this: the fault was mine.", &[]),
+        (
+            "I'm sorry about today. It was a small job for us but a big day for you.",
+            &[],
+        ),
+        ("I'm sorry. Even so, words won't fix it, so I've refunded you.", &[]),
     ];
     for (input, expected) in cases {
         check_case(input, expected);

@@ -347,6 +347,15 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                     }
                 }
             }
+            // ", except I'm not sure what else we could have done".
+            "except"
+                if prev_is_punct(t, i)
+                    && next_word(t, i)
+                        .is_some_and(|k| t.is_any(k, &["i", "we", "that", "it", "this", "there", "the", "you"]))
+                    && apology_context(t, ctx, i, false) =>
+            {
+                hit = Some((i, i + 1));
+            }
             "nevertheless" | "nonetheless" | "notwithstanding" | "admittedly" | "granted" => {
                 let ok = w != "granted" || (sentence_start(t, i) && next_is_comma(t, i));
                 if ok && !retracts_back(t, ctx, i, 8) && apology_context(t, ctx, i, true) {

@@ -94,7 +94,7 @@ type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
 struct Rule {
     kind: FindingKind,
     pat: Pattern,
-    guards: u16,
+    guards: u32,
     suggestion: &'static str,
 }
 
@@ -217,6 +217,10 @@ const DISCLAIM_CTX: &[&str] = &[
     "should not|never have been your",
     "none|nothing of that|this|which|it is|was|'s|matters|changes|excuses",
     "doesn't|does not change|excuse",
+    "apology|apologies|sorry|words|saying _2 is|are|will|does|do|can|would|'s not|n't ?be enough|fix|undo|mend|cover|change|repair|right",
+    "i|we have|need|want|must|should|had ?to own|admit|accept|confess",
+    "i|we own|owned this|it|that|up",
+    "that|this|it was|is|'s careless|sloppy|thoughtless|unacceptable|shoddy|lazy|negligent|unprofessional|inexcusable|poor|bad|wrong ?work|workmanship|service|of ?me|us",
 ];
 
 const OWN_CTX: &[&str] = &[
@@ -227,6 +231,7 @@ const OWN_CTX: &[&str] = &[
     "by me|us",
     "on my|our part",
     "i|we take ?full|complete ?responsibility",
+    "on my|our side|end|part",
 ];
 
 pub(crate) const STRONG_OWN: &[&str] = &[
@@ -243,6 +248,9 @@ pub(crate) const STRONG_OWN: &[&str] = &[
     "i|we did|do|have not|never !mean|intend|intended|meant",
     "fault|responsibility|blame|mistake|error _3 mine|ours",
     "i|we am|are|was|were ?fully|entirely|completely responsible|to blame|at fault",
+    "i|we have|need|want|must|should|had ?to own|admit|accept|confess",
+    "i|we own|owned this|it|that|up",
+    "that|this|it was|is|'s careless|sloppy|thoughtless|unacceptable|shoddy|lazy|negligent|unprofessional|inexcusable|poor|bad|wrong ?work|workmanship|service|of ?me|us",
 ];
 
 fn engine() -> &'static Engine {
@@ -326,7 +334,7 @@ fn word_before(t: &Tokens, at: usize, window: usize, words: &[&str], cross_punct
 }
 
 fn sentence_has(t: &Tokens, at: usize, words: &[&str]) -> bool {
-    let (s, e) = t.sentence_of(at);
+    let (s, e) = near(t, at);
     (s..e).any(|k| t.toks[k].is_word && t.is_any(k, words))
 }
 
@@ -391,12 +399,29 @@ const PREVENTION: &[&str] = &[
     "upgraded",
 ];
 
+/// How far the guards look around a match, so one enormous sentence costs
+/// linear time rather than quadratic.
+const REACH: usize = 48;
+
+/// The sentence of `at`, cut to REACH tokens either side of it.
+fn near(t: &Tokens, at: usize) -> (usize, usize) {
+    let (s, e) = t.sentence_of(at);
+    (s.max(at.saturating_sub(REACH)), e.min(at.saturating_add(REACH)))
+}
+
+/// The sentence `delta` away from `at`'s, cut to the REACH tokens nearest
+/// to `at`.
 fn sentence_range(t: &Tokens, at: usize, delta: isize) -> Option<(usize, usize)> {
     let si = t.toks[at].sentence as isize + delta;
     if si < 0 || si as usize >= t.sentences.len() {
         return None;
     }
-    Some(t.sentences[si as usize])
+    let (s, e) = t.sentences[si as usize];
+    Some(match delta {
+        0 => near(t, at),
+        d if d < 0 => (s.max(e.saturating_sub(REACH)), e),
+        _ => (s, e.min(s + REACH)),
+    })
 }
 
 fn disclaimed_near(t: &Tokens, ctx: &Context, at: usize) -> bool {
@@ -441,6 +466,13 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
                 | "still"
         )
     };
+    // "if that's what happened", "if this is true": doubting the account.
+    if matches!(a, "that" | "this" | "it")
+        && matches!(b, "is" | "'s" | "was")
+        && matches!(c, "what" | "how" | "true" | "right" | "correct" | "so" | "accurate")
+    {
+        return false;
+    }
     match a {
         "you" | "it" | "that" | "this" | "we" | "i" => {
             pref(b)
@@ -470,15 +502,21 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
                 )
         }
         "convenient" | "possible" | "needed" | "necessary" | "required" | "preferred" | "easier" | "anything"
-        | "there" => !matches!(b, "was" | "were" | "went" | "has" | "have"),
+        | "there" => {
+            !matches!(b, "was" | "were" | "went" | "has" | "have" | "we" | "i" | "our" | "my" | "about" | "that")
+        }
         _ => false,
     }
 }
 
-fn guards_pass(t: &Tokens, ctx: &Context, g: u16, m: (usize, usize)) -> bool {
+fn guards_pass(t: &Tokens, ctx: &Context, g: u32, m: (usize, usize)) -> bool {
     use rules::*;
     let (s, e) = m;
-    if g & NB != 0 && (negated_before(t, s, 5) || (s..e).any(|k| t.toks[k].is_word && t.is_any(k, NEGATIONS))) {
+    if g & NB != 0
+        && (negated_before(t, s, 5)
+            || (s..e).any(|k| t.toks[k].is_word && t.is_any(k, NEGATIONS))
+            || word_before(t, s, 2, &["even"], false))
+    {
         return false;
     }
     if g & AP != 0 && !sentence_has(t, s, MACRO_APOL) {
@@ -514,15 +552,781 @@ fn guards_pass(t: &Tokens, ctx: &Context, g: u16, m: (usize, usize)) -> bool {
         return false;
     }
     if g & OWN != 0 {
-        let (ss, se) = t.sentence_of(s);
-        if ctx.own.any_in(t, ss, se) {
+        let (ss, se) = near(t, s);
+        if ctx.own.any_in(t, ss, se) || first_person_agent(t, (ss, se), false) {
             return false;
         }
     }
     if g & DS != 0 && disclaimed_near(t, ctx, s) {
         return false;
     }
+    if g & NB2 != 0 && negated_before(t, s, 2) {
+        return false;
+    }
+    if g & AW != 0 && !apology_near(t, s) {
+        return false;
+    }
+    if g & AFT != 0 && !after_apology(t, s) {
+        return false;
+    }
+    if g & SUBJ != 0 && first_person_subject(t, s) {
+        return false;
+    }
+    if g & FIX != 0 && about_the_fix(t, s, e) {
+        return false;
+    }
+    if g & AGENT != 0 && writer_owns_it(t, ctx, s, false) {
+        return false;
+    }
+    if g & AGX != 0 && writer_owns_it(t, ctx, s, true) {
+        return false;
+    }
+    if g & HARM != 0 && !sentence_has_apology(t, near(t, s)) && !sounds_like_harm(t, s, e) {
+        return false;
+    }
+    if g & HARMQ != 0 && !sounds_like_harm(t, s, e) {
+        return false;
+    }
+    if g & NOBY != 0 && agent_named(t, e) {
+        return false;
+    }
+    if g & NOPREP != 0
+        && s > 0
+        && t.toks[s - 1].is_word
+        && t.is_any(
+            s - 1,
+            &[
+                "on", "in", "at", "from", "to", "with", "by", "of", "for", "through", "via", "into", "onto", "about",
+                "under", "over",
+            ],
+        )
+    {
+        return false;
+    }
+    if g & FIXS != 0 {
+        let (ss, se) = near(t, s);
+        if about_the_fix(t, ss, se) {
+            return false;
+        }
+    }
+    if g & ACC != 0
+        && word_before(
+            t,
+            s,
+            3,
+            &[
+                "accept", "accepts", "accepted", "take", "takes", "took", "full", "fully", "complete", "entire",
+                "entirely", "totally",
+            ],
+            false,
+        )
+        && !negated_before(t, s, 5)
+    {
+        return false;
+    }
     true
+}
+
+fn is_apology_word(t: &Tokens, k: usize) -> bool {
+    t.toks[k].is_word && t.is_any(k, MACRO_APOL)
+}
+
+fn sentence_has_apology(t: &Tokens, (s, e): (usize, usize)) -> bool {
+    (s..e).any(|k| is_apology_word(t, k))
+}
+
+/// An apology in this sentence, the one before or the one after.
+fn apology_near(t: &Tokens, at: usize) -> bool {
+    [0isize, -1, 1].iter().any(|&d| sentence_range(t, at, d).is_some_and(|r| sentence_has_apology(t, r)))
+}
+
+/// Words that start a new clause inside a sentence.
+const CLAUSE_WORDS: &[&str] = &[
+    "because", "as", "since", "and", "so", "but", "which", "when", "who", "though", "although", "while", "after",
+    "before", "until", "once", "where", "that",
+];
+
+fn is_boundary(t: &Tokens, k: usize) -> bool {
+    if t.toks[k].is_word {
+        t.is_any(k, CLAUSE_WORDS)
+    } else {
+        matches!(t.norm(k), "," | ";" | ":" | "-" | "(" | ")" | "\"")
+    }
+}
+
+/// The match sits after an apology: in a later clause of the apology's own
+/// sentence, or in the sentence that follows it.
+fn after_apology(t: &Tokens, at: usize) -> bool {
+    let (s, _) = near(t, at);
+    let mut boundary = is_boundary(t, at);
+    let mut k = at;
+    while k > s {
+        k -= 1;
+        if is_apology_word(t, k) {
+            if boundary {
+                return true;
+            }
+            break;
+        }
+        if is_boundary(t, k) {
+            boundary = true;
+        }
+    }
+    sentence_range(t, at, -1).is_some_and(|r| sentence_has_apology(t, r))
+}
+
+/// Scan back through the match's clause: is "I" or "we" its subject, or is
+/// it a time clause ("before it was delivered") that only sets the scene?
+fn first_person_subject(t: &Tokens, at: usize) -> bool {
+    let (s, _) = near(t, at);
+    let mut k = at;
+    while k > s {
+        k -= 1;
+        if t.is_any(k, &["before", "after", "until", "till", "once", "whenever", "unless"]) {
+            return true;
+        }
+        if is_apology_word(t, k) || is_boundary(t, k) && !t.is(k, "that") {
+            return false;
+        }
+        if t.is_any(k, &["i", "we"]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The match's clause is about the remedy or the future.
+fn about_the_fix(t: &Tokens, s: usize, e: usize) -> bool {
+    let (ss, se) = near(t, s);
+    let mut a = s;
+    while a > ss && (t.toks[a - 1].is_word || !is_boundary(t, a - 1)) {
+        a -= 1;
+    }
+    let mut b = e;
+    while b < se && (t.toks[b].is_word || !is_boundary(t, b)) {
+        b += 1;
+    }
+    (a..b).any(|k| {
+        // "this morning", "the same day": when it was put right.
+        if t.is(k, "morning") {
+            return k > 0 && t.is(k - 1, "this");
+        }
+        if t.is(k, "same") {
+            return t.is(k + 1, "day");
+        }
+        t.is_any(
+            k,
+            &[
+                "will",
+                "'ll",
+                "now",
+                "tomorrow",
+                "tonight",
+                "shortly",
+                "soon",
+                "going",
+                "today",
+                "yesterday",
+                "morning",
+                "immediately",
+                "promptly",
+                "straightaway",
+                "same",
+                "replacement",
+                "correct",
+                "corrected",
+            ],
+        )
+    })
+}
+
+/// Participles that are harm in themselves.
+const HARM_PP: &[&str] = &[
+    "dropped",
+    "damaged",
+    "broken",
+    "scratched",
+    "cracked",
+    "dented",
+    "lost",
+    "mislaid",
+    "misplaced",
+    "forgotten",
+    "overlooked",
+    "ignored",
+    "missed",
+    "wiped",
+    "deleted",
+    "ruined",
+    "spoilt",
+    "spoiled",
+    "stained",
+    "torn",
+    "burnt",
+    "burned",
+    "smashed",
+    "chipped",
+    "bent",
+    "crushed",
+    "squashed",
+    "soaked",
+    "flooded",
+    "stolen",
+    "delayed",
+    "cancelled",
+    "overcharged",
+    "mixed",
+    "muddled",
+    "misread",
+    "misheard",
+    "mislabelled",
+    "misdirected",
+    "misrouted",
+    "mishandled",
+    "botched",
+    "wrecked",
+    "knocked",
+    "splashed",
+    "spilt",
+    "spilled",
+    "left",
+    "skipped",
+    "omitted",
+    "neglected",
+    "blocked",
+    "unplugged",
+    "shrunk",
+    "overwritten",
+    "bumped",
+    "marked",
+    "scuffed",
+    "gouged",
+    "snapped",
+    "split",
+    "punctured",
+    "contaminated",
+    "overcooked",
+    "undercooked",
+    "cut",
+];
+
+/// Words in a clause that make a passive sound like harm.
+const HARM_CUES: &[&str] = &[
+    "wrong",
+    "wrongly",
+    "incorrect",
+    "incorrectly",
+    "twice",
+    "without",
+    "never",
+    "not",
+    "badly",
+    "too",
+    "mistake",
+    "error",
+    "instead",
+    "late",
+    "old",
+    "poorly",
+    "carelessly",
+    "somehow",
+    "accidentally",
+    "mistakenly",
+    "improperly",
+    "unfinished",
+    "short",
+    "half",
+];
+
+/// The passive at `s..e` sounds like harm, not a remedy.
+fn sounds_like_harm(t: &Tokens, s: usize, e: usize) -> bool {
+    if (s..e).any(|k| t.is_any(k, HARM_PP) || t.is_any(k, HARM_CUES)) {
+        return true;
+    }
+    let (ss, se) = near(t, s);
+    let clause_mark = |k: usize| !t.toks[k].is_word && matches!(t.norm(k), "," | ";" | ":" | "-");
+    let mut k = e;
+    while k < se && !clause_mark(k) {
+        if t.is_any(k, HARM_CUES) {
+            return true;
+        }
+        k += 1;
+    }
+    // "The wrong postcode was entered".
+    let mut k = s;
+    while k > ss && !clause_mark(k - 1) {
+        k -= 1;
+        if t.is_any(k, HARM_CUES) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A "by" agent follows in the clause: "was resealed by our fitter". Only
+/// "by mistake" or "by accident" still hides the doer.
+fn agent_named(t: &Tokens, e: usize) -> bool {
+    let (_, se) = t.sentence_of(e.saturating_sub(1));
+    let mut k = e;
+    while k < se && k < e + 6 && t.toks[k].is_word {
+        if t.is(k, "by") && !(k + 1 < se && t.is_any(k + 1, &["mistake", "accident", "error", "the", "then"])) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Fillers between "I"/"we" and the apology word: "we are so very sorry",
+/// "I would like to apologise".
+const ANCHOR_FILL: &[&str] = &[
+    "am",
+    "are",
+    "'m",
+    "'re",
+    "is",
+    "was",
+    "were",
+    "so",
+    "very",
+    "really",
+    "truly",
+    "deeply",
+    "sincerely",
+    "do",
+    "of",
+    "course",
+    "genuinely",
+    "terribly",
+    "awfully",
+    "extremely",
+    "would",
+    "'d",
+    "like",
+    "to",
+    "want",
+    "wish",
+    "must",
+    "just",
+    "again",
+    "once",
+    "also",
+    "both",
+    "all",
+    "personally",
+    "unreservedly",
+    "profusely",
+    "humbly",
+    "can",
+    "only",
+    "say",
+    "hugely",
+    "most",
+    "owe",
+    "you",
+    "an",
+    "a",
+    "incredibly",
+    "honestly",
+    "completely",
+    "entirely",
+    "still",
+];
+
+/// Verbs after "I"/"we" that are not the writer doing the harm: empathy,
+/// plans, reports of telling the customer.
+const NOT_AGENT: &[&str] = &[
+    "will",
+    "'ll",
+    "would",
+    "'d",
+    "can",
+    "could",
+    "shall",
+    "may",
+    "might",
+    "know",
+    "understand",
+    "realise",
+    "appreciate",
+    "hope",
+    "think",
+    "feel",
+    "believe",
+    "promise",
+    "assure",
+    "want",
+    "wish",
+    "am",
+    "are",
+    "'re",
+    "'m",
+    "have",
+    "'ve",
+    "need",
+    "owe",
+    "value",
+    "tried",
+    "checked",
+    "asked",
+    "called",
+    "contacted",
+    "noticed",
+    "explained",
+    "mentioned",
+    "warned",
+    "advised",
+    "informed",
+    "reminded",
+    "knocked",
+    "visited",
+    "emailed",
+    "phoned",
+    "rang",
+    "texted",
+    "followed",
+    "received",
+    "looked",
+    "hoped",
+    "wanted",
+    "needed",
+    "expected",
+    "planned",
+    "waited",
+    "arrived",
+    "agreed",
+    "offered",
+    "attempted",
+    "decided",
+    "had",
+    "ran",
+    "run",
+    "always",
+    "usually",
+    "normally",
+    "do",
+    "does",
+    "apologise",
+    "apologised",
+    "regret",
+    "thank",
+    "thanked",
+    "take",
+    "aim",
+    "strive",
+    "pride",
+    "work",
+    "try",
+    "also",
+    "then",
+    "were",
+    "was",
+    "did",
+    "got",
+    "said",
+    "told",
+];
+
+/// "I"/"we" as the one who did something, outside the apology itself and
+/// outside plans and empathy: "we forgot", "I sent", "we didn't".
+fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: bool) -> bool {
+    for k in s..e {
+        // "I"/"we", or one of "our"/"my" people: "our driver misread it".
+        let staff = k > s && t.is_any(k - 1, &["our", "my"]) && t.is_any(k, STAFF_WORDS);
+        if !(t.toks[k].is_word && (t.is_any(k, &["i", "we"]) || staff)) {
+            continue;
+        }
+        // What the apology is for ("sorry we didn't call back") is not
+        // the writer owning the cause given after it.
+        if skip_said && said_by_apology(t, s, k) {
+            continue;
+        }
+        // Scene-setting: "when we knocked", "as we arrived".
+        if k > s && t.is_any(k - 1, &["when", "while", "as", "once", "before", "after", "until"]) {
+            continue;
+        }
+        // Part of the apology: "we are so sorry".
+        let mut j = k + 1;
+        let mut n = 0;
+        while j < e && t.toks[j].is_word && t.is_any(j, ANCHOR_FILL) && n < 6 {
+            j += 1;
+            n += 1;
+        }
+        if j < e && is_apology_word(t, j) {
+            continue;
+        }
+        let mut nx = k + 1;
+        while nx < e
+            && t.is_any(
+                nx,
+                &[
+                    "only",
+                    "just",
+                    "also",
+                    "then",
+                    "actually",
+                    "really",
+                    "simply",
+                    "clearly",
+                    "obviously",
+                    "completely",
+                    "totally",
+                    "somehow",
+                    "accidentally",
+                    "mistakenly",
+                    "wrongly",
+                    "genuinely",
+                    "honestly",
+                    "all",
+                    "both",
+                ],
+            )
+        {
+            nx += 1;
+        }
+        if nx >= e || !t.toks[nx].is_word {
+            continue;
+        }
+        let w1 = t.norm(nx);
+        let w2 = if nx + 1 < e && t.toks[nx + 1].is_word { t.norm(nx + 1) } else { "" };
+        // "we didn't", "we never", "we should have", "we were wrong".
+        if matches!(w2, "not" | "never") && matches!(w1, "did" | "do" | "have" | "had" | "was" | "were" | "could") {
+            return true;
+        }
+        if matches!(w1, "never" | "should" | "ought") {
+            return true;
+        }
+        if matches!(w1, "were" | "was")
+            && matches!(
+                w2,
+                "wrong"
+                    | "late"
+                    | "rude"
+                    | "slow"
+                    | "careless"
+                    | "at"
+                    | "to"
+                    | "the"
+                    | "responsible"
+                    | "not"
+                    | "too"
+                    | "unclear"
+                    | "sloppy"
+                    | "thoughtless"
+                    | "negligent"
+            )
+        {
+            return true;
+        }
+        if matches!(w1, "got") && matches!(w2, "it" | "the" | "your" | "this" | "that" | "wrong" | "confused" | "mixed")
+        {
+            return true;
+        }
+        if w1 == "did"
+            && !matches!(
+                w2,
+                "mention"
+                    | "tell"
+                    | "say"
+                    | "warn"
+                    | "explain"
+                    | "advise"
+                    | "point"
+                    | "inform"
+                    | "let"
+                    | "remind"
+                    | "send"
+                    | "email"
+                    | "text"
+                    | "call"
+                    | "ask"
+                    | "try"
+                    | "our"
+                    | "everything"
+                    | "all"
+                    | "what"
+            )
+        {
+            return true;
+        }
+        // "I had booked too many": past perfect is the writer acting.
+        if matches!(w1, "had" | "'d") && (w2.ends_with("ed") || PAST_IRREG.contains(&w2)) {
+            return true;
+        }
+        if matches!(w1, "came" | "went") && w2 == "down" {
+            continue;
+        }
+        if NOT_AGENT.contains(&w1) {
+            continue;
+        }
+        if w1.ends_with("ed") || PAST_IRREG.contains(&w1) {
+            return true;
+        }
+    }
+    // "our team were late and they should have called".
+    let ours = (s + 1..e).any(|k| t.is_any(k - 1, &["our", "my"]) && t.is_any(k, STAFF_WORDS));
+    ours && (s + 1..e).any(|k| t.is_any(k - 1, &["they", "he", "she"]) && t.is_any(k, &["should", "ought"]))
+}
+
+const STAFF_WORDS: &[&str] = &[
+    "driver",
+    "drivers",
+    "engineer",
+    "engineers",
+    "fitter",
+    "fitters",
+    "team",
+    "staff",
+    "technician",
+    "baker",
+    "chef",
+    "waiter",
+    "waitress",
+    "installer",
+    "installers",
+    "plumber",
+    "electrician",
+    "builder",
+    "builders",
+    "cleaner",
+    "cleaners",
+    "assistant",
+    "manager",
+    "receptionist",
+    "stylist",
+    "florist",
+    "crew",
+    "mechanic",
+    "decorator",
+    "painter",
+    "colleague",
+    "apprentice",
+    "trainee",
+    "staffer",
+    "member",
+    "people",
+    "warehouse",
+    "kitchen",
+];
+
+const PAST_IRREG: &[&str] = &[
+    "made",
+    "gave",
+    "took",
+    "sent",
+    "left",
+    "put",
+    "cut",
+    "broke",
+    "lost",
+    "forgot",
+    "went",
+    "came",
+    "brought",
+    "bought",
+    "sold",
+    "kept",
+    "let",
+    "set",
+    "saw",
+    "heard",
+    "misread",
+    "misheard",
+    "wrote",
+    "drove",
+    "fell",
+    "hit",
+    "spilt",
+    "tore",
+    "threw",
+    "shut",
+    "knew",
+    "spoke",
+    "dug",
+    "laid",
+    "led",
+    "meant",
+    "built",
+    "split",
+    "bent",
+    "stood",
+    "overlooked",
+    "mixed",
+    "messed",
+    "missed",
+    "failed",
+    "dropped",
+    "damaged",
+    "scratched",
+    "misunderstood",
+    "mistook",
+    "chose",
+    "stole",
+    "wore",
+    "shrank",
+    "bent",
+    "tore",
+    "undercooked",
+    "burnt",
+    "burned",
+    "spilled",
+    "sent",
+];
+
+/// The writer owns it in this sentence or a neighbouring one.
+fn writer_owns_it(t: &Tokens, ctx: &Context, at: usize, skip_said: bool) -> bool {
+    for d in [0isize, -1, 1] {
+        if sentence_range(t, at, d).is_some_and(|r| first_person_agent(t, r, skip_said)) {
+            return true;
+        }
+    }
+    // "...was dropped by us".
+    let by_us = |k: usize| t.is_any(k - 1, &["by", "to"]) && t.is_any(k, &["me", "us", "myself", "ourselves"]);
+    for d in [0isize, -1, 1] {
+        if let Some((s, e)) = sentence_range(t, at, d) {
+            if (s + 1..e).any(by_us) {
+                return true;
+            }
+        }
+    }
+    for d in [0isize, -1, 1] {
+        if let Some(r) = sentence_range(t, at, d) {
+            if owned_in(t, &ctx.strong, r, skip_said) || owned_in(t, &ctx.disclaim, r, skip_said) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Token `k` is inside what an apology says it is for: an apology word at
+/// most three words before, with no punctuation between ("sorry we
+/// didn't", not "Sorry, we were the ones who...").
+fn said_by_apology(t: &Tokens, s: usize, k: usize) -> bool {
+    let mut j = k;
+    while j > s && k - j < 4 {
+        j -= 1;
+        if !t.toks[j].is_word {
+            return false;
+        }
+        if is_apology_word(t, j) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A phrase of `set` in the range; with `skip_said`, not one that is what
+/// the apology is for ("sorry [we didn't] call back").
+fn owned_in(t: &Tokens, set: &PatternSet, (s, e): (usize, usize), skip_said: bool) -> bool {
+    let mut from = s;
+    while let Some((ms, _)) = set.find_in(t, from, e) {
+        if !(skip_said && said_by_apology(t, s, ms)) {
+            return true;
+        }
+        from = ms + 1;
+    }
+    false
 }
 
 const MACRO_APOL: &[&str] = &[

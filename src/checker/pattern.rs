@@ -7,7 +7,7 @@
 //!
 //! Syntax (space separated):
 //! - `word` or `a|b|c`: one token; a trailing `*` on an alternative is a
-//!   prefix match (`apolog*`).
+//!   prefix match (`apolog*`); a leading `*` a suffix match (`*ed`).
 //! - `?a|b`: an optional token.
 //! - `_N`: skip 0 to N word tokens (never punctuation).
 //! - `,`: one clause mark (, ; : - ( )), `?,` optional.
@@ -23,6 +23,8 @@ use super::tokenise::Tokens;
 struct Alt {
     word: Box<str>,
     prefix: bool,
+    /// A leading `*` on an alternative is a suffix match (`*ed`).
+    suffix: bool,
 }
 
 /// One slot's alternatives. Long word lists are looked up in a sorted
@@ -85,6 +87,21 @@ pub struct Pattern {
 }
 
 pub const MACROS: &[(&str, &str)] = &[
+    // Past participles that do not end in -ed (passives: "was sent").
+    (
+        "@pp",
+        "left|sent|cut|put|given|taken|broken|lost|made|done|told|shown|thrown|split|bent|torn|worn|stolen|forgotten|mislaid|misread|misheard|spilt|built|set|shut|hit|stuck|caught|brought|bought|sold|kept|held|laid|led|written|driven|chosen|eaten|hidden|fed|dug|shrunk|sunk|struck|undone|overdone|misunderstood|overlooked|knocked|dropped|missed|mixed|let|spelt|burnt|spilt|hung|*en",
+    ),
+    // Words ending in -ed that describe a state or a remedy, not a hidden
+    // doer: "was pleased", "was refunded".
+    (
+        "@notpp",
+        "supposed|based|located|pleased|delighted|worried|concerned|interested|tired|used|closed|scheduled|expected|required|needed|allowed|entitled|qualified|engaged|married|related|involved|prepared|determined|committed|dedicated|convinced|surprised|shocked|disappointed|annoyed|frustrated|excited|impressed|satisfied|finished|inconvenienced|bored|scared|confused|embarrassed|ashamed|amazed|thrilled|relieved|stressed|overwhelmed|licensed|insured|trained|experienced|skilled|talented|designed|intended|aimed|named|called|dated|covered|included|welcomed|invited|rewarded|refunded|replaced|repaired|fixed|resolved|corrected|sorted|rectified|reimbursed|credited|compensated|rebooked|reissued|redone|cleaned|tested|obliged|horrified|appalled|devastated|gutted|offered|paid|booked|staffed|thanked|reassured|updated|informed|notified|received|accepted|approved|agreed|advertised|priced|sized|signed|ordered|requested|owed|treated|pleasantly|glad|hurt|upset|offended|distressed|troubled|saddened|bothered|angered|irritated|dismayed|unimpressed|unsettled|alarmed|concerned|welcome|assured|promised|quoted|guaranteed|dispatched|posted|made|resealed|repainted|rebooked|reordered|refitted|remade|reissued|rescheduled|reinstalled|rehung|relaid|refilled|resent|reprinted|rewired|rebuilt|restored|reinstated|reversed|collected|cleared|checked|inspected|serviced|tidied|washed|polished|waived|covered|spoiled|spoilt|ruined|affected|disrupted|wasted|seven|eleven|often|sudden|golden|wooden|woollen|linen|kitchen|garden|children|happen|listen|green|queen|screen|between|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|citizen|dozen|open|even|ten|men|women|then|when|seen|been|keen|mistaken|heaven|oven|raven|sullen|swollen|token",
+    ),
+    (
+        "@device",
+        "phone|mobile|laptop|computer|computers|printer|scanner|till|machine|machines|oven|ovens|fridge|freezer|van|vans|lorry|truck|engine|battery|thermostat|compressor|pump|generator|kiln|mixer|dishwasher|system|systems|software|website|app|server|servers|network|internet|wifi|broadband|router|power|electricity|signal|satnav|lift|forklift|tool|tools|drill|equipment|kit|camera|reader|terminal|chiller|fryer|grill|hob|heater|car|sprayer|press|loom|saw|till|line|lines|boiler|pipe|pipes|lights|fuse|alarm|heating|lamp|lamps|bulb|bulbs|switch|socket|charger|card",
+    ),
     ("@apol", "sorry|apologise|apologised|apologises|apologising|apologies|apology|regret|regrets|regretted|apologetic"),
     ("@be", "is|was|were|are|been|be|'s|am"),
     (
@@ -95,10 +112,10 @@ pub const MACROS: &[(&str, &str)] = &[
         "@trouble",
         "inconvenience|inconveniences|trouble|troubles|upset|distress|confusion|frustration|frustrations|disappointment|hassle|bother|misunderstanding|misunderstandings|offence|hurt|harm|difficulty|difficulties|stress|annoyance|discomfort|embarrassment|worry|anxiety|issues|issue|problems|problem|mistakes|mistake|errors|error|delay|delays|dissatisfaction|shortcomings|failings|damage|disruption|unpleasantness|grief|aggravation|irritation|concern|concerns|disturbance|mix|confusion|oversight|oversights|discomfort|unhappiness|displeasure|disservice|negative",
     ),
-    ("@minor", "slight|small|minor|little|tiny|brief|short|momentary|temporary|trivial|insignificant|negligible|teeny|wee|mild|modest|trifling|petty"),
+    ("@minor", "slight|small|minor|little|tiny|brief|short|momentary|temporary|trivial|insignificant|negligible|teeny|wee|mild|modest|trifling|petty|marginal|minuscule|fleeting|minimal|quick"),
     (
         "@mishap",
-        "delay|mix|mixup|error|mistake|hiccup|glitch|issue|problem|oversight|inconvenience|misunderstanding|confusion|setback|slip|blip|lapse|hitch|snag|discrepancy|mishap|miscommunication|complication|scratch|scratches|dent|mark|marks|chip|imperfection|imperfections|fault|niggle|teething|oversights|errors|mistakes|delays|issues|problems|glitches|hiccups|hiccough|bump|wobble|omission|misstep|flaw|flaws|defect|quibble|inaccuracy|miscalculation|misprint|typo|booboo|muddle|snafu|gaffe|goof|mess",
+        "delay|mix|mixup|error|mistake|hiccup|glitch|issue|problem|oversight|inconvenience|misunderstanding|confusion|setback|slip|blip|lapse|hitch|snag|discrepancy|mishap|miscommunication|complication|scratch|scratches|dent|mark|marks|chip|imperfection|imperfections|fault|niggle|teething|oversights|errors|mistakes|delays|issues|problems|glitches|hiccups|hiccough|bump|wobble|omission|misstep|flaw|flaws|defect|quibble|inaccuracy|miscalculation|misprint|typo|booboo|muddle|snafu|gaffe|goof|mess|damage|overcharge|overcharges|overcharging|undercharge|interruption|disruption|leak|drip|spill|stain|smudge|splash|scuff|scuffs|nick|crack|tear|graze|shortfall|outage|blemish|blemishes|discolouration|miscount|mistiming",
     ),
     (
         "@iwe",
@@ -110,11 +127,11 @@ pub const MACROS: &[(&str, &str)] = &[
     ),
     (
         "@third",
-        "supplier|suppliers|courier|couriers|manufacturer|manufacturers|warehouse|carrier|carriers|vendor|vendors|distributor|distributors|wholesaler|wholesalers|subcontractor|subcontractors|contractor|contractors|printer|printers|factory|mill|provider|providers|agency|partner|partners|haulier|hauliers|freight|logistics|system|systems|software|computer|computers|website|app|platform|till|server|servers|bank|processor|machine|machines|oven|van|lab|laboratory|post|postman|postie|mail|network|landlord|tool|tools|scanner|database",
+        "supplier|suppliers|courier|couriers|manufacturer|manufacturers|warehouse|carrier|carriers|vendor|vendors|distributor|distributors|wholesaler|wholesalers|subcontractor|subcontractors|contractor|contractors|printer|printers|factory|mill|provider|providers|agency|partner|partners|haulier|hauliers|freight|logistics|system|systems|software|computer|computers|website|app|platform|till|server|servers|bank|processor|machine|machines|oven|van|lab|laboratory|post|postman|postie|mail|network|landlord|tool|tools|scanner|database|office|depot|yard|branch",
     ),
     (
         "@staff",
-        "staff|employee|employees|colleague|colleagues|assistant|assistants|apprentice|apprentices|technician|technicians|driver|drivers|fitter|fitters|installer|installers|baker|bakers|florist|stylist|chef|cook|packer|packers|trainee|trainees|temp|temps|junior|juniors|newcomer|worker|workers|team|engineer|engineers|plumber|electrician|builder|builders|cashier|waiter|waitress|receptionist|manager|girl|lad|boy|guy|helper|member|members|starter|starters|recruit|recruits|hire|hires|staffer",
+        "staff|employee|employees|colleague|colleagues|assistant|assistants|apprentice|apprentices|technician|technicians|driver|drivers|fitter|fitters|installer|installers|baker|bakers|florist|stylist|chef|cook|packer|packers|trainee|trainees|temp|temps|junior|juniors|newcomer|worker|workers|team|engineer|engineers|plumber|electrician|builder|builders|cashier|waiter|waitress|receptionist|manager|girl|lad|boy|guy|helper|member|members|starter|starters|recruit|recruits|hire|hires|staffer|mechanic|mechanics|decorator|decorators|painter|painters|gardener|gardeners|cleaner|cleaners|stylist|stylists|barber|hairdresser|joiner|carpenter|roofer|glazier|tiler|surveyor|plasterer|locksmith|porter|handyman|scaffolder|scaffolders|man|men|woman|lady|person",
     ),
 ];
 
@@ -123,8 +140,11 @@ fn parse_alts(s: &str) -> Alts {
     let mut special: Vec<Alt> = Vec::new();
     for a in s.split('|').filter(|a| !a.is_empty()) {
         match a.strip_suffix('*') {
-            Some(p) => special.push(Alt { word: p.into(), prefix: true }),
-            None if a == "#" => special.push(Alt { word: a.into(), prefix: false }),
+            Some(p) => special.push(Alt { word: p.into(), prefix: true, suffix: false }),
+            None if a.len() > 1 && a.starts_with('*') => {
+                special.push(Alt { word: a[1..].into(), prefix: false, suffix: true })
+            }
+            None if a == "#" => special.push(Alt { word: a.into(), prefix: false, suffix: false }),
             None => sorted.push(a.into()),
         }
     }
@@ -328,6 +348,9 @@ fn alts_match(alts: &Alts, t: &Tokens, i: usize) -> bool {
     alts.special.iter().any(|a| {
         if a.prefix {
             tok.starts_with(&*a.word)
+        } else if a.suffix {
+            // "*ed" needs a stem: "red" and "bed" are not participles.
+            tok.len() >= a.word.len() + 3 && tok.ends_with(&*a.word)
         } else {
             // "#" stands for a number written in digits.
             !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit())

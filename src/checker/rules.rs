@@ -10,36 +10,74 @@ use FindingKind::*;
 
 /// Reject when a negation (not, never, no...) sits just before the match or
 /// inside it: "this was not a small mistake".
-pub const NB: u16 = 1;
+pub const NB: u32 = 1;
 /// Reject when the owner retracts the excuse nearby: "...that is no excuse".
-pub const DS: u16 = 2;
+pub const DS: u32 = 2;
 /// Require an apology word in the same sentence.
-pub const AP: u16 = 4;
+pub const AP: u32 = 4;
 /// Reject when the sentence names a first-person agent (I, we, me, my).
-pub const NOI: u16 = 8;
+pub const NOI: u32 = 8;
 /// Reject in sentences about prevention: "so we are never short-staffed".
-pub const PV: u16 = 16;
+pub const PV: u32 = 16;
 /// Reject when the same sentence owns the mistake: "the mix-up was mine".
-pub const OWN: u16 = 32;
+pub const OWN: u32 = 32;
 /// The "if" in the match must not be an offer ("if you'd like").
-pub const IFG: u16 = 64;
+pub const IFG: u32 = 64;
 /// Reject when an "if/should/when" opens the clause: "if you have any trouble".
-pub const NOIF: u16 = 128;
+pub const NOIF: u32 = 128;
 /// Reject when the match itself contains I/me/my: "due to my mistake".
-pub const NOMY: u16 = 256;
+pub const NOMY: u32 = 256;
 /// Require a word about fault or error in the sentence.
-pub const FAULT: u16 = 512;
+pub const FAULT: u32 = 512;
 /// Reject when "you" sits just before: "I know you were very busy".
-pub const NOYOU: u16 = 1024;
+pub const NOYOU: u32 = 1024;
+
+/// The match comes after an apology, in a later clause of the apology's
+/// sentence or in the sentence after it: "Sorry for the wait; [the van
+/// broke down]". Repeat-backs before the apology stay clean.
+pub const AFT: u32 = 2048;
+/// An apology in this sentence or the one before or after it.
+pub const AW: u32 = 4096;
+/// Reject when the writer owns it nearby: an "I"/"we" doing something in
+/// this sentence (other than apologising), or explicit ownership ("my
+/// fault", "no excuse", "that's on us") in this or a neighbouring sentence.
+pub const AGENT: u32 = 8192;
+/// Reject when "I" or "we" is the subject of the match's clause.
+pub const SUBJ: u32 = 16384;
+/// Reject when a negation is one or two words before: "not because of".
+pub const NB2: u32 = 32768;
+/// Reject when the clause talks about putting it right or the future:
+/// "has been refunded", "will be fitted", "now", "tomorrow".
+pub const FIX: u32 = 65536;
+
+/// Like FIX, over the whole sentence: "As agreed, we'll refund it".
+pub const FIXS: u32 = 131072;
+/// Reject when a "by" agent follows the passive: "was resealed by our fitter".
+pub const NOBY: u32 = 1048576;
+/// Outside the apology's own sentence, a passive must sound like harm
+/// ("was dropped", "was cut the wrong length"), not like the remedy ("the
+/// new panels were fitted on Saturday").
+pub const HARM: u32 = 2097152;
+/// Require the passive to sound like harm even in the apology's sentence.
+pub const HARMQ: u32 = 4194304;
+/// Reject when a preposition comes just before: "the dates on [our
+/// website] were wrong" is not about the website.
+pub const NOPREP: u32 = 8388608;
+/// Reject when the writer accepts it: "we accept full liability".
+pub const ACC: u32 = 262144;
+/// Like AGENT, but what the apology itself says the writer did ("sorry we
+/// didn't call back") does not count: the cause given after it is still an
+/// excuse or a shift of blame.
+pub const AGX: u32 = 524288;
 
 pub struct RuleSpec {
     pub kind: FindingKind,
     pub pat: &'static str,
-    pub guards: u16,
+    pub guards: u32,
     pub suggestion: &'static str,
 }
 
-const fn r(kind: FindingKind, pat: &'static str, guards: u16, suggestion: &'static str) -> RuleSpec {
+const fn r(kind: FindingKind, pat: &'static str, guards: u32, suggestion: &'static str) -> RuleSpec {
     RuleSpec { kind, pat, guards, suggestion }
 }
 
@@ -84,12 +122,120 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Conditional, "if so $", AP, "Drop the condition."),
         r(Conditional, "if that|this is|was|were the case", 0, "It was the case: say so."),
         r(Conditional, "if applicable|appropriate", AP, "Drop the condition."),
+        // ---------------- around the apology ----------------
+        // These read the clause before or after an apology: an "if" that
+        // conditions it, a passive that hides who did it, a customer-side
+        // subject that shifts the blame, an outside cause that explains it
+        // away. Each is cancelled when the writer owns the mistake nearby.
+        r(Conditional, "^ [ if|should ] _10 , ?then _5 @apol", IFG, "Drop the \"if\": it happened, so say what you are sorry for."),
+        r(Conditional, "^ [ if ] _10 then _5 @apol", IFG, "Drop the \"if\": it happened, so say what you are sorry for."),
+        r(Conditional, "@apol ?, if that|this|it is|'s|was what|how|true|so|right|correct", 0, "Take the customer's account as given."),
+        r(Conditional, "to the|whatever|any|what degree", 0, "Drop \"to the degree\": own the whole thing."),
+        r(Conditional, "if _6 down to us|me|our|my", AW, "Drop the \"if\": say what you got wrong."),
+        r(Passive, "[ was|were|got ?somehow|accidentally|mistakenly|wrongly|never|not|then|also|all|both|just|completely|totally|apparently|clearly|obviously|simply|incorrectly|badly|already|later|still|then !@notpp *ed|@pp ]", AW | SUBJ | AGENT | FIX | NOBY | HARM, "Say who did it: \"I [dropped / sent]...\"."),
+        r(Passive, "[ had|'d been ?somehow|accidentally|mistakenly|wrongly|never|not|then|also|all|both|just|completely|totally|apparently|clearly|obviously|simply|incorrectly|badly|already !@notpp *ed|@pp ]", AW | SUBJ | AGENT | FIX | NOBY | HARM, "Say who did it: \"I [dropped / sent]...\"."),
+        r(Passive, "went|gone|go|got unanswered|missing|astray|unnoticed|unchecked|unreported|unread|unpaid|lost|wet|stuck|ignored|overlooked|forgotten|mislaid|damaged|broken|scratched|mixed", AW | SUBJ | AGENT | FIX | NB2 | NOYOU, "Say who did it."),
+        r(Passive, "ended|wound up on|in|at|with|going|being", AW | SUBJ | AGENT | FIX | NOYOU, "Say who did it."),
+        r(Passive, "did|does not|never go|went ?to|according|as ?to plan|planned", AW | SUBJ | AGENT, "Say what you got wrong."),
+        r(Passive, "things|it|this|that did|does not|never go|work|turn ?out|go to|according|as plan|planned|expected|intended", AW | AGENT, "Say what you got wrong."),
+        r(Blame, "^ ?and|so|but|then ?then you ?only|actually|also|then|just|yourself|originally|specifically|did|really|clearly|obviously|already|personally|accidentally pressed|clicked|tapped|left|changed|chose|selected|picked|entered|typed|moved|stacked|parked|cancelled|declined|refused|insisted|approved|agreed|confirmed|specified|measured|forgot|removed|unplugged|switched|ignored|skipped|overloaded|ticked|unticked|misread|misunderstood|altered|amended|swapped|signed", AFT | AGX | FIX, "Take the customer's side: leave out what they did."),
+        r(Blame, "^ ?and|but|so|then you ?only|just|actually|also ordered|booked|requested|gave|provided|supplied|sent|wrote|put|paid|arrived|called|rang|came _4 wrong|incorrect|twice|yourself|instead|late|after|only|just", AFT | AGX | FIX, "Take the customer's side: leave out what they did."),
+        r(Blame, "you only|just gave|sent|told|allowed|left|booked|ordered|paid", AFT | AGX | FIX, "Take the customer's side: leave out what they did."),
+        r(Blame, "^ ?and|but|so|then you ?only|just|then|also|actually|accidentally !waited|paid|asked|told|called|rang|phoned|emailed|trusted|deserved|expected|wanted|needed|booked|travelled|traveled|arrived|planned|hoped|tried|chased|visited|returned|received|looked|loved|liked|enjoyed|stayed|spent|queued|listened|explained|mentioned|noticed|spotted|raised|reported|complained|contacted|messaged|reminded|followed|relied|counted|believed|managed|worked|ordered|chose|picked|bought|cancelled|showed|shared|suffered|lost|missed|endured|struggled|worried|agreed|allowed|offered|helped|answered|replied|responded|flagged|highlighted|pointed|checked|confirmed|specified|requested|provided|supplied|described|insisted|wanted|used|needed|expected|tolerated|accepted|appreciated|thanked|praised|recommended|rated|reviewed|posted|mailed|texted|signed|filled|completed|dropped|collected|fetched|carried|stood|sat|walked|drove|came|went|left|had|got|did|said|were|was *ed", AFT | AGX | FIX | FIXS, "Take the customer's side: leave out what they did."),
+        r(Blame, "you ?only|just|also|specifically|actually|then|did asked|told|instructed|wanted|requested|begged|wanted us|me to|not", AFT | AGX, "Take the customer's side: leave out what they did."),
+        r(Blame, "^ ?and|but|so you were|had|'d ?been told|advised|warned|reminded|shown|asked|instructed|informed ?twice|already|clearly|repeatedly|several|at|on|in|that|before|about", AFT | AGX, "Don't remind the customer what they were told."),
+        r(Blame, "as|which you ?will|may|might|would|should|'ll|'d|probably|no|doubt ?well recall|remember|recollect", AW, "Don't remind the customer what they were told."),
+        r(Blame, "as ?was|is|it ?clearly|previously|already|explicitly|specifically|also noted|stated|explained|mentioned|outlined|set|specified|detailed|indicated|written|printed|listed|advised|shown|described|highlighted|pointed|warned|flagged ?out in|on|at|during|when|by|with|to the|your|our|this|you", AW | AGX | FIXS, "Don't point to what the customer was told; fix the problem."),
+        r(Blame, "which|that|as @iwe ?did|do|had|'d|have|'ve ?clearly|already|actually|also|specifically|previously mention|mentioned|tell|told|say|said|explain|explained|warn|warned|point|advise|advised|stress|stressed|remind|reminded", AW, "Don't remind the customer what they were told."),
+        r(Blame, "@iwe did|do ?actually|also|clearly mention|tell|say|explain|warn|point|advise|stress|remind|inform|let you", AW, "Don't remind the customer what they were told."),
+        r(Blame, "nobody|noone was|were ?at home|in|there|around|available|answering|about", AFT | AGX, "Don't point at the customer not being in."),
+        r(Blame, "no one was|were ?at home|in|there|around|available|answering|about", AFT | AGX, "Don't point at the customer not being in."),
+        r(Blame, "you were|was not|n't ?at home|in|there|around|available|answering|about", AFT | AGX, "Don't point at the customer not being in."),
+        r(Blame, "you were|was out|away", AFT | AGX | FIX, "Don't point at the customer not being in."),
+        r(Blame, "you gave|provided|supplied|sent|entered|wrote|typed|told|quoted|filled|completed|chose|picked|specified _5 was|were|is|are|'s ?all|completely|slightly|a|bit|actually wrong|incorrect|inaccurate|incomplete|out|missing|unclear|illegible|invalid|outdated|different|off", AW, "Don't shift the blame to the customer."),
+        r(Blame, "were|was yours", AW | NB2, "Don't shift the blame to the customer."),
+        r(Blame, "were|was your own", AW | NB2, "Don't shift the blame to the customer."),
+        r(Blame, "you ?really|probably|honestly|definitely|just should|must|ought ?to ?really|always|probably|definitely|just book|call|ring|check|read|order|measure|allow|arrive|make|keep|ensure|leave|plan|use|follow|phone|email|tell|let|give|confirm|double|store|read", AFT | FIXS, "Don't lecture the customer; say what you will do."),
+        r(Blame, "you ?really|probably|honestly|definitely|just should|ought|could ?to have|'ve ?really|probably|just !received|got|heard|had|been|seen *ed|@pp", AW, "Take the customer's side: what could you have done?"),
+        r(Blame, "next time _4 you", AW | NB2 | FIXS, "Don't lecture the customer; say what you will do."),
+        r(Blame, "in ?the future _4 you", AW | NB2 | FIXS, "Don't lecture the customer; say what you will do."),
+        r(Excuse, "because|cos ?then the|a|an|his|her|their|its|they|he|she|there|it|one|some|both|all|our|my !mistake|error|fault", AFT | AGX | NB2, "Leave out the reason; own the result."),
+        r(Excuse, "because|cos of the|a|an|his|her|their|its|some|all|bad|heavy|severe|an|industrial|unexpected|unforeseen !@mishap|wait|trouble|mess|hassle|damage|time|way|extra|late|confusion|inconvenience|work|size|length|cost|price", AFT | AGX | NB2, "Leave out the reason; own the result."),
+        r(Excuse, "caused|brought|triggered|created by !me|us|my|our|myself|ourselves|i|we|you|your", AW | AGX | NB2 | FIX, "Leave out the reason; own the result."),
+        r(Excuse, "@staff|@third _3 was|were|got|had|'d|been|is|'s|running|ran _2 behind|late|lost|stuck|ill|sick|unwell|off|away|absent|new|alone|unavailable|inexperienced|training|holiday|leave|traffic|delayed|overbooked|short|busy|swamped|overwhelmed|backed|closed|shut|snowed|flat", AFT | AGX | NOPREP | FIX | NB2, "Leave out who else was involved; own the result."),
+        r(Excuse, "the|our|my|one|both ?of ?the|our|my _2 @device _3 went|died|broke|failed|crashed|froze|packed|gave|conked|blew|tripped|stopped|jammed|overheated|leaked|cut|dropped", AFT | AGX | NOPREP | FIX | NB2, "Leave out the equipment; own the result."),
+        r(Excuse, "the|our|my|one|both ?of ?the|our|my _2 @device _3 was|were|had|has|'s|kept|been|is ?been|also|still|just|completely ?a|an playing|acting|broken|down|faulty|dead|flat|temperamental|failing|dying|frozen|crashing|freezing|offline|misbehaving|malfunctioning", AFT | AGX | NOPREP | FIX | NB2, "Leave out the equipment; own the result."),
+        r(Excuse, "?the weather|ground|soil|roads|road|rain|snow|ice|frost|fog|wind|storm|traffic|conditions|site|lawn|grass _2 was|were|is|been|got|had|'s ?been ?too|so|very|completely|far|extremely|solid|rock wet|cold|hot|icy|frozen|windy|damp|waterlogged|muddy|dark|slippery|frosty|boggy|heavy|dry|wild|stormy", AFT | AGX | FIX, "Leave out the weather; own the result."),
+        r(Excuse, "@staff _3 on|in his|her|their|its first|second|third day|week|shift|month|job|morning", AFT | AGX | FIX, "Don't point at a colleague; the business is yours to answer for."),
+        r(Blame, "^ ?and|but|so|as|which you did|do !not|nothing|everything|all|so|a|an|the|right|well|your|what|that|it|this|us|me|exactly|absolutely|you|everything|nowt|anything|well|brilliantly|amazingly|nothing|our|my|feel|deserve", AFT | AGX | FIXS, "Take the customer's side: leave out what they did."),
+        r(Blame, "you did|do say|tell|mention|ask|agree|choose|pick|want|confirm|approve|sign|specify|order|book", AFT | AGX, "Take the customer's side: leave out what they did."),
+        r(Minimizing, "only|just|merely|barely ?a couple|few|handful of minutes|hours|days|pounds|quid|weeks", NB2, "Don't shrink the delay or the cost; state it and own it."),
+        r(Excuse, "@third|@staff|company|firm|hire|skip|scaffolders|scaffolding|delivery|lorry|inspector|council|landlord|agent|assessor|insurer|authority _2 did|could|would not|never turn|show|arrive|deliver|come|send|collect|answer|reply|respond|get|fit|access|reach|find|make|park|load|manage|start", AFT | AGX | FIX, "Don't blame the supplier; the customer dealt with you."),
+        r(Excuse, "came|come|went|gone|going down with", AW | AGX, "Leave out who was ill; own the result."),
+        r(Excuse, "flu|covid|norovirus|coronavirus|chickenpox|migraine|food poisoning", AFT | AGX | FIX, "Leave out who was ill; own the result."),
+        r(Blame, "your dog|dogs|cat|pets|children|kids|car|boxes|things|furniture|belongings|stuff|van|bins|gate|door _2 was|were|had ?been ?still|left|already loose|blocking|parked|open|unlocked|locked|stacked|piled|everywhere|barking", AFT | AGX, "Don't point at the customer's things; own what you did."),
+        r(Blame, "in the|our way", AFT | AGX | FIX, "Don't point at the customer's things; own what you did."),
+        r(Passive, "was|were|got double|over|under|mis|pre|re ?, *ed|@pp", AW | SUBJ | AGENT | FIX | HARM, "Say who did it."),
+        r(Blame, "your code|key|keys|card|details|password|number|address|postcode|email|instructions|directions|payment|access|fob|gate|alarm _2 did|was|were|does|had not|n't|never work|working|valid|correct|right|clear|go|through|answered|up", AFT | AGX, "Don't point at the customer's details; own what you did."),
+        r(Excuse, "power|electricity|water|gas|phone|internet|broadband cut|cuts|failure|failures|outage|outages", AW | AGX | FIX, "Leave out the power cut; own the result."),
+        r(Excuse, "there was|were|had ?been a|an|some _2 accident|fire|flood|leak|strike|breakdown|cut|outage|crash|problem|issue|fault|glitch|closure|shortage", AFT | AGX | FIX | OWN, "Leave out what else went on; own the result."),
+        r(Minimizing, "only|just|merely|barely a|an ?#|one|two|three|four|five|ten|fifteen|twenty|thirty|few|couple ?, minute|hour|day|week|second|minutes|hours ?, wait|delay|hold|overrun|job|fix|drive|walk", NB2, "Don't shrink the delay; state it and own it."),
+        r(Excuse, "@third|@staff|council|planning|authority|insurer|insurers|bank|builders _3 took|takes|were|was ?taking _2 weeks|months|ages|days|forever|longer|long", AFT | AGX | FIX, "Leave out who else was slow; own the result."),
+        r(Excuse, "discontinued|withdrawn|recalled|obsolete", AFT | AGX | FIX | NB2, "Leave out the product change; own the result."),
+        r(Excuse, "stayed|ran|went|carried on ?much|far|a|lot|bit|way longer|over", AFT | AGX | FIX | SUBJ | NOYOU, "Leave out what held you up; own the result."),
+        r(Excuse, "fell|falls|fallen|falling through|apart", AFT | AGX | FIX | SUBJ, "Leave out what fell through; own the result."),
+        r(Excuse, "raining|rained|snowing|snowed|pouring|poured|hailing|flooding|freezing", AFT | AGX | FIX, "Leave out the weather; own the result."),
+        r(Blame, "address|details|number|postcode|measurements|information|instructions|form|email|reference|sizes|size _4 was|were|had|'d ?been missing|incomplete|wrong|incorrect|inaccurate|unclear|invalid|out|illegible|outdated", AFT | AGX | SUBJ, "Don't shift the blame to the customer's details; own what you did."),
+        r(Blame, "the|your _2 you chose|picked|selected|supplied|provided|bought|gave|specified|requested|sent|brought|approved|signed _4 was|were|had|did|could|would|wasn't|weren't|didn't|couldn't", AFT | AGX | FIXS | NOBY, "Don't point at the customer's choice; own the result."),
+        r(Blame, "^ ?and|but|so you !can|could|may|might|should|will|'ll|need|must|are|'re|deserve|deserved _5 yourself|yourselves", AFT | AGX | FIXS, "Take the customer's side: leave out what they did."),
+        r(Minimizing, "the|a few|couple ?of crumbs|drops|specks|bits|hairs|splashes|spots|marks|scratches|smudges|scuffs", AW | NB, "Describe it at its real size."),
+        r(Blame, "your ?own|removal|other men|kids|children|dog|dogs|cat|family|guests|tenant|tenants|partner|husband|wife|son|daughter|friend|friends|neighbour|neighbours|plumber|electrician|builder|builders|decorator|gardener|cleaner|movers|removers|contractor|contractors dragged|moved|dropped|broke|damaged|scratched|left|opened|touched|knocked|changed|removed|put|stacked|parked|let|unplugged|switched|turned|spilt|spilled|pulled|pushed|sat|stood|walked|played|took|forgot|lost|told|asked|said|cancelled|stepped|leaned|leant|climbed|used", AFT | AGX | FIX, "Don't point at the customer's side; own what you did."),
+        r(Blame, "because|cos|since you kept|did|forgot|changed|chose|picked|booked|ordered|arrived|left|gave|moved|cancelled|switched|pressed|missed|failed|refused|insisted|decided|wanted|only|had|were|weren't|never", AFT | AGX | NB2 | FIXS, "Take the customer's side: leave out what they did."),
+        r(Excuse, "the|our|my|one|both|a _2 @device _3 sent|took|gave|showed|said|told|lost|deleted|charged|rejected|declined|refused|flagged|wiped|misread|skipped|doubled|duplicated|cancelled|ate|jammed|shredded|printed|mixed", AFT | AGX | NOPREP | FIXS, "Leave out the equipment; own the result."),
+        r(Excuse, "came|comes|come|arrived|sourced|shipped|ordered from ?a|an|the|our ?new|different|another|other|overseas|european|foreign factory|supplier|suppliers|manufacturer|warehouse|abroad|overseas|mill|depot|wholesaler", AFT | AGX | FIX, "Leave out where it came from; own the result."),
+        r(Feelings, "[ bothered|upset|offended|annoyed|hurt|disappointed|frustrated|worried|distressed|troubled|angered|irritated|unsettled|saddened|alarmed|confused ] you", AW | SUBJ | AGX, "Apologise for what you did, not for how it made the customer feel."),
+        r(Excuse, "was|were|got|been ?then|also|all|completely|badly !@notpp *ed|@pp by the|a|an|their|his|her|some|heavy|bad|severe|another|other", AW | SUBJ | AGX | FIX, "Leave out who else caused it; own the result."),
+        r(Feelings, "@apol ?that you disliked|hated|dislike|hate|detested|loathed", 0, "Apologise for what you did, not for what the customer disliked."),
+        r(Blame, "terms|conditions|instructions|details|information|guidance|advice|warning|warnings|leaflet|letter|card|form|email|text|policy|quote|confirmation|reminder|reminders|rules _3 was|were|been sent|given|shown|explained|emailed|provided|handed|texted|posted|read", AFT | AGX | FIX, "Don't point to what the customer was sent; fix the problem."),
+        r(Blame, "was|were already|previously worn|damaged|scratched|broken|cracked|loose|faulty|marked|stained|chipped|dented|split|rotten|weak|failing|leaking|damp", AFT | AGX, "Don't point at the state it was in; own what you did."),
+        r(Blame, "until|unless|till you ?have|'ve|had|'d cleared|moved|removed|emptied|paid|signed|confirmed|sent|provided|given|returned|approved|told|chosen|picked", AW | AGX | FIXS, "Don't make the customer's part the reason; say what you will do."),
+        r(Blame, "you were|arrived|came|turned ?up _3 early|late !for|to|because|back|home|into|with", AFT | AGX, "Don't point at when the customer arrived; own the wait."),
+        r(Excuse, "@device runs|ran|running|run hot|cold|fast|slow|warm|low", AW | AGX, "Leave out the equipment; own the result."),
+        r(Excuse, "the|our|a|their _2 delivery|deliveries|order|shipment|stock|parts|part|materials|supplies|consignment|fabric|tiles|glass ?did|had|has|was|were not|never arrived|came|arrive|come|turned|showed|delivered", AFT | AGX | FIX, "Leave out what didn't arrive; own the result."),
+        r(Passive, "[ was|were|got ?somehow|accidentally|mistakenly|wrongly|then|also|all|both|just|completely|incorrectly|badly ordered|booked|made|posted|dispatched|collected|processed|signed|checked|updated|paid|treated ]", AW | SUBJ | AGENT | FIX | NOBY | HARMQ, "Say who did it."),
+        r(Excuse, "moved|switched|changed|upgraded|migrated|transferred ?over|across to a|an|the|our new", AFT | AGX | FIXS, "Leave out the new system; own the result."),
+        r(Excuse, "out of stock", AFT | AGX | FIX | NB2, "Leave out the stock problem; own the result."),
+        r(Excuse, "ran|run|running|sold|selling out", AFT | AGX | FIX | NB2, "Leave out the stock problem; own the result."),
+        r(Excuse, "had|has|have|needed to come|be|arrive ?ordered|sourced|shipped|imported|sent|made|delivered|flown ?in from|over|in", AFT | AGX | FIX, "Leave out where it had to come from; own the result."),
+        r(Excuse, "on|into backorder", AFT | AGX | FIX, "Leave out the stock problem; own the result."),
+        r(Excuse, "on|into back order", AFT | AGX | FIX, "Leave out the stock problem; own the result."),
+        r(Excuse, "@staff _2 was|were|is|been on|by his|her|their own|tod|himself|herself|themselves", AFT | AGX | FIX, "Leave out who else was involved; own the result."),
+        r(Excuse, "@third|@device|kitchen|shop|warehouse|bakery|factory|workshop|site|depot|supplier|courier|team|office had|has|'d|was|were ?having|been ?having ?a|an|some ?technical|few|bit|small|big|major ?of ?a problem|problems|issue|issues|fault|faults|trouble|difficulties|breakdown|glitch|nightmare|puncture|flat|blowout|leak|crash|bump", AFT | AGX | FIX, "Leave out the trouble you had; own the result."),
+        r(Excuse, "at|by the merchant|merchants|supplier|suppliers|warehouse|factory|depot|manufacturer|manufacturers|wholesaler|wholesalers|courier|couriers|printers|mill|lab|port|sorting", AW | AGX | FIX, "Don't blame the supplier; the customer dealt with you."),
+        r(Excuse, "previous|last|earlier|other|first|morning|before ?'s job|appointment|customer|client|booking|visit|delivery|job|jobs|call _2 overran|ran|took|dragged|went|over", AFT | AGX, "Leave out the other job; own the result."),
+        r(Excuse, "overran|overrun", AFT | AGX | NB2, "Leave out the other job; own the result."),
+        r(Excuse, "intermittent|sporadic|unpredictable", AW | AGX | NB2, "Leave out how hard it was to find; own the result."),
+        r(Excuse, "industrial action", AW | AGX, "Leave out the reason; own the result."),
+        r(Excuse, "is|was|are|were|'s|been ?always|just|absolutely|completely|totally|so|very|really|a|bit chaotic|mad|manic|hectic|frantic|rammed|crazy", AFT | AGX | NB2 | FIX, "Leave out how busy you were; own the result."),
+        r(Feelings, "@apol _2 ?that you found|find|felt|thought _6 off|putting|disappointing|rude|unhelpful|hard|difficult|confusing|stressful|upsetting|underwhelming|unacceptable|lacking|unfriendly|dismissive|cold|unprofessional|uncomfortable|intimidating|patronising|condescending|abrupt|curt|brusque|insensitive|offensive|frustrating|annoying|unpleasant|inconvenient|slow|chaotic|disorganised|messy|noisy|overwhelming|awkward|unclear|misleading|too|upsetting|disappointing|impersonal|rushed|pushy|overpriced|expensive|bland|salty|unappealing|unsatisfactory|poor", 0, "Apologise for what you did, not for how the customer found it."),
+        r(Feelings, "not|n't ?quite|exactly|really|entirely|at|all what|how you ?had|'d|were|may|might|would|'d|originally ?have ?had wanted|hoped|expected|imagined|envisaged|pictured|hoping|expecting|anticipated|liked|in|wished|dreamed|planned", AW | AGENT, "Say what you got wrong, not that it wasn't what they wanted."),
+        r(Feelings, "not|n't ?quite|exactly|really ?the one|answer|outcome|result|response|news|reply|decision you ?had|'d|were wanted|hoped|expected|hoping|expecting|anticipated|wished|liked", AW | AGENT, "Say what you got wrong, not that it wasn't what they wanted."),
+        r(Feelings, "live|lived|living|measure|measured up to what|how you ?had|'d|were|may|might ?have expected|hoped|imagined|wanted|pictured|envisaged|hoping|expecting", AW | AGENT, "Say what you got wrong, not that it wasn't what they wanted."),
+        r(Feelings, "you see|view|saw|viewed|perceive|perceived|took|take|read|interpreted|interpret it|things|this|that like|that|this that|way", AW, "Talk about what you did, not how the customer sees it."),
+        r(Feelings, "felt|seemed|appeared|sounded|looked|feel|seem|seems|feels _3 to you", AW, "Apologise for what you did, not for how it felt to the customer."),
+        r(Feelings, "you ?may|might|must ?have took|taken|take offence|umbrage|exception", AW, "Apologise for what you did, not for the offence the customer took."),
+        r(Feelings, "you ?may|might|must ?have took|taken|take _3 the wrong way", AW, "Apologise for what you did, not for how the customer took it."),
+        r(Feelings, "you ?may|might|must ?have took|taken|take it|this|that|my|our _2 personally|badly|wrongly|to", AW, "Apologise for what you did, not for the offence the customer took."),
+        r(Feelings, "disappointment|frustration|upset|hurt|annoyance|distress|anger|feelings|embarrassment|worry|anxiety|stress|irritation|offence|dismay|sadness|unhappiness|discomfort|dissatisfaction you ?may|might|must|have|'ve|were|are ?have felt|feel|feeling|experienced", AW, "Apologise for what you did, not for how the customer felt."),
+        r(Minimizing, "a|the|some ?little|slight|small|tiny bit|spot|touch of @mishap|confusion|bother|trouble|mess|noise|dust|paint|water|mud|disruption|inconvenience|upset|hassle|delay|damage|grout|glue|plaster|wear", AW | NB, "Describe it at its real size."),
+        r(Minimizing, "@minor bit|spot|patch|speck|dab|splash|trace|drop|amount of", AW | NB, "Describe it at its real size."),
+        r(Minimizing, "just|only the one day|hour|week|night|item|mistake|time|thing|error|evening|morning|afternoon|visit", AW, "Let the customer judge the size of it."),
+        r(Minimizing, "one small|little|tiny|minor|slight thing|detail|item|bit|part|point|error|oversight|omission|step|slip|mistake", AW | NB, "Let the customer judge the size of it."),
         // ---------------- minimizing ----------------
         r(Minimizing, "was|is|'s|be a|an one off|exception|blip|anomaly|aberration|fluke", NB, "Don't tell the customer it is rare; own this one."),
-        r(Minimizing, "our|my bad", 0, "Say plainly what you got wrong."),
-        r(Minimizing, "inconvenience|inconveniences|inconvenienced|inconveniencing", NB, "Name the real harm (\"you missed your flight\") instead of \"inconvenience\"."),
+                r(Minimizing, "inconvenience|inconveniences|inconvenienced|inconveniencing", NB, "Name the real harm (\"you missed your flight\") instead of \"inconvenience\"."),
         r(Minimizing, "@minor wait|waits|queue|wobble", NB | AP, "Describe it at its real size."),
-        r(Minimizing, "@minor @mishap", NB, "Describe it at its real size."),
+        r(Minimizing, "@minor @mishap", NB | OWN, "Describe it at its real size."),
         r(Minimizing, "just|only|merely|simply a|an|one ?@minor|little|tiny|bit|few|couple @mishap|slip|late|delay|mistake", NB, "Let the customer judge the size of it."),
         r(Minimizing, "was|were|'s|by|of|been|delay|wait|late|took|lasted|waited|arrived|delayed|overdue|behind|out|off|short|over|charged|overcharged|extra|more|just [ only|just|merely|barely|hardly|mere ?a|an ?few|couple|handful|matter|mere ?of ?a a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|few|# minutes|minute|hours|hour|days|day|seconds|weeks|week|pounds|dollars|euros|quid|pence|cents|millimetres|mm|cm|inches|inch|degrees|percent ]", 0, "Don't shrink the delay or the cost; state it and own it."),
         r(Minimizing, "only|just|merely|barely|hardly|mere ?a|an ?few|couple|handful|matter|mere ?of ?a a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|few|# minutes|minute|hours|hour|days|day|seconds|weeks|week|pounds|dollars|euros|quid|pence|cents|millimetres|mm|cm|inches|inch|degrees|percent late|behind|overdue|delayed|early|longer|out|off|short|over|slow|slower|more|extra", 0, "Don't shrink the delay or the cost; state it and own it."),
@@ -138,7 +284,7 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Blame, "you were|are|was supposed|meant|expected|required|obliged|responsible|asked|instructed|advised ?to|for check|read|measure|inform|tell|let|confirm|call|contact|pay|collect|book|order|provide|specify|arrive|be|ensure|make|notify|sign|follow|keep|checking|reading|measuring|ordering|providing|ensuring|making|letting|telling|informing|leave|bring|send|return|give|put|clear|remove|empty|unlock|lock|move|tell|label|pack|pick", 0, "Don't remind the customer of their duties; say what you will do."),
         r(Blame, "you needed|ought to tell|inform|let|specify|check|read|measure|order|book|confirm|call|contact|mention|state|provide|give|select|choose|pick|follow|allow|pay|sign|collect|double|review|notify|alert|update|request|ensure|arrive", 0, "Don't remind the customer of their duties; say what you will do."),
         r(Blame, "you failed|neglected|forgot|omitted|declined|refused to", 0, "Don't shift the blame to the customer."),
-        r(Blame, "you did|do|have not|never ?actually|even tell|told|read|check|checked|mention|mentioned|specify|specified|follow|followed|provide|provided|give|inform|informed|let|measure|measured|confirm|confirmed|answer|respond|reply|state|include|sign|notify|notified|say|raise|flag|request|update|leave|select|tick|spot|notice|attach|enter|read", 0, "Don't shift the blame to the customer."),
+        r(Blame, "you did|do|have|had not|never ?actually|even tell|told|read|check|checked|mention|mentioned|specify|specified|follow|followed|provide|provided|give|inform|informed|let|measure|measured|confirm|confirmed|answer|respond|reply|state|include|sign|notify|notified|say|raise|flag|request|update|leave|select|tick|spot|notice|attach|enter|read|left|given|paid|sent|handed", 0, "Don't shift the blame to the customer."),
         r(Blame, "you never told|mentioned|said|specified|informed|stated|confirmed|answered|replied|responded|asked", 0, "Don't shift the blame to the customer."),
         r(Blame, "you ?may|might|must ?have misread|misunderstood|misheard|mistook|miscalculated|mismeasured|overlooked|ignored|misinterpreted|misremembered|misspelt|misspelled|mistyped|forgotten|misconstrued", 0, "Don't shift the blame to the customer."),
         r(Blame, "you ?may|might ?have gave|provided|supplied|entered|typed|selected|chose|chosen|picked|ordered|specified|wrote|written|put|ticked|booked|given|sent|used|left|measured _2 wrong|incorrect|incomplete|unclear|invalid|outdated|old|inaccurate|insufficient|confusing|ambiguous", 0, "Don't shift the blame to the customer."),
@@ -185,16 +331,18 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Excuse, "traffic|weather|roads|road|snow|rain|motorway|parking|queues|post|trains|strikes _4 was|were|is|are|has|have ?been ?an ?absolute|complete|total|real ?a nightmare|terrible|awful|horrendous|gridlocked|chaos|hell|dreadful|appalling|horrific|murder|mental", DS | OWN, "Leave out the traffic and weather; own the result."),
         r(Excuse, "is|was|are|were|'s|been ?always|just|absolute|complete|total|such ?a chaos|mayhem|madness|bedlam|manic|hectic|crazy|mental|nightmare|madhouse !for", NB | DS | PV | NOYOU, "Leave out how busy you were; the customer cares what you will do."),
         r(Excuse, "is|was|are|were|'s|been ?always|just|absolute|complete|total|such ?a chaos|mayhem|madness|bedlam|manic|hectic|crazy|mental|nightmare|madhouse for us|me|our|everyone|everybody|the|a", NB | DS | PV | NOYOU, "Leave out how busy you were; the customer cares what you will do."),
-        r(Excuse, "our|my|the ?card|booking|payment|ordering|coffee|ticket|online|phone|email|new|old @third ?was|were|has|had|'s|kept|been playing|acting|misbehaving|malfunctioning|broken|faulty|failing|temperamental|unreliable|down|crashing|freezing|glitching|offline|slow|buggy", DS | OWN | PV, "Don't blame the system; say what you will do."),
+        r(Excuse, "our|my|the ?card|booking|payment|ordering|coffee|ticket|online|phone|email|new|old @third ?was|were|has|had|'s|kept|been ?been playing|acting|misbehaving|malfunctioning|broken|faulty|failing|temperamental|unreliable|down|crashing|freezing|glitching|offline|slow|buggy", DS | OWN | PV, "Don't blame the system; say what you will do."),
         r(Excuse, "@iwe had|have|'ve|'d got|been ?got|had|having a lot|lot|loads|so|too|plenty on|going|to|much", DS | PV, "Leave out how busy you were; the customer cares what you will do."),
         r(Excuse, "a lot|lot|lots|loads on our|my plate|plates", DS | PV, "Leave out how busy you were; the customer cares what you will do."),
         r(Excuse, "notoriously|famously", NB, "Don't blame the product; own what you sold or fitted."),
-        r(Excuse, "due|owing|down|attributable|attributed ?to _3 @causes", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
-        r(Excuse, "because|result|consequence|account ?of _3 @causes", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
+        r(Excuse, "due|owing|down|attributable|attributed ?to _3 @causes", NB2 | DS | PV | NOMY | AGX, "Leave out the reason; own the result."),
+        r(Excuse, "because|result|consequence|account ?of _3 @causes", NB2 | DS | PV | NOMY | AGX, "Leave out the reason; own the result."),
         r(Excuse, "thanks to the|our|a|an|some _2 @third|weather|snow|storm|traffic|strike|strikes|glitch|outage|backlog|rush|staff|staffing|shortage|shortages|illness|sickness", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
         r(Excuse, "caused|brought|triggered|created|driven by _3 @causes", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
         r(Excuse, "stemmed|stems|stemming|resulted|results|arose|arising from _3 @causes", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
-        r(Excuse, "beyond|outside|out ?of ?our|my|anyone|the|their|anybody ?'s ?direct control|hands", NB | DS, "Own what you could control: what you will do now."),
+        r(Excuse, "beyond|outside|out ?of ?our|my|anyone|the|their|anybody ?'s ?direct control", NB | DS, "Own what you could control: what you will do now."),
+        r(Excuse, "beyond|outside ?of our|my|anyone|the|their|anybody ?'s hands", NB | DS, "Own what you could control: what you will do now."),
+        r(Excuse, "is|was|'s|are|were|been|it|things|matters|entirely|completely|totally|simply|just out of our|my|anyone|the|their ?'s hands", NB | DS, "Own what you could control: what you will do now."),
         r(Excuse, "not|n't within|in|under our|my control", DS, "Own what you could control: what you will do now."),
         r(Excuse, "no way|means to|of|could ?have predicted|foreseen|known|anticipated|prevented|avoided|knowing|predicting|foreseeing|telling", DS, "Own it instead of saying it couldn't be helped."),
         r(Excuse, "nothing|little @iwe|anyone|anybody|one|they could|can ?have do|done !will|would|can|could|to|now|undo|that|which|about", DS, "Own it instead of saying it couldn't be helped."),
@@ -211,9 +359,9 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Excuse, "high|heavy|unusually|record|huge|exceptional|unprecedented|increased|overwhelming|sheer|large|massive|enormous|surge|influx _2 volume|volumes|demand|number|numbers|amount|levels|orders|bookings|calls|enquiries|requests|traffic|workload", NB | DS | PV, "Leave out the reason; own the result."),
         r(Excuse, "@third|@staff let us|me down", DS | OWN, "Don't blame your supplier; the customer dealt with you."),
         r(Excuse, "they|he|she let us|me down", DS | OWN, "Don't blame others; the customer dealt with you."),
-        r(Excuse, "our|my|the ?new|external|usual|regular|own|third ?party @third ?'s ?has|had|have|was|were|'d|then ?also ?completely|been failed|forgot|lost|mislaid|misplaced|dropped|broke|damaged|misread|misheard|misunderstood|overlooked|neglected|mislabelled|messed|crashed|glitched|malfunctioned|delayed|mixed|muddled|botched|bungled|mishandled|misrouted|misdirected|missed|cancelled|overbooked|let|sent|shipped|supplied|ran|went|late|unable|short|down|behind|slow|unreliable|wrong|incorrect|faulty|broken|closed|overwhelmed|understaffed|backed|offline|experiencing|having|ill|sick|delivered|froze|swamped|changed|mixed|confused|misprinted|printed|packed|forgetting|failing|dispatched", DS | OWN | PV, "Don't blame your suppliers or systems; the customer dealt with you."),
+        r(Excuse, "our|my|the|a|their _2 @third ?'s ?has|had|have|was|were|'d|then ?also ?completely|been failed|forgot|lost|mislaid|misplaced|dropped|broke|damaged|misread|misheard|misunderstood|overlooked|neglected|mislabelled|messed|crashed|glitched|malfunctioned|delayed|mixed|muddled|botched|bungled|mishandled|misrouted|misdirected|missed|cancelled|overbooked|let|sent|shipped|supplied|ran|went|late|unable|short|down|behind|slow|unreliable|wrong|incorrect|faulty|broken|closed|overwhelmed|understaffed|backed|offline|experiencing|having|ill|sick|delivered|froze|swamped|changed|mixed|confused|misprinted|printed|packed|forgetting|failing|dispatched|flagged|rejected|bounced|filtered|refused|declined", DS | OWN | PV | NOPREP, "Don't blame your suppliers or systems; the customer dealt with you."),
         r(Excuse, "glitch|glitches|glitched|glitchy|outage|outages|malfunction|malfunctioned|malfunctioning|bug|bugs|crashed|crash", NB | DS | OWN | PV, "Don't blame the system; say what you will do."),
-        r(Excuse, "the|our|a system|systems|computer|computers|software|website|till|server|network|app|platform|database|machine|reader|printer|scanner ?had|has|was|were|'s|went|have ?a|an|been down|offline|faulty|broken|broke|froze|frozen|failed|error|bug|glitch|crashed|hiccup|corrupted|duplicated|double|playing|acting|malfunctioned|problems|issues|problem|issue|fault|wrong|automatically|generated", DS | OWN | PV, "Don't blame the system; say what you will do."),
+        r(Excuse, "the|our|a system|systems|computer|computers|software|website|till|server|network|app|platform|database|machine|reader|printer|scanner ?had|has|was|were|'s|went|have ?a|an|been down|offline|faulty|broken|broke|froze|frozen|failed|error|bug|glitch|crashed|hiccup|corrupted|duplicated|double|playing|acting|malfunctioned|problems|issues|problem|issue|fault|wrong|automatically|generated", DS | OWN | PV | NOPREP, "Don't blame the system; say what you will do."),
         r(Excuse, "?a|an|the technical|computer|system|systems|software|admin|administrative|clerical|processing|database|data|printing|labelling|packing|input|keying|typing|transcription|logistical|logistics|courier|postal|supplier|warehouse|carrier|dispatch|shipping|manufacturing|factory error|errors|issue|issues|problem|problems|fault|faults|failure|failures|hitch|hitches|glitch|glitches|oversight|difficulties|difficulty|hiccup|blip|mix|delay|delays", NB | DS | OWN | PV, "Leave out the kind of error; say whose it was: yours."),
         r(Excuse, "human error", NB | OWN, "Say whose error it was: yours."),
         r(Excuse, "through no fault of our|my own", 0, "Own it."),
@@ -237,7 +385,7 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Excuse, "this|that|it|such|which is|was|'s ?very|highly|extremely|most|quite|really|so|truly|completely|totally|rather unusual|uncommon|rare|atypical|uncharacteristic|unlike|exceptional", NB | DS | PV, "Don't tell the customer it is rare; own this one."),
         r(Excuse, "not|n't like us|me|our|my", DS, "Don't tell the customer it is rare; own this one."),
         r(Excuse, "out of character", NB, "Don't tell the customer it is rare; own this one."),
-        r(Excuse, "rarely|seldom|hardly|never|almost|not ?ever|usually|normally|often|before ?ever happens|happened|happen|occurs|occurred|occur !again", DS | PV, "Don't tell the customer it is rare; own this one."),
+        r(Excuse, "rarely|seldom|hardly|never|almost|not ?ever|usually|normally|often|before ?ever happens|happened|occurs|occurred !again", DS | PV, "Don't tell the customer it is rare; own this one."),
         r(Excuse, "first|only time|ever|complaint|mistake|error|problem|issue|time this|that|it|we|such _2 happened|has|had|have|occurred|made|received", DS | PV | NB, "Don't tell the customer it is rare; own this one."),
         r(Excuse, "@iwe did|do|tried|try|were|are|had|have|'ve ?tried ?trying our|my best|utmost|hardest", DS, "Effort doesn't matter to the customer; own the result."),
         r(Excuse, "@iwe did|tried|had ?done everything|all @iwe|in|that could|can|possible", DS, "Effort doesn't matter to the customer; own the result."),
@@ -263,7 +411,7 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Excuse, "hope|trust|sure|certain|confident you ?will|would|can|'ll|'d|do|are|'re ?be ?able ?to ?fully understand|appreciate|realise|sympathise|bear|imagine|relate|empathise|accept", 0, "Don't ask the customer to understand; say what you will do."),
         r(Excuse, "as you|one ?can|will|may|might|could|would ?well imagine|appreciate|understand|expect|guess", 0, "Don't ask the customer to understand; say what you will do."),
         r(Excuse, "your|you ?patience ?and ?kind understanding|forbearance|tolerance|indulgence|leniency", NB, "Don't ask the customer to understand; say what you will do."),
-        r(Excuse, "thank|thanks ?you for|in bearing with", 0, "Don't thank the customer for putting up with it."),
+        r(Excuse, "thank|thanks ?you for|in bearing with", OWN, "Don't thank the customer for putting up with it."),
         r(Excuse, "the reason|reasons|cause _3 is|was|were|'s _3 @causes", NB | DS | PV | NOMY, "Leave out the reason; own the result."),
         r(Excuse, "delayed|held|stuck|caught _2 in|at|by|up _3 customs|traffic|transit|depot|warehouse|courier|post|mail|supplier|snow|weather|port|sorting|hub|backlog|queue", DS | OWN, "Leave out the reason; own the result."),
         r(Excuse, "our|my|the|his|her|their|a ?new|usual|regular @third _3 did|does|had|has|have|could|would|was|were|is|are not|never|unable", DS | OWN | PV, "Don't blame your suppliers or systems; the customer dealt with you."),
@@ -290,29 +438,30 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Passive, "lessons|lesson have|has|were|was|will|are|'ve ?been|be|being learned|learnt|taken", 0, "Say what you learned and what you changed."),
         r(Passive, "the|this|your matter|issue|problem|situation|error|mistake|complaint|case|concern|incident|query|feedback has|have|was|is|'s ?been|being ?now|duly|fully rectified|escalated|noted|logged|investigated|looked|passed|recorded|forwarded|addressed|registered|flagged|handled|referred|dealt|reviewed|resolved", NOI | DS, "Say who is doing what, and when."),
         // ---------------- feelings ----------------
-        r(Feelings, "@apol _4 came|come|comes|seemed|sounded|appeared|felt across|like|as|to", 0, "Apologise for what you did, not for how it came across."),
-        r(Feelings, "@apol ?that you did|do|have not|never enjoy|enjoyed|like|liked|love|loved|appreciate|appreciated|find|found", 0, "Apologise for what you did, not for what the customer didn't enjoy."),
+        r(Feelings, "@apol _4 came|come|comes|seemed|sounded|appeared|felt across|like|as|to|over", AGX, "Apologise for what you did, not for how it came across."),
+        r(Feelings, "@apol ?that you did|do|have not|never feel|felt|enjoy|enjoyed|like|liked|love|loved|appreciate|appreciated|find|found", 0, "Apologise for what you did, not for what the customer didn't enjoy."),
         r(Feelings, "@apol ?that ?to ?hear the|this|our|it|this|that|what|your ?situation|experience|matter|incident|visit|stay|meal|service|news ?has|have|may|might|must ?have upset|upsets|disappointed|disappoints|frustrated|annoyed|offended|bothered|distressed|troubled|saddened|hurt|angered|upsetting|disappointing|frustrating", 0, "Apologise for what you did, not for the customer's reaction."),
-        r(Feelings, "@apol|sad|saddened|disappointed|concerned|upset|sorrowful ?that ?to ?hear|learn|see|read|know|find ?that you|everyone|anyone ?may|might|must|should|would ?have feel|felt|feeling|feels|think|thought|believe|believed|perceive|perceived|consider|considered|seem|seemed|view|viewed|regard|regarded|interpret|interpreted", 0, "Apologise for what you did, not for how the customer feels."),
-        r(Feelings, "@apol|sad|saddened|disappointed|concerned ?that ?to ?hear|learn|see|read|know ?that you|anyone ?are|'re|were|was|have|'ve|had|'d|may|might|must|feel|felt|came|come|went|left ?have ?been|be|away|feeling _3 @feel|dissatisfied|happy|satisfied|pleased|impressed|thrilled|delighted|unsatisfied|disappointed", 0, "Apologise for what you did, not for how the customer feels."),
+        r(Feelings, "@apol|sad|saddened|disappointed|concerned|upset|sorrowful ?that ?to ?hear|learn|see|read|know|find ?that you|everyone|anyone ?may|might|must|should|would ?have feel|felt|feeling|feels|think|thought|believe|believed|perceive|perceived|consider|considered|seem|seemed|view|viewed|regard|regarded|interpret|interpreted", AGX, "Apologise for what you did, not for how the customer feels."),
+        r(Feelings, "@apol|sad|saddened|disappointed|concerned ?that ?to ?hear|learn|see|read|know ?that you|anyone ?are|'re|were|was|have|'ve|had|'d|may|might|must|feel|felt|came|come|went|left ?have ?been|be|away|feeling _3 @feel|dissatisfied|happy|satisfied|pleased|impressed|thrilled|delighted|unsatisfied|disappointed", AGX, "Apologise for what you did, not for how the customer feels."),
         r(Feelings, "@apol ?that|to ?hear|learn ?that you ?were|have|'ve|are|'re|felt ?been ?so|very|a|bit|little|really ?let|put down|out", 0, "Apologise for what you did, not for how the customer feels."),
         r(Feelings, "@apol ?that|to ?hear|learn ?that you found|find _3 @feel|disappointing|unsatisfactory|lacking|frustrating|upsetting|below|less|wanting|unacceptable|poor|inadequate|substandard|unhelpful|rude|slow|unfriendly|dismissive|cold|unprofessional|confusing|difficult|hard|unclear|impolite|abrupt|curt|off|overpriced|expensive", 0, "Apologise for what you did, not for how the customer found it."),
         r(Feelings, "@apol ?to ?hear ?that this|that|it|the|our|your _2 ?has|have|'s|may|might|had ?have left|made|caused|led|leaves|makes you ?to ?with feel|feeling|felt|thinking|@feel", 0, "Apologise for what you did, not for the feelings it left."),
         r(Feelings, "@apol _3 for|about|over how|the|what ?way ?that you ?are|were|may|might feel|felt|feeling|perceived|view|viewed", 0, "Apologise for what you did, not for how the customer feels."),
-        r(Feelings, "@apol _4 for|about|over|with|at|regarding your|the|this|any|that|such ?obvious|evident|understandable|clear|recent feelings|feeling|frustration|frustrations|disappointment|dissatisfaction|displeasure|upset|annoyance|anger|unhappiness|dismay|distress|perception|impression|hurt|irritation|discontent|chagrin|exasperation|negative|unsatisfactory|poor|bad|disappointing|unpleasant|experience !i|we|this|that|it|my|our|caused|was|on|of|at", 0, "Apologise for what you did, not for how the customer feels."),
+        r(Feelings, "@apol _4 for|about|over|with|at|regarding your|the|this|any|that|such ?obvious|evident|understandable|clear|recent feelings|feeling|frustration|frustrations|disappointment|dissatisfaction|displeasure|upset|annoyance|anger|unhappiness|dismay|distress|perception|impression|hurt|irritation|discontent|chagrin|exasperation|experience !i|we|this|that|it|my|our|caused|was|on|of|at", 0, "Apologise for what you did, not for how the customer feels."),
         r(Feelings, "sorry|sad|saddened|disappointed|concerned|regret|upset|distressed|dismayed|troubled|alarmed to hear|learn|read", 0, "Apologise for what you did, not for hearing about it."),
         r(Feelings, "did|does|do|fall|fell|falls|falling|failed|fail|failing|not|below|short|beneath ?not ?to ?of ?quite|fully|completely|entirely|always ?meet|match|live|satisfy|reach|fulfil ?up ?to ?of your expectations|expectation|standards|satisfaction|liking|taste|hopes|wishes", 0, "Say what you got wrong, not that it missed the customer's expectations."),
-        r(Feelings, "not|n't to|up ?to your|the ?customer ?'s satisfaction|liking|taste|expectations|standard|standards", 0, "Say what you got wrong, not that it missed the customer's expectations."),
+        r(Feelings, "not|n't to|up ?to your ?customer ?'s satisfaction|liking|taste|expectations|standard|standards", 0, "Say what you got wrong, not that it missed the customer's expectations."),
+        r(Feelings, "not|n't to|up ?to the ?customer ?'s satisfaction|liking|taste|expectations", 0, "Say what you got wrong, not that it missed the customer's expectations."),
         r(Feelings, "you ?may|might feel|see|felt|saw|view|viewed|perceive|perceived ?it|things|this|the|matter|situation that|this way", 0, "Talk about what you did, not how the customer sees it."),
         r(Feelings, "that is|'s|was how you feel|felt|see|saw", 0, "Talk about what you did, not how the customer sees it."),
         r(Feelings, "your perception|interpretation|version of", 0, "Take the customer's account as given."),
         r(Feelings, "@apol _3 your|this|the ?negative|poor|bad|disappointing|unsatisfactory|unpleasant|frustrating|unhappy|recent experience|experiences", 0, "Apologise for what you did, not for the customer's experience of it."),
-        r(Feelings, "a|an|your negative|poor|bad|disappointing|unsatisfactory|unpleasant|frustrating|unhappy|upsetting|unfortunate experience|experiences", NB, "Apologise for what you did, not for the customer's experience of it."),
+        r(Feelings, "a|an|your negative|poor|bad|disappointing|unsatisfactory|unpleasant|frustrating|unhappy|upsetting|unfortunate experience|experiences", NB | AGX, "Apologise for what you did, not for the customer's experience of it."),
         // ---------------- hedge ----------------
         r(Hedge, "not|n't accept|admit|agree|concede|believe|think|feel ?that ?@iwe|this|it|the|our _3 fault|blame|responsible|wrong|liable|mistake|error|negligent|culpable", 0, "Don't argue about fault in an apology; own it or don't send it."),
         r(Hedge, "without|no|not|nor|any ?an|any admitting|admission|accepting|acceptance|conceding|acknowledging|prejudice|prejudicing|implying|admit|accept|concession|presumption ?of ?any|our liability|fault|responsibility|guilt|wrongdoing|blame|negligence", 0, "Drop the legal hedge: you are apologising, not negotiating."),
         r(Hedge, "without prejudice|obligation", 0, "Drop the legal hedge: you are apologising, not negotiating."),
-        r(Hedge, "liability|liable|litigation|culpability|culpable", 0, "Drop the legal language: you are apologising, not negotiating."),
+        r(Hedge, "liability|liable|litigation|culpability|culpable", ACC, "Drop the legal language: you are apologising, not negotiating."),
         r(Hedge, "does|should|must|is|will|can|shall not _2 constitute|constitutes|be|deemed|construed|taken|seen|treated|interpreted|considered|regarded|amount|imply|implies|mean|means ?as ?an|a|any admission|acceptance|acknowledgement|concession|indication|implication|evidence|liability", 0, "Drop the legal hedge: you are apologising, not negotiating."),
         r(Hedge, "goodwill|gratia|gratuitous|discretionary", NB, "Call it what it is: making up for your mistake, not a favour."),
         r(Hedge, "as a courtesy", 0, "Call it what it is: making up for your mistake, not a favour."),
@@ -344,7 +493,9 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Hedge, "whether|regardless|irrespective ?of ?or ?not who|whose|where|what|whether|or|@iwe|anyone|it|this|the _3 fault|blame|wrong|responsible|responsibility|mistake|error|caused|culpable|liable", 0, "Own it without the \"whether or not\"."),
         r(Hedge, "whoever|whatever|whichever _3 fault|blame|responsible|responsibility|caused|cause|reason|wrong", 0, "Own it without the \"whoever\"."),
         r(Hedge, "take|taking|takes|treat|treats _3 complaints|complaint|feedback|concerns|comments|matters _2 very|extremely|incredibly|most|really|seriously", 0, "Show it by what you do, not by saying you take it seriously."),
-        r(Hedge, "your feedback|comments|complaint|concerns|views|input|thoughts|opinion|feedbacks is|are|has|have|was|were|'s|will ?been|be ?very|extremely|most|really|greatly|truly|always important|valuable|valued|noted|logged|passed|escalated|forwarded|recorded|appreciated|welcome|welcomed|shared", 0, "Show it by what you do, not by saying you value feedback."),
+        r(Hedge, "your feedback|comments|complaint|concerns|views|input|thoughts|opinion|feedbacks is|are|has|have|was|were|'s|will ?been|be ?very|extremely|most|really|greatly|truly|always important|valuable|valued|noted|logged|recorded|appreciated|welcome|welcomed|shared", 0, "Show it by what you do, not by saying you value feedback."),
+        r(Hedge, "your feedback|comments|complaint|concerns|views|input|thoughts|opinion|feedbacks is|are|has|have|was|were|'s|will ?been|be passed|escalated|forwarded|referred on|onto|up", 0, "Show it by what you do, not by saying you passed it on."),
+        r(Hedge, "your feedback|comments|complaint|concerns|views|input|thoughts|opinion|feedbacks is|are|has|have|was|were|'s|will ?been|be passed|escalated|forwarded|referred to the|our|a|senior|management|head|relevant", 0, "Show it by what you do, not by saying you value feedback."),
         r(Hedge, "we|i value|appreciate|welcome _2 your|all|customer feedback|comments|input", 0, "Show it by what you do, not by saying you value feedback."),
         r(Hedge, "thank|thanks ?you for|in bringing|drawing|raising|highlighting|flagging _3 attention", 0, "Skip the customer-service thanks; apologise and fix it."),
         r(Hedge, "thank|thanks ?you for ?your|the feedback|comments", 0, "Skip the customer-service thanks; apologise and fix it."),
@@ -354,7 +505,7 @@ pub fn rules() -> Vec<RuleSpec> {
         r(Hedge, "@iwe are|were|am|'re|'m|was not aware", 0, "Say what you know for certain."),
         r(Hedge, "@apol for|about|over whatever", 0, "Say exactly what you are sorry for."),
         r(Hedge, "@apol _3 on behalf of the|our ?company|business|management|organisation|firm|team|staff|shop|store", NOI, "Apologise as yourself: \"I am sorry\"."),
-        r(Hedge, "seems|seemed|appears|appeared|looks|looked _2 like|as|to|that _3 @iwe|our|there|mistakes|errors|a|an|the|something|things|your", OWN | AP, "Say plainly what happened."),
+        r(Hedge, "seems|seemed|appears|appeared|looks|looked !nothing _2 like|as|to|that _3 @iwe|our|there|mistakes|errors|a|an|the|something|things|your", OWN | AP, "Say plainly what happened."),
         r(Hedge, "in hindsight|retrospect", DS, "Own it without the hindsight."),
         r(Hedge, "with hindsight", DS, "Own it without the hindsight."),
         r(Hedge, "hindsight is|'s a wonderful|twenty|perfect|20", 0, "Own it without the hindsight."),

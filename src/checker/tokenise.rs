@@ -78,7 +78,35 @@ fn is_sentence_end(c: char) -> bool {
 
 /// Expansions of contraction tails. The stem keeps the first chars of the
 /// span and the tail the rest, so spans stay exact.
-const NEG_STEMS: &[(&str, &str)] = &[("won", "will"), ("can", "can"), ("shan", "shall"), ("ain", "is")];
+const NEG_STEMS: &[(&str, &str)] = &[
+    ("won", "will"),
+    ("can", "can"),
+    ("shan", "shall"),
+    ("ain", "is"),
+    // "won't" splits as "wo" + "n't".
+    ("wo", "will"),
+    ("ca", "can"),
+    ("sha", "shall"),
+    ("ai", "is"),
+];
+
+/// Stems of negative contractions typed without the apostrophe.
+const BARE_NEG: &[(&str, &str)] = &[
+    ("did", "did"),
+    ("do", "do"),
+    ("does", "does"),
+    ("was", "was"),
+    ("were", "were"),
+    ("is", "is"),
+    ("are", "are"),
+    ("could", "could"),
+    ("would", "would"),
+    ("should", "should"),
+    ("has", "has"),
+    ("have", "have"),
+    ("had", "had"),
+    ("ca", "can"),
+];
 
 /// Tokenise `text`. Never panics; linear in the input.
 pub fn tokenise(text: &str) -> Tokens {
@@ -240,6 +268,22 @@ fn push_word(out: &mut Tokens, w: &str, start: usize, end: usize, sentence: u32)
             return;
         }
     }
+    // Text-speak without the apostrophe: "didnt", "wasnt", "im".
+    if let Some(stem) = w.strip_suffix("nt") {
+        if let Some((_, full)) = BARE_NEG.iter().find(|(s, _)| *s == stem) {
+            let split = end - 2;
+            if split > start {
+                push_tok(out, full, start, split, sentence);
+                push_tok(out, "not", split, end, sentence);
+                return;
+            }
+        }
+    }
+    if w == "im" && len_chars == 2 {
+        push_tok(out, "i", start, start + 1, sentence);
+        push_tok(out, "am", start + 1, end, sentence);
+        return;
+    }
     if w == "cannot" {
         push_tok(out, "can", start, start + 3, sentence);
         push_tok(out, "not", start + 3, end, sentence);
@@ -291,6 +335,13 @@ fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
         "canceled" => Cow::Borrowed("cancelled"),
         "gotten" => Cow::Borrowed("got"),
         "whilst" => Cow::Borrowed("while"),
+        // Text-speak, so informal messages read like the rest.
+        "u" | "ya" => Cow::Borrowed("you"),
+        "ur" | "yr" => Cow::Borrowed("your"),
+        "sry" | "soz" | "sorri" => Cow::Borrowed("sorry"),
+        "apols" => Cow::Borrowed("apologies"),
+        "cos" | "coz" | "cuz" | "bc" | "bcos" | "becos" => Cow::Borrowed("because"),
+        "pls" | "plz" => Cow::Borrowed("please"),
         _ => Cow::Borrowed(w),
     }
 }
