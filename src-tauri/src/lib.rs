@@ -52,6 +52,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
         commands::incidents::set_makeup,
         commands::spreadsheets::export_spreadsheet,
         commands::spreadsheets::import_customers,
+        commands::spreadsheets::cancel_job,
     ])
 }
 

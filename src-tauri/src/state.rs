@@ -3,11 +3,14 @@
 //! blank window).
 use amends::{Db, Error};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 pub struct AppState {
     pub db_path: PathBuf,
     db: Result<Mutex<Db>, OpenFailure>,
+    /// Set by "Cancel" while a long job (an export) runs; the job checks it between rows.
+    pub cancel: AtomicBool,
 }
 
 /// Why the database did not open, kept as the serialisable parts of the error.
@@ -20,7 +23,7 @@ pub struct OpenFailure {
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
         let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
-        AppState { db_path, db }
+        AppState { db_path, db, cancel: AtomicBool::new(false) }
     }
 
     pub fn open_failure(&self) -> Option<&OpenFailure> {

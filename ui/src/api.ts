@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { confirm, open, save } from '@tauri-apps/plugin-dialog';
+import { listen } from '@tauri-apps/api/event';
 import type { DashboardStats } from './bindings/DashboardStats';
 import type { BatchReport } from './bindings/BatchReport';
 import type { Change } from './bindings/Change';
@@ -143,6 +144,17 @@ export interface ImportReport {
 }
 export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
   invoke<ExportSummary>('export_spreadsheet', { path, format });
+/** A running job's progress (the shell's "progress" event). */
+export interface ProgressEvent {
+  job: string;
+  done: number;
+  total: number;
+  label: string;
+}
+/** Call `cb` on every progress event until the returned function is called. */
+export const onProgress = (cb: (p: ProgressEvent) => void) => listen<ProgressEvent>('progress', (e) => cb(e.payload));
+/** Stop a running export; it leaves no partial file. */
+export const cancelJob = () => invoke<void>('cancel_job');
 export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean) =>
   invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
 

@@ -31,7 +31,8 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     }
 }
 
+/// Async so the window stays responsive while it runs.
 #[tauri::command]
-pub fn load_sample_data(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
+pub async fn load_sample_data(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
     demo::fill(&mut *state.db()?, &DemoOptions::default())
 }

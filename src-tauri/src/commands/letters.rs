@@ -50,9 +50,10 @@ pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSumma
     })
 }
 
-/// Render letters for incidents into one PDF at a path the owner chose in the save dialog.
+/// Render letters for incidents into one PDF at a path the owner chose in the
+/// save dialog. Async so a large batch does not freeze the window.
 #[tauri::command]
-pub fn save_letters_pdf(
+pub async fn save_letters_pdf(
     state: State<'_, AppState>,
     ids: Vec<i64>,
     kind: PrintKind,
