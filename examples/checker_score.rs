@@ -1,0 +1,37 @@
+//! Score the qualifier checker on a labelled file (`label<TAB>kind<TAB>passage`,
+//! label 1 = contains a qualifier): precision, recall and F1 on "does this
+//! passage contain a qualifier", as the acceptance check counts it.
+//!   cargo run --release --example checker_score -- FILE.tsv [--misses]
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: checker_score FILE.tsv [--misses]");
+    let show = args.next().as_deref() == Some("--misses");
+    let data = std::fs::read_to_string(&path).expect("readable file");
+    let (mut tp, mut fp, mut fnn, mut tn) = (0u32, 0u32, 0u32, 0u32);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let mut it = line.splitn(3, '\t');
+        let (label, kind, text) = (it.next().unwrap_or(""), it.next().unwrap_or(""), it.next().unwrap_or(""));
+        let found = amends::checker::check(text);
+        match (label == "1", !found.is_empty()) {
+            (true, true) => tp += 1,
+            (false, false) => tn += 1,
+            (false, true) => {
+                fp += 1;
+                if show {
+                    let hits: Vec<_> = found.iter().map(|f| format!("{:?}:{}", f.kind, f.text)).collect();
+                    println!("FP\t{kind}\t{text}\t{hits:?}");
+                }
+            }
+            (true, false) => {
+                fnn += 1;
+                if show {
+                    println!("FN\t{kind}\t{text}");
+                }
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fnn).max(1) as f64;
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    println!("{path}: n={} tp={tp} fp={fp} fn={fnn} tn={tn} P={p:.3} R={r:.3} F1={f1:.3}", tp + fp + fnn + tn);
+}
