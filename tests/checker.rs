@@ -168,11 +168,14 @@ fn completeness_of_a_good_letter() {
 
 #[test]
 fn completeness_lists_each_missing_part() {
-    let bare = "Dear Sam,\n\nThank you for your message about the tiles. We have received it and our team has looked at the photographs that you sent over to us last week.\n\nYours sincerely,\nAlex";
+    let bare = "Dear Sam,\n\nThank you for your message about the tiles. We have received it and our team has looked at the photographs that you sent over to us last week, together with the delivery note and the invoice from the merchant.\n\nYours sincerely,\nAlex";
     let f = check_letter(bare, false);
     let missing: Vec<&Finding> = f.iter().filter(|f| f.kind == Missing).collect();
     assert_eq!(missing.len(), 5, "{f:#?}");
     assert!(missing.iter().all(|m| m.start.is_none() && m.end.is_none() && !m.message.is_empty()));
+    // A message that only opens like a letter (no sign-off) is checked for qualifiers only.
+    let note = "Dear Sam, thank you for your message about the tiles. We have received it and our team has looked at the photographs that you sent over to us last week, together with the delivery note and the invoice.";
+    assert!(check_letter(note, false).iter().all(|f| f.kind != Missing));
     // A sentence being drafted is not a letter unless forced.
     assert!(check_letter("I am sorry.", false).is_empty());
     assert!(!check_letter("I am sorry.", true).is_empty());

@@ -158,8 +158,10 @@ pub fn looks_like_letter(text: &str) -> bool {
     ]
     .iter()
     .any(|c| lower.contains(c));
-    let words = text.split_whitespace().take(31).count();
-    (greeting || closing) && words > 30
+    // A whole letter has both a greeting and a sign-off: a short message that
+    // merely starts "Dear Sam," is checked for qualifiers only.
+    let words = text.split_whitespace().take(41).count();
+    greeting && closing && words > 40
 }
 
 fn missing_finding(message: &str, suggestion: &str) -> Finding {
