@@ -147,6 +147,43 @@ fn apology_context(t: &Tokens, ctx: &Context, i: usize, sentence_initial: bool) 
     false
 }
 
+/// The clause says the apology or the remedy falls short: "sorry is not
+/// enough", "it cannot undo", "nothing can make up for". A contrast that
+/// follows such a clause turns towards repair, not away from the apology.
+fn humble(t: &Tokens, a: usize, b: usize) -> bool {
+    let b = b.min(t.len());
+    if a >= b {
+        return false;
+    }
+    let neg = (a..b).any(|k| t.is_any(k, &["not", "never", "nothing", "no", "cannot"]));
+    neg && (a..b).any(|k| {
+        t.is_any(
+            k,
+            &[
+                "enough",
+                "undo",
+                "undoes",
+                "excuse",
+                "excuses",
+                "justify",
+                "justifies",
+                "erase",
+                "sufficient",
+                "adequate",
+                "reverse",
+                "begin",
+                "cover",
+            ],
+        ) || t.is_any(k, &["make", "makes", "made"]) && t.is(k + 1, "up")
+    })
+}
+
+/// End of the clause that starts at `i` (next punctuation), within the sentence.
+fn clause_end(t: &Tokens, i: usize) -> usize {
+    let (_, e) = t.sentence_of(i);
+    (i + 1..e).find(|&k| !t.toks[k].is_word).unwrap_or(e)
+}
+
 /// What follows the connective re-affirms ownership: "but that is no
 /// excuse", "but the mistake was mine".
 fn retracts_back(t: &Tokens, ctx: &Context, i: usize, span: usize) -> bool {
@@ -208,6 +245,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                 // "you paid but waited": coordinated verbs, no new clause.
                 let coord =
                     !prev_is_punct(t, i) && !sentence_start(t, i) && !next.is_empty() && !SUBJECTS.contains(&next);
+                let repair = repair || humble(t, s, i);
                 if !idiom && !repair && !coord && !retracts_back(t, ctx, i, 8) {
                     let initial = sentence_start(t, i);
                     if apology_context(t, ctx, i, initial) {
@@ -320,7 +358,9 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                                 })
                                 .unwrap_or(false)
                 };
-                if !as_though && !siding && while_contrast && w != "whereas" || tail {
+                // "Although it cannot undo the disappointment, we have...".
+                let humbled = humble(t, i + 1, clause_end(t, i));
+                if !humbled && (!as_though && !siding && while_contrast && w != "whereas" || tail) {
                     let rest_disclaims = ctx.disclaim.any_in(t, i + 1, e) || ctx.strong.any_in(t, i + 1, e);
                     if !rest_disclaims {
                         // "Although" looks both ways; a trailing ", though" or a

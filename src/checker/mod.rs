@@ -447,6 +447,14 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
         }
     };
     let (a, b, c) = (w(1), w(2), w(3));
+    // "If there's a scratch ..., then we apologise" conditions the apology.
+    let (_, se) = t.sentence_of(ifi);
+    let conditions_apology = (ifi..se.min(ifi + 24))
+        .find(|&k| t.is(k, "then"))
+        .is_some_and(|th| (th..se.min(th + 6)).any(|k| is_apology_word(t, k)));
+    if conditions_apology && a == "there" {
+        return false;
+    }
     let pref = |x: &str| {
         matches!(
             x,
@@ -1089,6 +1097,11 @@ fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: bool) -> bo
         }
         let w1 = t.norm(nx);
         let w2 = if nx + 1 < e && t.toks[nx + 1].is_word { t.norm(nx + 1) } else { "" };
+        // "...went down, so I couldn't log in": the consequence of the
+        // cause, not the writer owning it.
+        if k > s && t.is_any(k - 1, &["so", "meaning", "therefore", "hence"]) && w1 == "could" {
+            continue;
+        }
         // "we didn't", "we never", "we should have", "we were wrong".
         if matches!(w2, "not" | "never") && matches!(w1, "did" | "do" | "have" | "had" | "was" | "were" | "could") {
             return true;
@@ -1281,7 +1294,12 @@ fn writer_owns_it(t: &Tokens, ctx: &Context, at: usize, skip_said: bool) -> bool
         }
     }
     // "...was dropped by us".
-    let by_us = |k: usize| t.is_any(k - 1, &["by", "to"]) && t.is_any(k, &["me", "us", "myself", "ourselves"]);
+    // "returned to us" is not owning it; "down to us" is.
+    let by_us = |k: usize| {
+        t.is_any(k, &["me", "us", "myself", "ourselves"])
+            && (t.is(k - 1, "by")
+                || t.is(k - 1, "to") && k >= 2 && t.is_any(k - 2, &["down", "due", "attributable", "fault", "up"]))
+    };
     for d in [0isize, -1, 1] {
         if let Some((s, e)) = sentence_range(t, at, d) {
             if (s + 1..e).any(by_us) {

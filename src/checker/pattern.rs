@@ -90,7 +90,7 @@ pub const MACROS: &[(&str, &str)] = &[
     // Past participles that do not end in -ed (passives: "was sent").
     (
         "@pp",
-        "left|sent|cut|put|given|taken|broken|lost|made|done|told|shown|thrown|split|bent|torn|worn|stolen|forgotten|mislaid|misread|misheard|spilt|built|set|shut|hit|stuck|caught|brought|bought|sold|kept|held|laid|led|written|driven|chosen|eaten|hidden|fed|dug|shrunk|sunk|struck|undone|overdone|misunderstood|overlooked|knocked|dropped|missed|mixed|let|spelt|burnt|spilt|hung|*en",
+        "left|sent|cut|put|reset|given|taken|broken|lost|made|done|told|shown|thrown|split|bent|torn|worn|stolen|forgotten|mislaid|misread|misheard|spilt|built|set|shut|hit|stuck|caught|brought|bought|sold|kept|held|laid|led|written|driven|chosen|eaten|hidden|fed|dug|shrunk|sunk|struck|undone|overdone|misunderstood|overlooked|knocked|dropped|missed|mixed|let|spelt|burnt|spilt|hung|*en",
     ),
     // Words ending in -ed that describe a state or a remedy, not a hidden
     // doer: "was pleased", "was refunded".
@@ -128,6 +128,16 @@ pub const MACROS: &[(&str, &str)] = &[
     (
         "@third",
         "supplier|suppliers|courier|couriers|manufacturer|manufacturers|warehouse|carrier|carriers|vendor|vendors|distributor|distributors|wholesaler|wholesalers|subcontractor|subcontractors|contractor|contractors|printer|printers|factory|mill|provider|providers|agency|partner|partners|haulier|hauliers|freight|logistics|system|systems|software|computer|computers|website|app|platform|till|server|servers|bank|processor|machine|machines|oven|van|lab|laboratory|post|postman|postie|mail|network|landlord|tool|tools|scanner|database|office|depot|yard|branch",
+    ),
+    // Parties outside the business the customer dealt with.
+    (
+        "@outside",
+        "supplier|suppliers|vendor|vendors|manufacturer|manufacturers|wholesaler|wholesalers|distributor|distributors|courier|couriers|carrier|carriers|factory|mill|printers|lab|laboratory|subcontractor|subcontractors|contractor|contractors|agency|partner|partners|provider|providers|bank|landlord|council|haulier|hauliers|maker|makers|merchant|merchants|importer|insurer|insurers|venue|caterer|caterers|airline|organiser|organisers|builder|builders",
+    ),
+    // Small physical flaws, named so as to sound smaller.
+    (
+        "@speck",
+        "crumb|crumbs|drop|drops|speck|specks|hair|hairs|splash|splashes|spot|spots|mark|marks|scratch|scratches|smudge|smudges|scuff|scuffs|fingerprint|fingerprints|smear|smears|fleck|flecks|dot|dots|chip|chips|dent|dents|nick|nicks|blemish|blemishes|stain|stains|streak|streaks|drip|drips|petal|petals|bubble|bubbles|crease|creases|wrinkle|wrinkles|blob|blobs|lump|lumps|bump|bumps|hole|holes|crack|cracks|snag|snags|bruise|bruises|scorch|ding|dings|splinter|splinters|flake|flakes|wobble|squeak|rattle|typo|typos",
     ),
     (
         "@staff",

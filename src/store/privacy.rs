@@ -19,6 +19,7 @@ pub struct CustomerDossier {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct ErasureReport {
     pub incidents: usize,
     pub letters: usize,

@@ -4,6 +4,11 @@ import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { confirm, open, save } from '@tauri-apps/plugin-dialog';
 import { listen } from '@tauri-apps/api/event';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { ErasureReport } from './bindings/ErasureReport';
+import type { ExportSummary } from './bindings/ExportSummary';
+import type { ImportReport } from './bindings/ImportReport';
+import type { RestoreReport } from './bindings/RestoreReport';
 import type { DashboardStats } from './bindings/DashboardStats';
 import type { BatchReport } from './bindings/BatchReport';
 import type { Change } from './bindings/Change';
@@ -30,6 +35,8 @@ import type { TimelineKind } from './bindings/TimelineKind';
 export type Tone = 'warm' | 'formal';
 
 export type {
+  ExportSummary,
+  ImportReport,
   BatchReport,
   Change,
   Customer,
@@ -122,26 +129,6 @@ export const reviewMakeup = (id: number, offer?: string) => invoke<MakeUpReview>
 export const setMakeup = (id: number, description: string, value: string) =>
   invoke<Incident>('set_makeup', { id, description, value });
 
-// Spreadsheets. The core's ExportSummary and ImportReport have no generated
-// TypeScript bindings yet (no ts-rs derive in src/spreadsheet/); these are the
-// fields the screen reads, to be replaced by ./bindings once they are generated.
-export interface ExportSummary {
-  format: 'xlsx' | 'csv';
-  tables: { table: string; rows: number; file: string }[];
-}
-export interface ImportReport {
-  dry_run: boolean;
-  file: string;
-  encoding: string;
-  columns: { header: string; field: string | null }[];
-  warnings: string[];
-  rows: number;
-  added: number;
-  updated: number;
-  skipped: number;
-  invalid: { line: number; field: string | null; reason: string }[];
-  skipped_rows: { line: number; reason: string }[];
-}
 export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
   invoke<ExportSummary>('export_spreadsheet', { path, format });
 /** A running job's progress (the shell's "progress" event). */
@@ -159,19 +146,6 @@ export const importCustomers = (path: string, dryRun: boolean, skipInvalid: bool
   invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
 
 // Keeping records safe. Paths come from the save/open dialogs.
-export interface BackupInfo {
-  path: string;
-  bytes: number;
-}
-export interface RestoreReport {
-  previous_saved_to: string | null;
-  restored_schema_version: number;
-}
-export interface ErasureReport {
-  incidents: number;
-  letters: number;
-  timeline_entries: number;
-}
 export type ImageSlot = 'logo' | 'signature';
 export const setProfileImage = (slot: ImageSlot, path: string | null) =>
   invoke<void>('set_profile_image', { slot, path });
