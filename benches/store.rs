@@ -24,8 +24,12 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite3");
     let mut db = Db::open(&path).expect("open");
-    let opts =
-        DemoOptions { customers, incidents, seed: 42, as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap() };
+    let opts = DemoOptions {
+        customers,
+        incidents,
+        seed: 42,
+        as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+    };
     let t = Instant::now();
     fill(&mut db, &opts).expect("demo");
     let demo_time = t.elapsed();

@@ -19,13 +19,14 @@ pub struct DemoOptions {
     pub customers: usize,
     pub incidents: usize,
     pub seed: u64,
-    /// The "today" the data is built around.
-    pub as_of: NaiveDate,
+    /// The day the data is built around, at noon UTC, for output that is the
+    /// same on every run; `None` builds it around the current time.
+    pub as_of: Option<NaiveDate>,
 }
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { customers: 60, incidents: 90, seed: 1, as_of: dates::today() }
+        DemoOptions { customers: 60, incidents: 90, seed: 1, as_of: None }
     }
 }
 
@@ -280,15 +281,13 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
     }
     let window = db.profile()?.second_failure_days;
     let mut rng = fastrand::Rng::with_seed(opts.seed);
-    // Built around now when the day is today (so nothing lies in the future and
-    // "found 3 h ago" reads true); around noon UTC of another day, for output
-    // that is identical on every run.
-    let as_of = if opts.as_of == dates::today() {
-        dates::now()
-    } else {
-        let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists");
-        Utc.from_utc_datetime(&opts.as_of.and_time(noon))
+    // Around now by default, so nothing lies in the future and "found 3 h ago"
+    // reads true; around noon UTC of a given day for identical output.
+    let as_of = match opts.as_of {
+        None => dates::now(),
+        Some(day) => Utc.from_utc_datetime(&day.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"))),
     };
+    let as_of_day = as_of.date_naive();
 
     // Incidents are inserted oldest first so the second-failure flag sees earlier ones.
     let mut plan: Vec<(usize, i64)> = (0..opts.incidents)
@@ -389,7 +388,7 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
             let promised = (progress >= 2).then(|| (discovered + Duration::days(rng.i64(1..12))).date_naive());
             let mut change_count = 0;
             if progress >= 7 || (progress >= 5 && rng.bool()) {
-                let d = (discovered + Duration::days(rng.i64(3..20))).date_naive().min(opts.as_of);
+                let d = (discovered + Duration::days(rng.i64(3..20))).date_naive().min(as_of_day);
                 for text in story.changes {
                     change_st.execute(params![id, d.format("%Y-%m-%d").to_string(), text])?;
                     change_count += 1;

@@ -17,7 +17,7 @@ fn dump(db: &amends::Db) -> String {
 }
 
 fn opts(seed: u64) -> DemoOptions {
-    DemoOptions { customers: 40, incidents: 120, seed, as_of: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap() }
+    DemoOptions { customers: 40, incidents: 120, seed, as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()) }
 }
 
 #[test]

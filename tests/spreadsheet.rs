@@ -39,7 +39,12 @@ fn sample() -> Db {
     let mut db = Db::open_in_memory().unwrap();
     fill(
         &mut db,
-        &DemoOptions { customers: 30, incidents: 80, seed: 5, as_of: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap() },
+        &DemoOptions {
+            customers: 30,
+            incidents: 80,
+            seed: 5,
+            as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+        },
     )
     .unwrap();
     let evil = db
@@ -452,7 +457,7 @@ fn progress_counts_up_to_the_total() {
             customers: 3000,
             incidents: 5000,
             seed: 2,
-            as_of: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
         },
     )
     .unwrap();

@@ -301,10 +301,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let cur = db.profile()?.currency;
     match command {
         Command::Demo { customers, incidents, seed, as_of } => {
-            let as_of = match as_of {
-                Some(d) => dates::parse_date("as_of", &d)?,
-                None => dates::today(),
-            };
+            let as_of = as_of.map(|d| dates::parse_date("as_of", &d)).transpose()?;
             let started = std::time::Instant::now();
             let s = demo::fill(&mut db, &DemoOptions { customers, incidents, seed, as_of })?;
             println!(
