@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/amends-app
 
-.PHONY: run test deps deps-test ui app lint test-core test-ui test-e2e bench
+.PHONY: run test deps deps-test ui app lint test-core test-ui test-e2e bench bench-app
 
 ## Install what is missing, build the app and open it.
 run: deps app
@@ -57,3 +57,12 @@ bench:
 	cargo bench --bench checker
 	benches/letters.sh 1000
 	benches/spreadsheets.sh
+
+## The desktop app's benchmark (not part of `make test` or `make bench`): start-up time,
+## memory (PSS) and search-as-you-type latency, beside a bare Tauri page. See tests/e2e/bench.sh.
+bench-app: ui
+	cargo build --release -p amends-app --features custom-protocol
+	cargo build --release --bin amends
+	cargo build --release --manifest-path benches/bare-tauri/Cargo.toml --target-dir $(TARGET_DIR) --features custom-protocol
+	@command -v tauri-driver >/dev/null || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
+	CARGO_TARGET_DIR=$(TARGET_DIR) tests/e2e/bench.sh
