@@ -39,6 +39,7 @@ impl Db {
 
     /// Customers whose name, company, email or phone contains `query`, ignoring
     /// case and accents; all customers when the query is blank. Sorted by name.
+    /// A query of one or two characters matches the start of the name.
     /// With a `limit`, the first matches found are returned (sorted), which keeps
     /// search-as-you-type fast on large lists.
     pub fn search_customers(&self, query: &str, limit: Option<usize>) -> Result<Vec<Customer>> {
@@ -62,11 +63,13 @@ impl Db {
             };
             self.query_customers(sql, params![phrase, lim])?
         } else {
-            // One or two characters: too short for trigrams, so scan in name order and stop early.
-            let pattern = format!("%{}%", like_escape(&needle));
+            // One or two characters are too short for trigrams: match the start of
+            // the name through its index, which stays instant on any list.
+            let upper = prefix_upper_bound(&needle);
             self.query_customers(
-                "SELECT * FROM customers WHERE search_text LIKE ? ESCAPE '\\' ORDER BY name_key, id LIMIT ?",
-                params![pattern, lim],
+                "SELECT * FROM customers WHERE name_key >= ?1 AND (?2 IS NULL OR name_key < ?2)
+                 ORDER BY name_key, id LIMIT ?3",
+                params![needle, upper, lim],
             )?
         };
         out.sort_by(|a, b| text::fold(&a.name).cmp(&text::fold(&b.name)).then(a.id.cmp(&b.id)));
@@ -80,8 +83,17 @@ impl Db {
     }
 }
 
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+/// The smallest string greater than every string starting with `prefix`
+/// (None when there is none), for an index range scan.
+fn prefix_upper_bound(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = char::from_u32(last as u32 + 1) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
 }
 
 /// Insert a checked customer inside a caller's transaction (also used by demo and import).

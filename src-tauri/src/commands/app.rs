@@ -15,7 +15,7 @@ pub struct AppStatus {
     pub profile_set_up: bool,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     let (empty, profile_set_up) = match state.db() {
         Ok(db) => {

@@ -7,32 +7,32 @@ use amends::makeup::{self, MakeUpReview};
 use amends::store::{IncidentFilter, IncidentSummary, QueueItem, StepAction};
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn today(state: State<'_, AppState>, limit: Option<usize>) -> CmdResult<Vec<QueueItem>> {
     state.db()?.open_by_urgency(limit.unwrap_or(100), 2)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_incidents(state: State<'_, AppState>, filter: IncidentFilter) -> CmdResult<Vec<IncidentSummary>> {
     state.db()?.list_incidents(&filter)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_incident(state: State<'_, AppState>, id: i64) -> CmdResult<Incident> {
     state.db()?.incident(id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_incident(state: State<'_, AppState>, input: IncidentInput) -> CmdResult<Incident> {
     state.db()?.add_incident(&input)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_incident(state: State<'_, AppState>, id: i64, input: IncidentInput) -> CmdResult<Incident> {
     state.db()?.update_incident(id, &input)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_step(
     state: State<'_, AppState>,
     id: i64,
@@ -45,12 +45,12 @@ pub fn record_step(
     state.db()?.record_step(id, step, action)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn promise_fix(state: State<'_, AppState>, id: i64, date: String) -> CmdResult<Incident> {
     state.db()?.promise_fix(id, dates::parse_date("date", &date)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_change(state: State<'_, AppState>, id: i64, date: Option<String>, text: String) -> CmdResult<Change> {
     let on = match date.as_deref().map(str::trim) {
         None | Some("") => dates::today(),
@@ -59,12 +59,12 @@ pub fn add_change(state: State<'_, AppState>, id: i64, date: Option<String>, tex
     state.db()?.add_change(id, on, &text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_change(state: State<'_, AppState>, change_id: i64) -> CmdResult<()> {
     state.db()?.remove_change(change_id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_timeline(
     state: State<'_, AppState>,
     id: i64,
@@ -80,25 +80,25 @@ pub fn add_timeline(
     state.db()?.add_timeline(id, at, kind, &text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_letters(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<LetterRecord>> {
     state.db()?.letters(id)
 }
 
 /// The make-up suggestion for an incident, with its breakdown, ideas and
 /// warnings about `offer` (an amount as typed) when given.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn review_makeup(state: State<'_, AppState>, id: i64, offer: Option<String>) -> CmdResult<MakeUpReview> {
     makeup::review(&*state.db()?, id, offer.as_deref())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_makeup(state: State<'_, AppState>, id: i64, description: String, value: String) -> CmdResult<Incident> {
     state.db()?.set_makeup(id, &description, &value)
 }
 
 /// The Today charts: counts over every incident, by SQLite.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dashboard_stats(state: State<'_, AppState>, months: Option<u32>) -> CmdResult<amends::store::DashboardStats> {
     state.db()?.dashboard_stats(months.unwrap_or(12))
 }

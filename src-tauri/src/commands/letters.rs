@@ -19,13 +19,13 @@ pub fn check_text(text: String, letter: Option<bool>) -> Vec<Finding> {
 }
 
 /// Draft an apology, email, call script or follow-up and keep a record of it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft(state: State<'_, AppState>, id: i64, kind: LetterKind, tone: String) -> CmdResult<Draft> {
     letters::draft_and_keep(&mut *state.db()?, id, kind, letters::parse_tone(&tone)?)
 }
 
 /// Keep the owner's edited text of a letter.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_letter(
     state: State<'_, AppState>,
     id: i64,
@@ -36,7 +36,7 @@ pub fn save_letter(
     state.db()?.save_letter(id, kind, tone.as_deref(), &body)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSummary>> {
     let db = state.db()?;
     let ids = db.follow_ups_due()?;
@@ -66,20 +66,20 @@ pub async fn save_letters_pdf(
 }
 
 /// The printer calibration page, to hold against an envelope.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_calibration_pdf(state: State<'_, AppState>, paper: Option<Paper>, path: PathBuf) -> CmdResult<()> {
     letters::render_calibration(&*state.db()?, paper, &path)
 }
 
 /// Only after the owner confirmed the letters went out.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mark_follow_ups_sent(state: State<'_, AppState>, ids: Vec<i64>, tone: Option<String>) -> CmdResult<usize> {
     let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
     letters::mark_follow_ups_sent(&mut *state.db()?, &ids, tone)
 }
 
 /// Open a PDF Amends just wrote in the system's viewer (print from there).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_pdf<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CmdResult<()> {
     if path.extension().and_then(|e| e.to_str()) != Some("pdf") || !path.is_file() {
         return Err(amends::Error::invalid("path", "Only a PDF that Amends saved can be opened."));

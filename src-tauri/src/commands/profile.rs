@@ -6,22 +6,22 @@ use amends::store::ImageSlot;
 use std::path::PathBuf;
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_profile(state: State<'_, AppState>) -> CmdResult<Profile> {
     state.db()?.profile()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdResult<Profile> {
     state.db()?.save_profile(&profile)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_categories(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     state.db()?.categories()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_category(state: State<'_, AppState>, name: String) -> CmdResult<Vec<String>> {
     let mut db = state.db()?;
     db.add_category(&name)?;
@@ -30,13 +30,13 @@ pub fn add_category(state: State<'_, AppState>, name: String) -> CmdResult<Vec<S
 
 /// Use (or with no path, remove) a picture the owner chose in the open dialog
 /// as the letterhead logo or the signature.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_profile_image(state: State<'_, AppState>, slot: ImageSlot, path: Option<PathBuf>) -> CmdResult<()> {
     amends::letters::set_profile_image(&mut *state.db()?, slot, path.as_deref())
 }
 
 /// Which pictures are set: (logo, signature).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn profile_images(state: State<'_, AppState>) -> CmdResult<(bool, bool)> {
     let db = state.db()?;
     Ok((db.image(ImageSlot::Logo)?.is_some(), db.image(ImageSlot::Signature)?.is_some()))

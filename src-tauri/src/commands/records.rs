@@ -7,24 +7,24 @@ use amends::store::ErasureReport;
 use std::path::PathBuf;
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupInfo> {
     state.db()?.backup_to(&path)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<RestoreReport> {
     state.db()?.restore_from(&path)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_customer_data(state: State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
     let dossier = state.db()?.customer_dossier(id)?;
     let text = serde_json::to_vec_pretty(&dossier).expect("the dossier always serialises");
     amends::files::write_atomically(&path, &text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_customer(state: State<'_, AppState>, id: i64) -> CmdResult<ErasureReport> {
     let mut db = state.db()?;
     db.backup_now("before-erase", Retention::default())?;
