@@ -308,7 +308,16 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, out: &mut Vec<Cand>) {
                                 | "do"
                                 | "look"
                         ));
+                // "however the flow is going", "however quickly": a manner
+                // clause, not a contrast.
+                let how_clause = !next_is_comma(t, i)
+                    && (matches!(next, "quickly" | "slowly" | "carefully" | "loudly" | "gently" | "patiently")
+                        || (i + 1..(i + 6).min(e)).any(|k| {
+                            t.toks[k].is_word
+                                && t.is_any(k, &["going", "goes", "go", "turns", "works", "ends", "unfolds", "pans"])
+                        }));
                 if !manner
+                    && !how_clause
                     && !retracts_back(t, ctx, i, 8)
                     && (apology_context(t, ctx, i, true) || ctx.apology.any_in(t, s, e))
                 {
@@ -450,6 +459,12 @@ fn multiword(t: &Tokens, ctx: &Context, i: usize) -> Option<(usize, usize)> {
         (&["in", "all", "fairness"], true),
         (&["to", "be", "fair"], true),
         (&["on", "the", "flip", "side"], false),
+        (&["tbh", "tho"], false),
+        (&["tbh", "though"], false),
+        (&["to", "be", "honest", "though"], false),
+        (&["honestly", "though"], true),
+        (&["in", "our", "defence"], true),
+        (&["in", "my", "defence"], true),
         (&["even", "then"], true),
     ];
     for (words, opens) in PHRASES {
@@ -469,7 +484,17 @@ fn multiword(t: &Tokens, ctx: &Context, i: usize) -> Option<(usize, usize)> {
         // "At the same time" / "to be fair" / "in fairness" only as an opener
         // followed by a comma; "to be fair to you" sides with the customer.
         let needs_comma = matches!(words[0], "at" | "to" | "in" | "all" | "then" | "mind" | "even");
-        if needs_comma && !next_is_comma(t, end - 1) {
+        // "In fairness to us," / "to be fair to the team,": siding with
+        // the business, so still a "but".
+        let for_us = (words[0] == "in" || words[0] == "to")
+            && end + 1 < t.len()
+            && t.is(end, "to")
+            && (t.is_any(end + 1, &["us", "me", "ourselves", "myself"]) && next_is_comma(t, end + 1)
+                || t.is_any(end + 1, &["the", "our", "my"])
+                    && end + 3 < t.len()
+                    && t.toks[end + 2].sentence == t.toks[i].sentence
+                    && next_is_comma(t, end + 2));
+        if needs_comma && !next_is_comma(t, end - 1) && !for_us {
             continue;
         }
         if retracts_back(t, ctx, end - 1, 8) {

@@ -197,6 +197,8 @@ const APOLOGY_CTX: &[&str] = &[
 ];
 
 const DISCLAIM_CTX: &[&str] = &[
+    "my|our _2 fault|mistake|mistakes|error|errors|failure|failures|oversight|blunder|misjudgement|misjudgment",
+    "could|might have been dangerous|nasty|serious|worse|disastrous|awful",
     "no|not ?an|any|a ?real|good|valid excuse|excuses|reason",
     "does|did|do|will|can not excuse",
     "not|n't excusing|excuses",
@@ -205,7 +207,8 @@ const DISCLAIM_CTX: &[&str] = &[
     "not ?a|the your|their|his|her problem|concern|fault|responsibility|worry|doing|job",
     "not|n't blaming|blame",
     "my|our ?own fault|mistake|error|responsibility|doing|oversight|failure|job|call|decision|choice|watch",
-    "fault|responsibility|blame|mistake|error|buck _3 mine|ours|stops|with|rests",
+    "fault|responsibility|blame|mistake|error|buck _3 mine|ours|stops|rests|lies|sits",
+    "fault|responsibility|blame|mistake|error|buck _3 with|on me|us",
     "on me|us $",
     "is|was|'s|rests on me|us",
     "i|we should|could have|'ve",
@@ -226,6 +229,7 @@ const DISCLAIM_CTX: &[&str] = &[
 const OWN_CTX: &[&str] = &[
     "my|our ?own fault|mistake|error|responsibility|doing|oversight|failure|misunderstanding|slip|blunder|carelessness|mix|misreading|mistakes|errors",
     "mine|ours",
+    "my|our _2 fault|mistake|mistakes|error|errors|failure|failures|oversight|blunder|slip|misjudgement|misjudgment",
     "on me",
     "i|we made|got|messed|mixed|forgot|failed|dropped|broke|missed|let|overlooked|misread|misheard|lost|sent|ignored|rushed|skipped|packed|booked|charged|wrote|entered|put|gave|took|should|chose|picked|hired|trained|misjudged|underestimated|promised|told|used|left|caused|did|mislabelled|delivered|fitted|installed|cut|printed|double|typed|didn't|misunderstood|confused|muddled|scheduled|assumed",
     "by me|us",
@@ -235,6 +239,9 @@ const OWN_CTX: &[&str] = &[
 ];
 
 pub(crate) const STRONG_OWN: &[&str] = &[
+    "my|our _2 fault|mistake|mistakes|error|errors|failure|failures|oversight|blunder|misjudgement|misjudgment",
+    "could|might have been dangerous|nasty|serious|worse|disastrous|awful",
+    "that|this|it was|is|'s|were ?completely|totally|simply|really|just not good enough",
     "my|our ?own fault|mistake|mistakes|error|errors|responsibility|doing|oversight|failure|blunder|slip|job|watch",
     "i|we got _3 wrong",
     "i|we made a|an|the|this|that|some|two|several ?big|huge|serious|real|careless|basic|stupid|bad mistake|error|mistakes|errors|mess",
@@ -722,6 +729,10 @@ fn about_the_fix(t: &Tokens, s: usize, e: usize) -> bool {
         if t.is(k, "same") {
             return t.is(k + 1, "day");
         }
+        // "going to" is the future; "you mentioned going on holiday" is not.
+        if t.is(k, "going") {
+            return t.is(k + 1, "to");
+        }
         t.is_any(
             k,
             &[
@@ -732,7 +743,6 @@ fn about_the_fix(t: &Tokens, s: usize, e: usize) -> bool {
                 "tonight",
                 "shortly",
                 "soon",
-                "going",
                 "today",
                 "yesterday",
                 "morning",
@@ -1049,8 +1059,36 @@ fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: bool) -> bo
         if skip_said && said_by_apology(t, s, k) {
             continue;
         }
-        // Scene-setting: "when we knocked", "as we arrived".
+        // Scene-setting: "when we knocked", "as we arrived"; and what we
+        // did as told: "so that's what we matched".
         if k > s && t.is_any(k - 1, &["when", "while", "as", "once", "before", "after", "until"]) {
+            continue;
+        }
+        // What was done as asked: "so that's what we matched" (but not
+        // "that's what we forgot").
+        if k > s
+            && t.is(k - 1, "what")
+            && k + 1 < e
+            && !t.is_any(
+                k + 1,
+                &[
+                    "forgot",
+                    "missed",
+                    "got",
+                    "messed",
+                    "broke",
+                    "lost",
+                    "failed",
+                    "should",
+                    "did",
+                    "never",
+                    "mixed",
+                    "dropped",
+                    "overlooked",
+                    "ruined",
+                ],
+            )
+        {
             continue;
         }
         // Part of the apology: "we are so sorry".
@@ -1103,7 +1141,7 @@ fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: bool) -> bo
             continue;
         }
         // "we didn't", "we never", "we should have", "we were wrong".
-        if matches!(w2, "not" | "never") && matches!(w1, "did" | "do" | "have" | "had" | "was" | "were" | "could") {
+        if matches!(w2, "not" | "never") && matches!(w1, "did" | "do" | "have" | "had" | "was" | "were") {
             return true;
         }
         if matches!(w1, "never" | "should" | "ought") {
@@ -1349,6 +1387,9 @@ fn owned_in(t: &Tokens, set: &PatternSet, (s, e): (usize, usize), skip_said: boo
 
 const MACRO_APOL: &[&str] = &[
     "sorry",
+    "soz",
+    "sry",
+    "apols",
     "apologise",
     "apologised",
     "apologises",
