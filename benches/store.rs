@@ -93,6 +93,14 @@ fn main() {
         urgency.push(t.elapsed());
     }
     urgency.sort();
+    let mut stats = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let s = db.dashboard_stats(12).expect("stats");
+        assert!(!s.by_category.is_empty());
+        stats.push(t.elapsed());
+    }
+    stats.sort();
 
     println!("\nAmends store benchmark: {customers} customers, {incidents} incidents (SQLite file, WAL)\n");
     println!("| what | median | p95 | target |");
@@ -108,4 +116,5 @@ fn main() {
         ms(pct(&urgency, 0.5)),
         ms(pct(&urgency, 0.95))
     );
+    println!("| Today charts (dashboard_stats), 20 runs | {} | {} | |", ms(pct(&stats, 0.5)), ms(pct(&stats, 0.95)));
 }

@@ -305,6 +305,29 @@ fn dashboard_counts_every_incident() {
         db.list_incidents(&IncidentFilter { statuses: Some(vec![Status::Closed]), ..Default::default() }).unwrap();
     assert_eq!(s.outcomes.came_back + s.outcomes.did_not + s.outcomes.unknown, closed.len() as i64);
     assert!(s.top_causes.windows(2).all(|w| w[0].count >= w[1].count));
+    // The counts follow edits and erasures (kept by triggers).
+    let first = db.list_incidents(&IncidentFilter { limit: Some(1), ..Default::default() }).unwrap()[0].clone();
+    let moved_to = if first.category == "billing" { "staff" } else { "billing" };
+    let count =
+        |s: &amends::store::DashboardStats, c: &str| s.by_category.iter().find(|n| n.name == c).map_or(0, |n| n.count);
+    let before = (count(&s, &first.category), count(&s, moved_to));
+    db.update_incident(
+        first.id,
+        &IncidentInput {
+            customer_id: first.customer_id,
+            title: first.title.clone(),
+            category: Some(moved_to.into()),
+            occurred_at: Some(amends::dates::to_text(first.occurred_at)),
+            discovered_at: Some(amends::dates::to_text(first.discovered_at)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let after = db.dashboard_stats(24).unwrap();
+    assert_eq!((count(&after, &first.category), count(&after, moved_to)), (before.0 - 1, before.1 + 1));
+    let gone = db.erase_customer(first.customer_id).unwrap().incidents as i64;
+    let total: i64 = db.dashboard_stats(24).unwrap().by_category.iter().map(|c| c.count).sum();
+    assert_eq!(total, 200 - gone);
     let one = db.dashboard_stats(1).unwrap();
     assert!(one.per_month.iter().all(|m| m.month == amends::dates::today().format("%Y-%m").to_string()));
 }

@@ -50,9 +50,10 @@ impl Db {
         let t = today.year() * 12 + today.month0() as i32 - (months - 1);
         let first = format!("{:04}-{:02}-01", t.div_euclid(12), t.rem_euclid(12) + 1);
         let conn = self.conn();
+        // Kept up to date by triggers (migration 002): no scan of the incidents.
         let mut st = conn.prepare(
-            "SELECT substr(discovered_at, 1, 7) AS month, category, COUNT(*) FROM incidents
-             WHERE discovered_at >= ? GROUP BY month, category ORDER BY month, category",
+            "SELECT month, category, n FROM incident_month_counts
+             WHERE month >= substr(?, 1, 7) AND n > 0 ORDER BY month, category",
         )?;
         let per_month = st
             .query_map([&first], |r| Ok(MonthCount { month: r.get(0)?, category: r.get(1)?, count: r.get(2)? }))?
@@ -62,8 +63,10 @@ impl Db {
             let rows = st.query_map([], |r| Ok(NamedCount { name: r.get(0)?, count: r.get(1)? }))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
-        let by_category =
-            named("SELECT category, COUNT(*) AS n FROM incidents GROUP BY category ORDER BY n DESC, category")?;
+        let by_category = named(
+            "SELECT category, SUM(n) AS total FROM incident_month_counts GROUP BY category HAVING total > 0
+             ORDER BY total DESC, category",
+        )?;
         let top_causes = named(
             "SELECT root_cause, COUNT(*) AS n FROM incidents WHERE root_cause IS NOT NULL AND root_cause <> ''
              GROUP BY root_cause ORDER BY n DESC, root_cause LIMIT 8",
