@@ -62,7 +62,7 @@ impl Db {
             let out = f(&session)?;
             session.finish()?;
             tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 4)", [])?;
-            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 500)", [])?;
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 64)", [])?;
             Ok(out)
         };
         // A large import touches many pages: with SQLite's default 2 MB page cache
