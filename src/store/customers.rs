@@ -96,39 +96,44 @@ fn prefix_upper_bound(prefix: &str) -> Option<String> {
     None
 }
 
+/// The stored columns of a customer, in the order of `COLUMNS`; `search_text:
+/// None` leaves the searchable text as it is (an import re-indexes at the end).
+const COLUMNS: &str = "name, company, email, phone, phone_digits, address_lines, city, region, postal_code, \
+    country, notes, tags, yearly_spend_minor, expected_years, search_text, name_key";
+
+fn column_values(c: &ValidCustomer, search_text: Option<String>) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+    vec![
+        Value::Text(c.name.clone()),
+        text(&c.company),
+        text(&c.email),
+        text(&c.phone),
+        text(&c.phone.as_deref().map(text::digits)),
+        Value::Text(c.address.lines.join("\n")),
+        text(&c.address.city),
+        text(&c.address.region),
+        text(&c.address.postal_code),
+        text(&c.address.country),
+        text(&c.notes),
+        Value::Text(c.tags.join("\n")),
+        Value::Integer(c.yearly_spend_minor),
+        Value::Integer(c.expected_years.into()),
+        text(&search_text),
+        Value::Text(text::fold(&c.name)),
+    ]
+}
+
 /// Insert a checked customer inside a caller's transaction (also used by demo and import).
 pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) -> Result<i64> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO customers (name, company, email, phone, phone_digits, address_lines, city, region,
-            postal_code, country, notes, tags, yearly_spend_minor, expected_years, search_text, name_key,
-            created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )?;
-    st.execute(params![
-        c.name,
-        c.company,
-        c.email,
-        c.phone,
-        c.phone.as_deref().map(text::digits),
-        c.address.lines.join("\n"),
-        c.address.city,
-        c.address.region,
-        c.address.postal_code,
-        c.address.country,
-        c.notes,
-        c.tags.join("\n"),
-        c.yearly_spend_minor,
-        c.expected_years,
-        c.search_text(),
-        text::fold(&c.name),
-        now,
-        now
-    ])?;
+    let sql =
+        format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES ({})", vec!["?"; 18].join(", "));
+    let mut values = column_values(c, Some(c.search_text()));
+    values.extend([now.to_string().into(), now.to_string().into()]);
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
     Ok(tx.last_insert_rowid())
 }
 
-/// Overwrite a customer with a checked form inside a caller's transaction
-/// (also used by import). Returns how many rows changed: 0 when there is no such id.
 /// Update a customer's row. `search_text: None` leaves the searchable text (and
 /// so the search index) as it is, for an import that re-indexes at the end.
 pub(crate) fn update_customer_row(
@@ -138,33 +143,21 @@ pub(crate) fn update_customer_row(
     search_text: Option<&str>,
     now: &str,
 ) -> Result<usize> {
-    let mut st = tx.prepare_cached(
-        "UPDATE customers SET name = ?, company = ?, email = ?, phone = ?, phone_digits = ?,
-            address_lines = ?, city = ?, region = ?, postal_code = ?, country = ?, notes = ?, tags = ?,
-            yearly_spend_minor = ?, expected_years = ?, search_text = COALESCE(?, search_text), name_key = ?,
-            updated_at = ?
-         WHERE id = ?",
-    )?;
-    Ok(st.execute(params![
-        c.name,
-        c.company,
-        c.email,
-        c.phone,
-        c.phone.as_deref().map(text::digits),
-        c.address.lines.join("\n"),
-        c.address.city,
-        c.address.region,
-        c.address.postal_code,
-        c.address.country,
-        c.notes,
-        c.tags.join("\n"),
-        c.yearly_spend_minor,
-        c.expected_years,
-        search_text,
-        text::fold(&c.name),
-        now,
-        id
-    ])?)
+    let sets: Vec<String> = COLUMNS
+        .split(',')
+        .map(str::trim)
+        .map(|col| {
+            if col == "search_text" {
+                "search_text = COALESCE(?, search_text)".to_string()
+            } else {
+                format!("{col} = ?")
+            }
+        })
+        .collect();
+    let sql = format!("UPDATE customers SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
+    let mut values = column_values(c, search_text.map(str::to_string));
+    values.extend([now.to_string().into(), id.into()]);
+    Ok(tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?)
 }
 
 pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {

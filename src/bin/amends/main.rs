@@ -103,16 +103,9 @@ enum CustomersCmd {
     },
 }
 
+/// A postal address, shared by customers and the business profile.
 #[derive(Args)]
-struct CustomerArgs {
-    #[arg(long)]
-    name: String,
-    #[arg(long)]
-    email: Option<String>,
-    #[arg(long)]
-    phone: Option<String>,
-    #[arg(long)]
-    company: Option<String>,
+struct AddressArgs {
     /// One street line; repeat for more lines.
     #[arg(long = "address-line", value_name = "LINE")]
     address_lines: Vec<String>,
@@ -124,6 +117,20 @@ struct CustomerArgs {
     postal_code: Option<String>,
     #[arg(long)]
     country: Option<String>,
+}
+
+#[derive(Args)]
+struct CustomerArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    company: Option<String>,
+    #[command(flatten)]
+    address: AddressArgs,
     #[arg(long)]
     notes: Option<String>,
     /// What the customer spends a year with us, e.g. 1200.
@@ -230,16 +237,8 @@ enum ProfileCmd {
         signer: Option<String>,
         #[arg(long)]
         signer_title: Option<String>,
-        #[arg(long = "address-line", value_name = "LINE")]
-        address_lines: Vec<String>,
-        #[arg(long)]
-        city: Option<String>,
-        #[arg(long)]
-        region: Option<String>,
-        #[arg(long)]
-        postal_code: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
+        #[command(flatten)]
+        address: AddressArgs,
         #[arg(long)]
         phone: Option<String>,
         #[arg(long)]
@@ -320,11 +319,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 email: a.email,
                 phone: a.phone,
                 address: Address {
-                    lines: a.address_lines,
-                    city: a.city,
-                    region: a.region,
-                    postal_code: a.postal_code,
-                    country: a.country,
+                    lines: a.address.address_lines,
+                    city: a.address.city,
+                    region: a.address.region,
+                    postal_code: a.address.postal_code,
+                    country: a.address.country,
                 },
                 notes: a.notes,
                 tags: vec![],
@@ -395,11 +394,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             name,
             signer,
             signer_title,
-            address_lines,
-            city,
-            region,
-            postal_code,
-            country,
+            address: AddressArgs { address_lines, city, region, postal_code, country },
             phone,
             email,
             website,
