@@ -215,13 +215,20 @@ impl ExportReader<'_> {
         self.for_each(&sql, args, incident_at, each)
     }
 
-    pub fn changes(&self, each: Each<ChangeRow>) -> Result<ControlFlow<()>> {
+    /// Rows of a table that hangs off incidents (changes, timeline, letters), with
+    /// the incident's title and the customer's name, for the chosen incidents.
+    fn rows_of_incidents(&self, table: &str, order: &str) -> (String, Vec<Value>) {
         let (cond, args) = self.incident_conditions();
         let sql = format!(
             "SELECT x.*, i.title AS incident_title, c.name AS customer_name
-             FROM changes x JOIN incidents i ON i.id = x.incident_id JOIN customers c ON c.id = i.customer_id
-             WHERE {cond} ORDER BY x.incident_id, x.changed_on, x.id"
+             FROM {table} x JOIN incidents i ON i.id = x.incident_id JOIN customers c ON c.id = i.customer_id
+             WHERE {cond} ORDER BY x.incident_id, {order}, x.id"
         );
+        (sql, args)
+    }
+
+    pub fn changes(&self, each: Each<ChangeRow>) -> Result<ControlFlow<()>> {
+        let (sql, args) = self.rows_of_incidents("changes", "x.changed_on");
         self.for_each(
             &sql,
             args,
@@ -237,12 +244,7 @@ impl ExportReader<'_> {
     }
 
     pub fn timeline(&self, each: Each<TimelineRow>) -> Result<ControlFlow<()>> {
-        let (cond, args) = self.incident_conditions();
-        let sql = format!(
-            "SELECT x.*, i.title AS incident_title, c.name AS customer_name
-             FROM timeline x JOIN incidents i ON i.id = x.incident_id JOIN customers c ON c.id = i.customer_id
-             WHERE {cond} ORDER BY x.incident_id, x.at, x.id"
-        );
+        let (sql, args) = self.rows_of_incidents("timeline", "x.at");
         self.for_each(
             &sql,
             args,
@@ -258,12 +260,7 @@ impl ExportReader<'_> {
     }
 
     pub fn letters(&self, each: Each<LetterRow>) -> Result<ControlFlow<()>> {
-        let (cond, args) = self.incident_conditions();
-        let sql = format!(
-            "SELECT x.*, i.title AS incident_title, c.name AS customer_name
-             FROM letters x JOIN incidents i ON i.id = x.incident_id JOIN customers c ON c.id = i.customer_id
-             WHERE {cond} ORDER BY x.incident_id, x.created_at, x.id"
-        );
+        let (sql, args) = self.rows_of_incidents("letters", "x.created_at");
         self.for_each(
             &sql,
             args,
