@@ -258,18 +258,19 @@ fn timing_400_word_letter() {
     println!("{words} words: check {per:?}, check_letter {per_letter:?}");
 }
 
-/// Four more labelled sets, each written independently by a different team
-/// member without seeing the checker or the other sets. Sets 1–3 were used to
-/// improve the rules after their one unseen measurement; set 4 was measured
-/// once, unseen, after the last round (P 0.980, R 0.900, F1 0.938). The
+/// Five more labelled sets, each written independently by a different team
+/// member without seeing the checker or the other sets. Sets 1–4 were each
+/// measured once while unseen and then used to improve the rules; set 5 was
+/// written last and measured once, unseen (P 0.982, R 0.925, F1 0.953). The
 /// thresholds stop any change from quietly losing ground on them.
 #[test]
 fn team_sets_hold_their_scores() {
-    let sets: [(&str, &str, f64, f64); 4] = [
+    let sets: [(&str, &str, f64, f64); 5] = [
         ("team1", include_str!("data/qualifiers_team1.tsv"), 0.97, 0.95),
         ("team2", include_str!("data/qualifiers_team2.tsv"), 0.97, 0.95),
         ("team3", include_str!("data/qualifiers_team3.tsv"), 0.97, 0.95),
-        ("team4", include_str!("data/qualifiers_team4.tsv"), 0.97, 0.93),
+        ("team4", include_str!("data/qualifiers_team4.tsv"), 0.97, 0.95),
+        ("team5", include_str!("data/qualifiers_team5.tsv"), 0.97, 0.95),
     ];
     for (name, data, min_p, min_f1) in sets {
         let (mut tp, mut fp, mut fneg) = (0u32, 0u32, 0u32);

@@ -197,6 +197,8 @@ const APOLOGY_CTX: &[&str] = &[
 ];
 
 const DISCLAIM_CTX: &[&str] = &[
+    "which|that was|is|were wrong|incorrect|outdated|misleading|confusing|unclear",
+    "should|ought have|'ve|to said|say|read|shown|stated",
     "my|our _2 fault|mistake|mistakes|error|errors|failure|failures|oversight|blunder|misjudgement|misjudgment",
     "could|might have been dangerous|nasty|serious|worse|disastrous|awful",
     "no|not ?an|any|a ?real|good|valid excuse|excuses|reason",
@@ -224,6 +226,7 @@ const DISCLAIM_CTX: &[&str] = &[
     "i|we have|need|want|must|should|had ?to own|admit|accept|confess",
     "i|we own|owned this|it|that|up",
     "that|this|it was|is|'s careless|sloppy|thoughtless|unacceptable|shoddy|lazy|negligent|unprofessional|inexcusable|poor|bad|wrong ?work|workmanship|service|of ?me|us",
+    "that|this|it was|is|'s not|n't|never acceptable|okay|ok|right|fair|professional|good",
 ];
 
 const OWN_CTX: &[&str] = &[
@@ -258,6 +261,7 @@ pub(crate) const STRONG_OWN: &[&str] = &[
     "i|we have|need|want|must|should|had ?to own|admit|accept|confess",
     "i|we own|owned this|it|that|up",
     "that|this|it was|is|'s careless|sloppy|thoughtless|unacceptable|shoddy|lazy|negligent|unprofessional|inexcusable|poor|bad|wrong ?work|workmanship|service|of ?me|us",
+    "that|this|it was|is|'s not|n't|never acceptable|okay|ok|right|fair|professional|good",
 ];
 
 fn engine() -> &'static Engine {
