@@ -303,38 +303,31 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "no", "nothing", "none", "nobody", "hardly", "nor", "without", "than", "far", "neither", "barely",
 ];
 
-/// A negation within `window` tokens before `at`, inside the same clause.
-fn negated_before(t: &Tokens, at: usize, window: usize) -> bool {
-    let (s, _) = t.sentence_of(at.min(t.len().saturating_sub(1)));
-    let mut k = at;
-    let mut seen = 0;
-    while k > s && seen < window {
-        k -= 1;
-        if !t.toks[k].is_word {
-            if matches!(t.norm(k), "." | ";" | ":") {
-                break;
-            }
-            continue;
-        }
-        seen += 1;
-        if t.is_any(k, NEGATIONS) {
-            return true;
-        }
-    }
-    false
+/// How a backwards word search treats punctuation between the words.
+#[derive(Clone, Copy)]
+enum Punct {
+    /// Look past any punctuation, to the start of the sentence.
+    Cross,
+    /// Stop at the first punctuation mark.
+    Stop,
+    /// Look past commas and dashes, stop where the clause ends (. ; :).
+    StopAtClauseEnd,
 }
 
-fn word_before(t: &Tokens, at: usize, window: usize, words: &[&str], cross_punct: bool) -> bool {
+/// One of `words` within `window` words before `at`, in the same sentence.
+fn scan_back(t: &Tokens, at: usize, window: usize, words: &[&str], punct: Punct) -> bool {
     let (s, _) = t.sentence_of(at.min(t.len().saturating_sub(1)));
     let mut k = at;
     let mut seen = 0;
     while k > s && seen < window {
         k -= 1;
         if !t.toks[k].is_word {
-            if cross_punct {
-                continue;
+            match punct {
+                Punct::Cross => continue,
+                Punct::Stop => break,
+                Punct::StopAtClauseEnd if matches!(t.norm(k), "." | ";" | ":") => break,
+                Punct::StopAtClauseEnd => continue,
             }
-            break;
         }
         seen += 1;
         if t.is_any(k, words) {
@@ -342,6 +335,15 @@ fn word_before(t: &Tokens, at: usize, window: usize, words: &[&str], cross_punct
         }
     }
     false
+}
+
+/// A negation within `window` tokens before `at`, inside the same clause.
+fn negated_before(t: &Tokens, at: usize, window: usize) -> bool {
+    scan_back(t, at, window, NEGATIONS, Punct::StopAtClauseEnd)
+}
+
+fn word_before(t: &Tokens, at: usize, window: usize, words: &[&str], cross_punct: bool) -> bool {
+    scan_back(t, at, window, words, if cross_punct { Punct::Cross } else { Punct::Stop })
 }
 
 fn sentence_has(t: &Tokens, at: usize, words: &[&str]) -> bool {
