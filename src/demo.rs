@@ -31,7 +31,7 @@ impl Default for DemoOptions {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct DemoSummary {
     pub customers: usize,
     pub incidents: usize,

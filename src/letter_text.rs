@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One concrete thing the business changed, with the date it was done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct DatedChange {
     /// Already formatted, e.g. "12 March 2026".
     pub date: String,
@@ -16,7 +16,7 @@ pub struct DatedChange {
 
 /// A letter as words: what the renderer needs and nothing about pages.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct LetterText {
     /// e.g. "What we changed after your kitchen tiles arrived cracked"
     pub subject: String,

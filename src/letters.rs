@@ -30,7 +30,7 @@ pub fn parse_tone(s: &str) -> Result<Tone> {
 
 /// The two letters that go on paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PrintKind {
     Apology,
@@ -48,7 +48,7 @@ impl PrintKind {
 
 /// A letter that could not be made, and why, in the owner's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Skipped {
     pub incident_id: i64,
     pub customer_name: String,
@@ -56,7 +56,7 @@ pub struct Skipped {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct BatchReport {
     pub letters: usize,
     pub pages: usize,
@@ -154,7 +154,7 @@ pub fn draft_text(db: &Db, incident_id: i64, kind: LetterKind, tone: Tone) -> Re
 /// A drafted text as kept in the incident's letters, with the qualifiers the
 /// checker finds in it (only ever inside the owner's own words).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Draft {
     pub letter: crate::domain::LetterRecord,
     pub subject: Option<String>,

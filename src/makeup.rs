@@ -19,7 +19,7 @@ const SECOND_FAILURE_UPLIFT: i64 = 50;
 const TOKEN_SHARE: i64 = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct MakeUpInputs {
     pub order_value_minor: i64,
     pub yearly_spend_minor: i64,
@@ -47,7 +47,7 @@ impl MakeUpInputs {
 
 /// The suggestion with every step of the sum, so the owner can see why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct MakeUpSuggestion {
     pub order_value_minor: i64,
     /// Yearly spend × remaining years.
@@ -63,7 +63,7 @@ pub struct MakeUpSuggestion {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferWarning {
     /// Less than the customer paid for what went wrong.
@@ -198,7 +198,7 @@ pub fn ideas(kind: BusinessType, s: &MakeUpSuggestion, cur: Currency) -> Vec<Str
 
 /// Everything the make-up panel shows for one incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct MakeUpReview {
     pub inputs: MakeUpInputs,
     pub suggestion: MakeUpSuggestion,
@@ -211,7 +211,7 @@ pub struct MakeUpReview {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct OfferWarningView {
     pub kind: OfferWarning,
     pub message: String,

@@ -11,49 +11,51 @@ use tauri::{Builder, Manager, Runtime};
 
 /// Register plugins' command handlers and our commands on a builder.
 pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
-    builder.manage(AppState::open(db_path)).invoke_handler(tauri::generate_handler![
-        commands::app::app_status,
-        commands::app::load_sample_data,
-        commands::profile::get_profile,
-        commands::profile::save_profile,
-        commands::profile::list_categories,
-        commands::profile::add_category,
-        commands::profile::set_profile_image,
-        commands::profile::profile_images,
-        commands::customers::search_customers,
-        commands::customers::get_customer,
-        commands::customers::add_customer,
-        commands::customers::update_customer,
-        commands::records::backup_to,
-        commands::records::restore_from,
-        commands::records::export_customer_data,
-        commands::records::erase_customer,
-        commands::letters::check_text,
-        commands::letters::draft,
-        commands::letters::save_letter,
-        commands::letters::follow_ups_due,
-        commands::letters::save_letters_pdf,
-        commands::letters::save_calibration_pdf,
-        commands::letters::mark_follow_ups_sent,
-        commands::letters::open_pdf,
-        commands::incidents::today,
-        commands::incidents::dashboard_stats,
-        commands::incidents::get_incident,
-        commands::incidents::add_incident,
-        commands::incidents::list_incidents,
-        commands::incidents::update_incident,
-        commands::incidents::record_step,
-        commands::incidents::promise_fix,
-        commands::incidents::add_change,
-        commands::incidents::remove_change,
-        commands::incidents::add_timeline,
-        commands::incidents::list_letters,
-        commands::incidents::review_makeup,
-        commands::incidents::set_makeup,
-        commands::spreadsheets::export_spreadsheet,
-        commands::spreadsheets::import_customers,
-        commands::spreadsheets::cancel_job,
-    ])
+    builder.manage(AppState::open(db_path)).manage(commands::startup::Prefetch::default()).invoke_handler(
+        tauri::generate_handler![
+            commands::startup::startup,
+            commands::app::load_sample_data,
+            commands::profile::get_profile,
+            commands::profile::save_profile,
+            commands::profile::list_categories,
+            commands::profile::add_category,
+            commands::profile::set_profile_image,
+            commands::profile::profile_images,
+            commands::customers::search_customers,
+            commands::customers::get_customer,
+            commands::customers::add_customer,
+            commands::customers::update_customer,
+            commands::records::backup_to,
+            commands::records::restore_from,
+            commands::records::export_customer_data,
+            commands::records::erase_customer,
+            commands::letters::check_text,
+            commands::letters::draft,
+            commands::letters::save_letter,
+            commands::letters::follow_ups_due,
+            commands::letters::save_letters_pdf,
+            commands::letters::save_calibration_pdf,
+            commands::letters::mark_follow_ups_sent,
+            commands::letters::open_pdf,
+            commands::incidents::today,
+            commands::incidents::dashboard_stats,
+            commands::incidents::get_incident,
+            commands::incidents::add_incident,
+            commands::incidents::list_incidents,
+            commands::incidents::update_incident,
+            commands::incidents::record_step,
+            commands::incidents::promise_fix,
+            commands::incidents::add_change,
+            commands::incidents::remove_change,
+            commands::incidents::add_timeline,
+            commands::incidents::list_letters,
+            commands::incidents::review_makeup,
+            commands::incidents::set_makeup,
+            commands::spreadsheets::export_spreadsheet,
+            commands::spreadsheets::import_customers,
+            commands::spreadsheets::cancel_job,
+        ],
+    )
 }
 
 /// Where the database lives: `AMENDS_DB` if set, else the OS app-data directory
@@ -80,6 +82,7 @@ pub fn run() {
     let path = db_path();
     build(builder, path.clone())
         .setup(move |app| {
+            commands::startup::prefetch(app.handle());
             if app.state::<AppState>().open_failure().is_none() {
                 // The daily backup reads through its own connection, off the UI thread.
                 std::thread::spawn(move || {

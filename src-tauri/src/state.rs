@@ -15,7 +15,9 @@ pub struct AppState {
 
 /// Why the database did not open, kept as the serialisable parts of the error.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct OpenFailure {
+    #[cfg_attr(test, ts(type = "string"))]
     pub kind: &'static str,
     pub message: String,
 }

@@ -94,9 +94,35 @@ fn a_database_that_will_not_open_is_reported_not_crashed_on() {
     let path = dir.path().join("notes.sqlite3");
     std::fs::write(&path, "my shopping list").unwrap();
     let w = app(&path);
-    let status = call(&w, "app_status", json!({})).unwrap();
-    assert_eq!(status["open_failure"]["kind"], "not_a_database");
+    let first = call(&w, "startup", json!({})).unwrap();
+    assert_eq!(first["status"]["open_failure"]["kind"], "not_a_database");
+    assert!(first["today"].is_null() && first["profile"].is_null());
     let err = call(&w, "today", json!({})).unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("not an Amends database"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "my shopping list");
+}
+
+#[test]
+fn startup_answers_first_from_the_prefetch_then_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("a.sqlite3"));
+    amends_app::commands::startup::prefetch(&tauri::Manager::app_handle(&w).clone());
+    let first = call(&w, "startup", json!({})).unwrap();
+    assert_eq!(first["status"]["empty"], true);
+    assert_eq!(first["status"]["open_failure"], Value::Null);
+    assert_eq!(first["today"], json!([]));
+    assert!(first["stats"]["by_category"].is_array());
+
+    let customer = call(&w, "add_customer", json!({ "input": { "name": "Zoë Ní Bhriain" } })).unwrap();
+    let incident = json!({ "input": {
+        "customer_id": customer["id"], "title": "Tiles arrived cracked", "category": "delivery",
+        "discovered_by": "us", "severity": 3
+    } });
+    call(&w, "add_incident", incident).unwrap();
+    let again = call(&w, "startup", json!({})).unwrap();
+    assert_eq!(again["status"]["empty"], false);
+    let queue = again["today"].as_array().unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0]["kind"], "get_there_first");
+    assert_eq!(queue[0]["incident"]["customer_name"], "Zoë Ní Bhriain");
 }

@@ -22,7 +22,7 @@ use tokenise::Tokens;
 
 /// What kind of weakness a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
     But,
@@ -39,7 +39,7 @@ pub enum FindingKind {
 
 /// One problem found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Finding {
     /// Character (not byte) offset of the first char, or None for `Missing`.
     pub start: Option<usize>,

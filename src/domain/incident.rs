@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 /// Who found the mistake first: us (so we can get there first) or the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum DiscoveredBy {
     Us,
@@ -47,7 +47,7 @@ impl FromStr for DiscoveredBy {
 
 /// The recovery method, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum RecoveryStep {
     Contacted,
@@ -121,7 +121,7 @@ impl FromStr for RecoveryStep {
 
 /// One step's state: done at a time, skipped with a reason, or still to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct StepRecord {
     pub step: RecoveryStep,
     pub done_at: Option<DateTime<Utc>>,
@@ -139,7 +139,7 @@ impl StepRecord {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The customer has not been contacted yet.
@@ -194,7 +194,7 @@ impl FromStr for Status {
 
 /// Did recovery pay? Filled in months later.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Outcome {
     /// Did the customer come back? `None` = not known yet.
     pub came_back: Option<bool>,
@@ -205,7 +205,7 @@ pub struct Outcome {
 
 /// One concrete "what we changed" entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Change {
     pub id: i64,
     pub incident_id: i64,
@@ -214,7 +214,7 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum TimelineKind {
     Call,
@@ -248,7 +248,7 @@ impl FromStr for TimelineKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct TimelineEntry {
     pub id: i64,
     pub incident_id: i64,
@@ -258,7 +258,7 @@ pub struct TimelineEntry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum LetterKind {
     Apology,
@@ -291,7 +291,7 @@ impl FromStr for LetterKind {
 
 /// A record of every apology or follow-up produced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct LetterRecord {
     pub id: i64,
     pub incident_id: i64,
@@ -304,7 +304,7 @@ pub struct LetterRecord {
 
 /// An incident as stored, with everything that hangs off it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Incident {
     pub id: i64,
     pub customer_id: i64,
@@ -362,7 +362,7 @@ impl Incident {
 
 /// An incident form as typed. Used to create and to edit.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct IncidentInput {
     pub customer_id: i64,

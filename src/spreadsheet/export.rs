@@ -27,7 +27,7 @@ use tempfile::NamedTempFile;
 pub const PROGRESS_EVERY: u64 = 2_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     #[default]
@@ -85,7 +85,7 @@ impl Progress {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct TableCount {
     pub table: Table,
     pub rows: u64,
@@ -94,7 +94,7 @@ pub struct TableCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct ExportSummary {
     pub format: ExportFormat,
     pub tables: Vec<TableCount>,

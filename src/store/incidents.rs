@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// One line of an incident list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct IncidentSummary {
     pub id: i64,
     pub customer_id: i64,
@@ -39,7 +39,7 @@ pub struct IncidentSummary {
 
 /// Why an incident is on the Today screen, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum QueueKind {
     /// We found it; the customer has not heard from us. Get there first.
@@ -55,7 +55,7 @@ pub enum QueueKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct QueueItem {
     pub kind: QueueKind,
     pub incident: IncidentSummary,
@@ -88,7 +88,7 @@ impl StepAction {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct IncidentFilter {
     /// `None` = all; the CLI's "open" means every status but closed.

@@ -19,7 +19,7 @@ pub struct CustomerDossier {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct ErasureReport {
     pub incidents: usize,
     pub letters: usize,

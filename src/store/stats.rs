@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Incidents discovered in one month (YYYY-MM, UTC) in one category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct MonthCount {
     pub month: String,
     pub category: String,
@@ -15,7 +15,7 @@ pub struct MonthCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct NamedCount {
     pub name: String,
     pub count: i64,
@@ -23,7 +23,7 @@ pub struct NamedCount {
 
 /// Did customers come back after a closed recovery?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct Outcomes {
     pub came_back: i64,
     pub did_not: i64,
@@ -31,7 +31,7 @@ pub struct Outcomes {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct DashboardStats {
     /// From the first day of the month `months - 1` months ago, oldest first.
     pub per_month: Vec<MonthCount>,

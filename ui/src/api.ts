@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { confirm, open, save } from '@tauri-apps/plugin-dialog';
 import { listen } from '@tauri-apps/api/event';
+import type { AppStatus } from './bindings/AppStatus';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { ErasureReport } from './bindings/ErasureReport';
 import type { ExportSummary } from './bindings/ExportSummary';
@@ -28,6 +29,7 @@ import type { PrintKind } from './bindings/PrintKind';
 import type { Profile } from './bindings/Profile';
 import type { QueueItem } from './bindings/QueueItem';
 import type { RecoveryStep } from './bindings/RecoveryStep';
+import type { Startup } from './bindings/Startup';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { TimelineKind } from './bindings/TimelineKind';
 
@@ -35,6 +37,7 @@ import type { TimelineKind } from './bindings/TimelineKind';
 export type Tone = 'warm' | 'formal';
 
 export type {
+  AppStatus,
   ExportSummary,
   ImportReport,
   BatchReport,
@@ -78,15 +81,9 @@ export function fieldOf(e: unknown): string | null {
   return isAppError(e) ? e.field : null;
 }
 
-export interface AppStatus {
-  db_path: string;
-  open_failure: { kind: string; message: string } | null;
-  empty: boolean;
-  profile_set_up: boolean;
-}
-
-// Start-up
-export const appStatus = () => invoke<AppStatus>('app_status');
+// Start-up: the status, the profile, Today's queue and charts in one round
+// trip (read by the shell while the page was loading).
+export const startup = () => invoke<Startup>('startup');
 export const loadSampleData = () => invoke<DemoSummary>('load_sample_data');
 
 // Profile and categories

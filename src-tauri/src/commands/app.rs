@@ -6,6 +6,7 @@ use serde::Serialize;
 use tauri::State;
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct AppStatus {
     pub db_path: String,
     /// Set when the database could not be opened; the UI shows what to do.
@@ -15,8 +16,8 @@ pub struct AppStatus {
     pub profile_set_up: bool,
 }
 
-#[tauri::command(async)]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+/// Where the records are and whether this is a first run (part of `startup`).
+pub fn status_of(state: &AppState) -> AppStatus {
     let (empty, profile_set_up) = match state.db() {
         Ok(db) => {
             (db.customer_count().map(|n| n == 0).unwrap_or(true), db.profile().map(|p| p.is_set_up()).unwrap_or(false))

@@ -9,5 +9,6 @@ pub mod letters;
 pub mod profile;
 pub mod records;
 pub mod spreadsheets;
+pub mod startup;
 
 pub type CmdResult<T> = Result<T, amends::Error>;

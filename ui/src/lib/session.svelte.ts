@@ -1,7 +1,9 @@
 // App-wide UI state: where the owner is, and the profile every screen formats
 // with. Plain runes in one module, so screens navigate without prop-drilling.
 import type { LetterKind } from '../bindings/LetterKind';
+import type { DashboardStats } from '../bindings/DashboardStats';
 import type { Profile } from '../bindings/Profile';
+import type { QueueItem } from '../bindings/QueueItem';
 
 export type Route =
   | { screen: 'today' }
@@ -33,3 +35,20 @@ export function notify(text: string) {
 /** The profile's currency and date format, with safe defaults before it loads. */
 export const currency = () => session.profile?.currency ?? 'USD';
 export const dateFormat = () => session.profile?.date_format ?? 'long_us';
+
+/**
+ * Today's queue and charts as read at start-up (see `startup` in api.ts).
+ * Each is handed out once, to the first Today screen; later visits ask afresh.
+ */
+const prefetched: { today?: QueueItem[] | null; stats?: DashboardStats | null } = {};
+
+export function keepPrefetched(today: QueueItem[] | null, stats: DashboardStats | null) {
+  prefetched.today = today;
+  prefetched.stats = stats;
+}
+
+export function takePrefetched<K extends keyof typeof prefetched>(key: K): (typeof prefetched)[K] {
+  const v = prefetched[key];
+  delete prefetched[key];
+  return v;
+}
