@@ -4,15 +4,18 @@
 //! records, byte for byte. Incidents are spread over the 18 months before
 //! `as_of` and sit in every state of recovery; the newest are still waiting
 //! for a first contact, some of them found by us before the customer knew.
-//! Writes everything in one transaction, so a failed run leaves nothing.
+//! Writes everything, the sample profile included, in one transaction, so a
+//! failed or cancelled run leaves nothing.
 use crate::dates;
 use crate::domain::customer::ValidCustomer;
 use crate::domain::incident::ValidIncident;
 use crate::domain::{Address, DiscoveredBy, Outcome, Profile, RecoveryStep, Status, StepRecord};
 use crate::error::{Error, Result};
+use crate::progress::{self, Job, Progress};
 use crate::store::Db;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::params;
+use std::ops::ControlFlow;
 
 #[derive(Debug, Clone, Copy)]
 pub struct DemoOptions {
@@ -267,6 +270,17 @@ const SKIP_REASONS: &[&str] = &[
 /// Fill the database with sample customers and incidents; sets up a sample
 /// business profile when none exists yet.
 pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
+    fill_with_progress(db, opts, progress::ignore)
+}
+
+/// `fill`, reporting after every customer and incident (`done` of customers
+/// plus incidents); a `Break` stops it with `Error::Cancelled` and rolls
+/// everything back, the sample profile too.
+pub fn fill_with_progress(
+    db: &mut Db,
+    opts: &DemoOptions,
+    mut progress: impl FnMut(Progress) -> ControlFlow<()>,
+) -> Result<DemoSummary> {
     if opts.customers == 0 && opts.incidents > 0 {
         return Err(Error::invalid("customers", "Sample incidents need at least one sample customer."));
     }
@@ -276,10 +290,19 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
             format!("Sample data is limited to {MAX_CUSTOMERS} customers and {MAX_INCIDENTS} incidents."),
         ));
     }
-    if !db.profile()?.is_set_up() {
-        db.save_profile(&sample_profile())?;
-    }
-    let window = db.profile()?.second_failure_days;
+    let current = db.profile()?;
+    let new_profile = (!current.is_set_up()).then(|| sample_profile().validated()).transpose()?;
+    let window = new_profile.as_ref().unwrap_or(&current).second_failure_days;
+    let total = (opts.customers + opts.incidents) as u64;
+    let mut tick = |done: usize, label: &'static str| match progress(Progress {
+        job: Job::SampleData,
+        done: done as u64,
+        total,
+        label,
+    }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(Error::Cancelled(Job::SampleData)),
+    };
     let mut rng = fastrand::Rng::with_seed(opts.seed);
     // Around now by default, so nothing lies in the future and "found 3 h ago"
     // reads true; around noon UTC of a given day for identical output.
@@ -305,12 +328,18 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
         .collect();
     plan.sort_by_key(|p| std::cmp::Reverse(p.1));
 
+    // An error (a cancel too) rolls all of it back.
     db.write(|tx| {
+        if let Some(p) = &new_profile {
+            crate::store::profile::write_profile(tx, p)?;
+        }
+        tick(0, "customers")?;
         let created = dates::to_text(as_of - Duration::days(600));
         let mut ids = Vec::with_capacity(opts.customers);
         for i in 0..opts.customers {
             let c = sample_customer(&mut rng, i);
             ids.push(crate::store::customers::insert_customer(tx, &c, &created)?);
+            tick(i + 1, "customers")?;
         }
         let mut summary = DemoSummary { customers: opts.customers, incidents: 0, changes: 0, timeline_entries: 0 };
         let mut step_st = tx.prepare_cached(
@@ -426,6 +455,7 @@ pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
                 pending.map(|d| d.format("%Y-%m-%d").to_string()),
                 id
             ])?;
+            tick(opts.customers + summary.incidents, "incidents")?;
         }
         Ok(summary)
     })

@@ -30,9 +30,9 @@ pub enum Error {
     #[error("Amends could not read or write its records: {0}")]
     Storage(rusqlite::Error),
 
-    /// The person stopped a long task (an export) before it finished; nothing was written.
-    #[error("Cancelled. Nothing was written.")]
-    Cancelled,
+    /// The person stopped a long job before it finished; it left nothing behind.
+    #[error("{}", .0.cancelled_message())]
+    Cancelled(crate::progress::Job),
 
     #[error("Could not use the file {}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
@@ -60,7 +60,7 @@ impl Error {
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
             Error::Storage(_) => "storage",
-            Error::Cancelled => "cancelled",
+            Error::Cancelled(_) => "cancelled",
             Error::Io { .. } => "io",
         }
     }

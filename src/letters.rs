@@ -1,7 +1,7 @@
 //! From an incident to a letter on paper: gathers what the drafter needs from
 //! the records, drafts the words, and renders one PDF for one incident or a
 //! whole batch (mail merge). The PDF is written to a temporary file beside
-//! the target and renamed, so a failure never leaves half a file.
+//! the target and renamed, so a failure or a cancel never leaves half a file.
 //!
 //! Nothing is marked as sent here: the owner confirms that letters went out
 //! (`mark_follow_ups_sent`) after printing.
@@ -11,8 +11,11 @@ use crate::draft::{self, DraftInput, FixState, Tone};
 use crate::error::{Error, Result};
 use crate::letter_text::{DatedChange, LetterText};
 use crate::pdf::{self, DocumentSpec, EnvelopeLayout, Letterhead, Paper, PdfLetter};
+use crate::progress::{self, Job, Progress};
 use crate::store::{Db, ImageSlot};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// "warm" / "formal", as stored on letter records.
@@ -267,46 +270,76 @@ pub fn render_batch(
     paper: Option<Paper>,
     out: &Path,
 ) -> Result<BatchReport> {
+    render_batch_with_progress(db, incident_ids, kind, tone, paper, out, progress::ignore)
+}
+
+/// `render_batch`, reporting how many of the chosen incidents are done (their
+/// letter drafted and laid out, or skipped). The count reaches the total
+/// before the file is saved, which takes a moment more for a large batch. A
+/// `Break` stops it with `Error::Cancelled`, and `out` is left as it was.
+pub fn render_batch_with_progress(
+    db: &Db,
+    incident_ids: &[i64],
+    kind: PrintKind,
+    tone: Tone,
+    paper: Option<Paper>,
+    out: &Path,
+    mut progress: impl FnMut(Progress) -> ControlFlow<()>,
+) -> Result<BatchReport> {
     let spec = document_spec(db, paper)?;
     let profile = db.profile()?;
     let date = profile.date_format.format(dates::today());
     let ret = return_address(&profile);
-    let mut letters = Vec::with_capacity(incident_ids.len());
     let mut report =
         BatchReport { letters: 0, pages: 0, incident_ids: Vec::new(), skipped: Vec::new(), warnings: Vec::new() };
-    for &id in incident_ids {
-        let made = letter_text(db, id, kind, tone).and_then(|(text, customer)| {
-            let rec = recipient(&customer).map_err(|e| (e, customer.name.clone()));
-            match rec {
-                Ok(r) => {
-                    Ok((PdfLetter { return_address: ret.clone(), recipient: r, date: date.clone(), text }, customer))
+    let total = incident_ids.len() as u64;
+    if progress(Progress { job: Job::Letters, done: 0, total, label: "letters" }).is_break() {
+        return Err(Error::Cancelled(Job::Letters));
+    }
+
+    // Each letter is drafted when the renderer asks for it, so the count moves
+    // as pages are laid out. One letter is drafted ahead: skipped incidents
+    // after a letter then count as done with it, and the renderer's count after
+    // the last letter is the total.
+    let taken = Cell::new(0usize);
+    let mut next_letter = || -> Option<PdfLetter> {
+        while let Some(&id) = incident_ids.get(taken.get()) {
+            taken.set(taken.get() + 1);
+            match batch_letter(db, id, kind, tone, &ret, &date) {
+                Ok((letter, customer)) => {
+                    for w in pdf::missing_glyphs(&spec, &letter) {
+                        report.warnings.push(format!("Letter to {}: {w}", customer.name));
+                    }
+                    report.incident_ids.push(id);
+                    return Some(letter);
                 }
-                Err((e, _)) => Err(e),
-            }
-        });
-        match made {
-            Ok((letter, customer)) => {
-                for w in pdf::missing_glyphs(&spec, &letter) {
-                    report.warnings.push(format!("Letter to {}: {w}", customer.name));
+                Err(e) => {
+                    let customer_name = db
+                        .incident(id)
+                        .and_then(|i| db.customer(i.customer_id))
+                        .map(|c| c.name)
+                        .unwrap_or_else(|_| format!("incident #{id}"));
+                    report.skipped.push(Skipped { incident_id: id, customer_name, reason: e.to_string() });
                 }
-                report.incident_ids.push(id);
-                letters.push(letter);
-            }
-            Err(e) => {
-                let customer_name = db
-                    .incident(id)
-                    .and_then(|i| db.customer(i.customer_id))
-                    .map(|c| c.name)
-                    .unwrap_or_else(|_| format!("incident #{id}"));
-                report.skipped.push(Skipped { incident_id: id, customer_name, reason: e.to_string() });
             }
         }
-    }
-    if letters.is_empty() {
+        None
+    };
+    let Some(first) = next_letter() else {
         let why =
             report.skipped.first().map(|s| s.reason.clone()).unwrap_or_else(|| "No incidents were chosen.".into());
         return Err(Error::invalid("letters", format!("No letter could be made. {why}")));
-    }
+    };
+    // Incidents done once the letter last handed to the renderer is laid out.
+    let done_when_laid_out = Cell::new(0u64);
+    let mut ahead = Some(first);
+    let letters = std::iter::from_fn(|| {
+        let letter = ahead.take()?;
+        ahead = next_letter();
+        done_when_laid_out.set((taken.get() - usize::from(ahead.is_some())) as u64);
+        Some(letter)
+    });
+
     let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = tempfile::Builder::new()
         .prefix(".amends-letters-")
@@ -315,7 +348,10 @@ pub fn render_batch(
         .map_err(|e| Error::io(dir, e))?;
     let summary = {
         let w = std::io::BufWriter::new(tmp.as_file());
-        pdf::render_letters(&spec, letters, w).map_err(|e| pdf_error(out, e))?
+        pdf::render_letters_with_progress(&spec, letters, w, |_| {
+            progress(Progress { job: Job::Letters, done: done_when_laid_out.get(), total, label: "letters" })
+        })
+        .map_err(|e| pdf_error(out, e))?
     };
     tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
     tmp.persist(out).map_err(|e| Error::io(out, e.error))?;
@@ -324,9 +360,25 @@ pub fn render_batch(
     Ok(report)
 }
 
+/// One letter of a batch, with its customer (for warnings), or why it can't be made.
+fn batch_letter(
+    db: &Db,
+    id: i64,
+    kind: PrintKind,
+    tone: Tone,
+    return_address: &str,
+    date: &str,
+) -> Result<(PdfLetter, Customer)> {
+    let (text, customer) = letter_text(db, id, kind, tone)?;
+    let recipient = recipient(&customer)?;
+    let letter = PdfLetter { return_address: return_address.to_string(), recipient, date: date.to_string(), text };
+    Ok((letter, customer))
+}
+
 fn pdf_error(out: &Path, e: pdf::PdfError) -> Error {
     match e {
         pdf::PdfError::Write(io) => Error::io(out, io),
+        pdf::PdfError::Cancelled => Error::Cancelled(Job::Letters),
         other => Error::invalid("letters", other.to_string()),
     }
 }

@@ -13,6 +13,7 @@ pub mod letters;
 pub mod makeup;
 pub mod money;
 pub mod pdf;
+pub mod progress;
 pub mod spreadsheet;
 pub mod store;
 pub mod text;

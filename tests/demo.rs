@@ -1,8 +1,10 @@
 //! Sample data: deterministic, and covering every state the screens need.
-use amends::demo::{fill, DemoOptions};
+use amends::demo::{fill, fill_with_progress, DemoOptions};
 use amends::domain::Status;
+use amends::progress::{Job, Progress};
 use amends::store::{IncidentFilter, QueueKind};
 use chrono::NaiveDate;
+use std::ops::ControlFlow;
 
 fn dump(db: &amends::Db) -> String {
     let mut out = String::new();
@@ -61,4 +63,54 @@ fn refuses_absurd_sizes_without_writing() {
     o.customers = 10_000_000;
     assert!(fill(&mut db, &o).is_err());
     assert_eq!(db.customer_count().unwrap(), 0);
+}
+
+#[test]
+fn sample_data_reports_each_customer_then_each_incident() {
+    let mut db = amends::Db::open_in_memory().unwrap();
+    let mut seen: Vec<Progress> = Vec::new();
+    let s = fill_with_progress(&mut db, &opts(1), |p| {
+        seen.push(p);
+        ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!((s.customers, s.incidents), (40, 120));
+    let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
+    assert_eq!(done, (0..=160).collect::<Vec<u64>>(), "every step once, in order");
+    assert!(seen.iter().all(|p| p.job == Job::SampleData && p.total == 160));
+    assert!(seen.iter().all(|p| p.label == if p.done <= 40 { "customers" } else { "incidents" }));
+}
+
+/// What the desktop app looks at to offer the first-run screen, and what is stored.
+fn first_run_state(path: &std::path::Path) -> (i64, usize, bool) {
+    let db = amends::Db::open(path).unwrap();
+    let incidents = db.list_incidents(&IncidentFilter::default()).unwrap().len();
+    (db.customer_count().unwrap(), incidents, db.profile().unwrap().is_set_up())
+}
+
+#[test]
+fn cancelled_sample_data_leaves_the_database_empty_and_the_profile_unset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let before = first_run_state(&path);
+    assert_eq!(before, (0, 0, false));
+    // At the start, among the customers, and at the last incident.
+    for stop_at in [0, 20, 160] {
+        let mut db = amends::Db::open(&path).unwrap();
+        let e = fill_with_progress(&mut db, &opts(1), |p| {
+            if p.done == stop_at {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap_err();
+        assert!(matches!(e, amends::Error::Cancelled(Job::SampleData)), "{e}");
+        assert_eq!(e.to_string(), "Cancelled; no sample data was added.");
+        drop(db);
+        assert_eq!(first_run_state(&path), before, "stopped at {stop_at}");
+    }
+    // The same database then takes the sample data whole.
+    fill(&mut amends::Db::open(&path).unwrap(), &opts(1)).unwrap();
+    assert_eq!(first_run_state(&path), (40, 120, true));
 }

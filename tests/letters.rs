@@ -5,8 +5,10 @@ use crate::common::{run, stderr, stdout};
 use amends::domain::{Address, CustomerInput, IncidentInput, Status};
 use amends::draft::Tone;
 use amends::letters::{self, PrintKind};
+use amends::progress::{Job, Progress};
 use amends::Db;
 use chrono::NaiveDate;
+use std::ops::ControlFlow;
 
 fn pdftotext(path: &std::path::Path) -> String {
     let o = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
@@ -108,6 +110,67 @@ fn an_unwritable_path_is_a_clear_error_and_leaves_nothing() {
     let err =
         letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &blocker.join("out.pdf")).unwrap_err();
     assert_eq!(err.kind(), "io");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn batch_progress_counts_every_incident_printed_or_skipped() {
+    let (db, ids) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("batch.pdf");
+    // The incident without an address is skipped first, in the middle and last.
+    let chosen = [ids[1], ids[0], ids[1], ids[2], ids[1]];
+    let mut seen: Vec<Progress> = Vec::new();
+    let r = letters::render_batch_with_progress(&db, &chosen, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
+        seen.push(p);
+        ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!((r.letters, r.skipped.len()), (2, 3));
+    let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
+    // Nothing yet; the first letter laid out with the skip before and after it; everything.
+    assert_eq!(done, [0, 3, 5]);
+    assert!(seen.iter().all(|p| p.job == Job::Letters && p.total == 5 && p.label == "letters"));
+    assert!(out.exists());
+}
+
+#[test]
+fn a_cancelled_batch_leaves_the_old_file_and_no_partial_one() {
+    let (db, ids) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("batch.pdf");
+    std::fs::write(&out, "the previous batch").unwrap();
+    for stop_at in [0, 1] {
+        let mut calls = 0;
+        let err = letters::render_batch_with_progress(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
+            calls += 1;
+            if p.done >= stop_at {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap_err();
+        assert!(matches!(err, amends::Error::Cancelled(Job::Letters)), "{err}");
+        assert_eq!(err.kind(), "cancelled");
+        assert_eq!(err.to_string(), "Cancelled; the PDF was not saved.");
+        assert_eq!(calls, stop_at + 1, "stops at the first report it is told to");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "the previous batch");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["batch.pdf"], "no temporary file left behind");
+    }
+    // Without a previous file, a cancel leaves no file at all.
+    let fresh = dir.path().join("fresh.pdf");
+    let err = letters::render_batch_with_progress(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &fresh, |p| {
+        if p.done > 0 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .unwrap_err();
+    assert_eq!(err.kind(), "cancelled");
+    assert!(!fresh.exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 

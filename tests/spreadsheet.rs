@@ -5,6 +5,7 @@ use crate::common::{run, stderr, stdout};
 use amends::demo::{fill, DemoOptions};
 use amends::domain::{CustomerInput, IncidentInput, LetterKind, Status, TimelineKind};
 use amends::money::to_decimal;
+use amends::progress::{Job, Progress};
 use amends::spreadsheet::{self, guard, ExportFormat, ExportOptions, Field, ImportOptions, ImportReport, Table};
 use amends::store::{ExportFilter, IncidentFilter, EXPORT_INCIDENTS_SQL};
 use amends::{Db, Error};
@@ -430,7 +431,8 @@ fn cancelled_or_failed_exports_leave_no_partial_file() {
             ControlFlow::Break(())
         })
         .unwrap_err();
-        assert!(matches!(e, Error::Cancelled), "{e}");
+        assert!(matches!(e, Error::Cancelled(Job::Export)), "{e}");
+        assert_eq!(e.to_string(), "Export cancelled; no file was written.");
         assert_eq!(calls, 1);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "the previous export");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -474,6 +476,9 @@ fn progress_counts_up_to_the_total() {
     let last = seen.last().unwrap();
     assert_eq!((last.rows_done, last.rows_total), (total, total));
     assert_eq!(last.fraction(), 1.0);
+    // The form the desktop app shows.
+    let shown = Progress::from(*last);
+    assert_eq!((shown.job, shown.done, shown.total, shown.label), (Job::Export, total, total, "letters"));
 }
 
 // ---- Import ----
@@ -732,6 +737,111 @@ fn imports_a_100000_row_file() {
     assert_eq!((r.added, r.rows), (100_000, 100_000));
     assert_eq!(db.customer_count().unwrap(), 100_000);
     assert_eq!(db.search_customers("c99999@example", None).unwrap()[0].name, "Customer 99999");
+}
+
+/// A file of `n` new customers, with blank lines that progress does not count, and
+/// (first) an update to Ada, who is already in the database.
+fn growing_file(n: usize) -> String {
+    let mut file = String::from("Name,Email,City\n\nAda Lovelace,ada@example.com,London\n");
+    for i in 0..n {
+        file.push_str(&format!("Customer {i},c{i}@example.com,Town {}\n", i % 7));
+        if i % 100 == 0 {
+            file.push_str(",,\n\n");
+        }
+    }
+    file
+}
+
+fn with_ada() -> Db {
+    let mut db = Db::open_in_memory().unwrap();
+    db.add_customer(&CustomerInput {
+        name: "Ada Lovelace".into(),
+        email: Some("ada@example.com".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    db
+}
+
+fn import_with_progress(
+    db: &mut Db,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    progress: impl FnMut(Progress) -> ControlFlow<()>,
+) -> amends::Result<ImportReport> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.csv");
+    std::fs::write(&path, bytes).unwrap();
+    spreadsheet::import_customers_with_progress(db, &path, opts, progress)
+}
+
+#[test]
+fn import_and_its_check_report_every_row_up_to_the_total() {
+    let file = growing_file(1000);
+    for dry_run in [true, false] {
+        let mut db = with_ada();
+        let mut seen: Vec<Progress> = Vec::new();
+        let r = import_with_progress(&mut db, file.as_bytes(), &ImportOptions { dry_run, ..real() }, |p| {
+            seen.push(p);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!((r.rows, r.added, r.updated), (1001, 1000, 1));
+        let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
+        assert_eq!(
+            done,
+            (0..=1001).collect::<Vec<u64>>(),
+            "dry run {dry_run}: every row once, blank lines not counted"
+        );
+        assert!(seen.iter().all(|p| p.job == Job::Import && p.total == 1001 && p.label == "rows"));
+    }
+}
+
+#[test]
+fn a_cancelled_import_or_check_changes_nothing() {
+    let file = growing_file(1000);
+    for dry_run in [false, true] {
+        // Before anything, after Ada's update and some new customers, and at the very last row.
+        for stop_at in [0, 500, 1001] {
+            let mut db = with_ada();
+            let before = dump(&db);
+            let e = import_with_progress(&mut db, file.as_bytes(), &ImportOptions { dry_run, ..real() }, |p| {
+                if p.done == stop_at {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+            .unwrap_err();
+            assert!(matches!(e, Error::Cancelled(Job::Import)), "{e}");
+            assert_eq!(e.to_string(), "Import cancelled; nothing was changed.");
+            assert_eq!(db.customer_count().unwrap(), 1, "dry run {dry_run}, stopped at {stop_at}");
+            assert_eq!(dump(&db), before, "Ada's city is not filled in");
+        }
+    }
+    // A database on disk, read back through a new connection: still only Ada.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    db.add_customer(&CustomerInput {
+        name: "Ada Lovelace".into(),
+        email: Some("ada@example.com".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let e = import_with_progress(&mut db, file.as_bytes(), &real(), |p| {
+        if p.done == 700 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .unwrap_err();
+    assert_eq!(e.kind(), "cancelled");
+    drop(db);
+    let again = Db::open(&path).unwrap();
+    assert_eq!(again.customer_count().unwrap(), 1);
+    assert_eq!(again.search_customers("", None).unwrap()[0].address.city, None);
 }
 
 // ---- CLI and outside checks ----

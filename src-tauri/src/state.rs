@@ -9,7 +9,8 @@ use std::sync::{Mutex, MutexGuard};
 pub struct AppState {
     pub db_path: PathBuf,
     db: Result<Mutex<Db>, OpenFailure>,
-    /// Set by "Cancel" while a long job (an export) runs; the job checks it between rows.
+    /// Set by "Cancel" while a long job (export, import, letters, sample data) runs;
+    /// the job checks it at every step (`commands::jobs`).
     pub cancel: AtomicBool,
 }
 

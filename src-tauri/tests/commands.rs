@@ -126,3 +126,74 @@ fn startup_answers_first_from_the_prefetch_then_afresh() {
     assert_eq!(queue[0]["kind"], "get_there_first");
     assert_eq!(queue[0]["incident"]["customer_name"], "Zoë Ní Bhriain");
 }
+
+/// Every "progress" event the UI would hear, as JSON.
+fn progress_events(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> std::sync::Arc<std::sync::Mutex<Vec<Value>>> {
+    use tauri::Listener;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let s = seen.clone();
+    w.listen_any("progress", move |e| s.lock().unwrap().push(serde_json::from_str(e.payload()).unwrap()));
+    seen
+}
+
+/// "Cancel" pressed as soon as the next job reports (the listener runs as the event is sent).
+fn cancel_on_first_report(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> tauri::EventId {
+    use tauri::{Listener, Manager};
+    let app = w.app_handle().clone();
+    w.listen_any("progress", move |_| {
+        app.state::<amends_app::state::AppState>().cancel.store(true, std::sync::atomic::Ordering::SeqCst)
+    })
+}
+
+#[test]
+fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
+    use tauri::Listener;
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("c.sqlite3"));
+    let csv = dir.path().join("people.csv");
+    let rows: String = (0..300).map(|i| format!("Person {i},p{i}@example.com\n")).collect();
+    std::fs::write(&csv, format!("Name,Email\n{rows}")).unwrap();
+    let seen = progress_events(&w);
+
+    let check = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false })).unwrap();
+    assert_eq!(check["added"], 300);
+    let events = std::mem::take(&mut *seen.lock().unwrap());
+    assert_eq!(events.first(), Some(&json!({ "job": "import", "done": 0, "total": 300, "label": "rows" })));
+    assert_eq!(events.last(), Some(&json!({ "job": "import", "done": 300, "total": 300, "label": "rows" })));
+
+    let cancel = cancel_on_first_report(&w);
+    let err = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false })).unwrap_err();
+    assert_eq!(err, json!({ "kind": "cancelled", "message": "Import cancelled; nothing was changed.", "field": null }));
+    w.unlisten(cancel);
+    let all = call(&w, "search_customers", json!({ "query": "", "limit": 10 })).unwrap();
+    assert_eq!(all, json!([]), "nothing was imported");
+
+    // The next job starts afresh: the earlier cancel does not stop it.
+    let done = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false })).unwrap();
+    assert_eq!(done["added"], 300);
+}
+
+#[test]
+fn cancelled_sample_data_keeps_the_first_run_screen() {
+    use tauri::Listener;
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("d.sqlite3"));
+    let seen = progress_events(&w);
+    let cancel = cancel_on_first_report(&w);
+    let err = call(&w, "load_sample_data", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "cancelled");
+    w.unlisten(cancel);
+    let status = &call(&w, "startup", json!({})).unwrap()["status"];
+    assert_eq!((status["empty"].as_bool(), status["profile_set_up"].as_bool()), (Some(true), Some(false)));
+
+    seen.lock().unwrap().clear();
+    let summary = call(&w, "load_sample_data", json!({})).unwrap();
+    let total = summary["customers"].as_u64().unwrap() + summary["incidents"].as_u64().unwrap();
+    let events = seen.lock().unwrap().clone();
+    assert_eq!(
+        events.last(),
+        Some(&json!({ "job": "sample_data", "done": total, "total": total, "label": "incidents" }))
+    );
+    let status = &call(&w, "startup", json!({})).unwrap()["status"];
+    assert_eq!(status["empty"], false);
+}

@@ -49,6 +49,9 @@ pub enum PdfError {
     /// The letter has nothing to print.
     #[error("There are no letters to print.")]
     NoLetters,
+    /// The caller stopped the batch before it was written.
+    #[error("Cancelled; the PDF was not saved.")]
+    Cancelled,
     /// Writing the finished PDF failed (disk full, file removed...).
     #[error("The PDF could not be written: {0}")]
     Write(#[from] std::io::Error),

@@ -18,6 +18,7 @@ mod spec;
 mod wrap;
 
 use std::io::Write;
+use std::ops::ControlFlow;
 
 pub use envelope::{window_for, WINDOW_CLEARANCE_MM};
 pub use error::PdfError;
@@ -35,6 +36,18 @@ pub fn render_letters<W: Write>(
     letters: impl IntoIterator<Item = PdfLetter>,
     out: W,
 ) -> Result<RenderSummary, PdfError> {
+    render_letters_with_progress(spec, letters, out, |_| ControlFlow::Continue(()))
+}
+
+/// `render_letters`, calling `after_each` with the number of letters laid
+/// out so far after each one; a `Break` stops before anything is written
+/// (`PdfError::Cancelled`). Writing the file comes after the last call.
+pub fn render_letters_with_progress<W: Write>(
+    spec: &DocumentSpec,
+    letters: impl IntoIterator<Item = PdfLetter>,
+    out: W,
+    mut after_each: impl FnMut(usize) -> ControlFlow<()>,
+) -> Result<RenderSummary, PdfError> {
     let name = spec.letterhead.business_name.trim();
     let title = if name.is_empty() { "Letters".to_string() } else { format!("Letters from {name}") };
     let mut b = render::Builder::new(spec, &title)?;
@@ -45,6 +58,9 @@ pub fn render_letters<W: Write>(
             b.add_page(p);
         }
         count += 1;
+        if after_each(count).is_break() {
+            return Err(PdfError::Cancelled);
+        }
     }
     if count == 0 {
         return Err(PdfError::NoLetters);

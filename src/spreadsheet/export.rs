@@ -12,6 +12,7 @@ use super::{Cell, Column, Table};
 use crate::domain::Customer;
 use crate::error::{Error, Result};
 use crate::money::Currency;
+use crate::progress::{self, Job};
 use crate::store::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow};
 use crate::Db;
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
@@ -63,7 +64,8 @@ impl Default for ExportOptions {
     }
 }
 
-/// Where a running export is; the desktop app draws a progress bar from it.
+/// Where a running export is, table by table (the CLI prints it); the
+/// desktop app draws its progress bar from the shared form, `progress::Progress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Progress {
     pub table: Table,
@@ -81,6 +83,12 @@ impl Progress {
         } else {
             self.rows_done as f64 / self.rows_total as f64
         }
+    }
+}
+
+impl From<Progress> for progress::Progress {
+    fn from(p: Progress) -> Self {
+        progress::Progress { job: Job::Export, done: p.rows_done, total: p.rows_total, label: p.table.key() }
     }
 }
 
@@ -202,7 +210,7 @@ pub fn export(
         };
         let end = progress(Progress { table, table_rows_done, table_rows, rows_done, rows_total });
         if flow.is_break() || end.is_break() {
-            return Err(Error::Cancelled);
+            return Err(Error::Cancelled(Job::Export));
         }
         summary.tables.push(TableCount { table, rows: table_rows_done, file });
     }

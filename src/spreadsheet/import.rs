@@ -20,7 +20,9 @@
 //!   cells never erase. A row that would change nothing is skipped.
 //! - Everything runs in one transaction. A dry run rolls it back and
 //!   reports; a real import with invalid rows changes nothing unless told to
-//!   skip them.
+//!   skip them. A cancelled import (or dry run) rolls back too.
+//! - Progress counts the rows after the header, blank lines not counted, so
+//!   the last report's total is the report's `rows`.
 //!
 //! SQL lives in `store::import`; this module never touches the database directly.
 use super::guard;
@@ -28,11 +30,13 @@ use crate::domain::customer::ValidCustomer;
 use crate::domain::{Address, Customer, CustomerInput};
 use crate::error::{Error, Result};
 use crate::money;
+use crate::progress::{self, Job, Progress};
 use crate::store::CustomerImport;
 use crate::text;
 use crate::Db;
 use serde::Serialize;
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -220,6 +224,17 @@ pub struct ImportReport {
 
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
 pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    import_customers_with_progress(db, path, opts, progress::ignore)
+}
+
+/// `import_customers`, reporting after every row (`done` of `total` rows);
+/// a `Break` stops it with `Error::Cancelled` and nothing changed.
+pub fn import_customers_with_progress(
+    db: &mut Db,
+    path: &Path,
+    opts: &ImportOptions,
+    mut progress: impl FnMut(Progress) -> ControlFlow<()>,
+) -> Result<ImportReport> {
     let source = Source::read(path)?;
     let mut rows = source.rows()?;
     let header = loop {
@@ -245,6 +260,13 @@ pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Resul
         skipped_rows: Vec::new(),
     };
     let map = map_columns(&header, &opts.mapping, &mut report)?;
+    // Read once more just to count, so the progress bar has its total from the start.
+    let total = count_rows(&source)?;
+    let mut tick = |done: u64| match progress(Progress { job: Job::Import, done, total, label: "rows" }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(Error::Cancelled(Job::Import)),
+    };
+    tick(0)?;
 
     let commit = !opts.dry_run;
     if commit {
@@ -257,28 +279,9 @@ pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Resul
                 continue;
             }
             report.rows += 1;
-            let input = match row_input(&rec, header.len(), &map) {
-                Ok(i) => i,
-                Err((field, reason)) => {
-                    report.invalid.push(InvalidRow { line, field, reason });
-                    continue;
-                }
-            };
-            match apply_row(session, &input)? {
-                Applied::Added => report.added += 1,
-                Applied::Updated => report.updated += 1,
-                Applied::Skipped(reason) => {
-                    report.skipped += 1;
-                    if report.skipped_rows.len() < SKIPPED_LISTED {
-                        report.skipped_rows.push(SkippedRow { line, reason });
-                    }
-                }
-                Applied::Invalid(e) => report.invalid.push(InvalidRow {
-                    line,
-                    field: e.field().map(str::to_string),
-                    reason: e.to_string(),
-                }),
-            }
+            take_row(session, line, &rec, header.len(), &map, &mut report)?;
+            // An error rolls the whole transaction back, so a cancel leaves nothing.
+            tick(report.rows)?;
         }
         if commit && !opts.skip_invalid && !report.invalid.is_empty() {
             return Err(refusal(&report.invalid, report.rows));
@@ -286,6 +289,50 @@ pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Resul
         Ok(())
     })?;
     Ok(report)
+}
+
+/// Check one row and add, update or skip its customer, noting the outcome in the report.
+fn take_row(
+    session: &CustomerImport,
+    line: u64,
+    rec: &csv::StringRecord,
+    columns: usize,
+    map: &Mapping,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let input = match row_input(rec, columns, map) {
+        Ok(i) => i,
+        Err((field, reason)) => {
+            report.invalid.push(InvalidRow { line, field, reason });
+            return Ok(());
+        }
+    };
+    match apply_row(session, &input)? {
+        Applied::Added => report.added += 1,
+        Applied::Updated => report.updated += 1,
+        Applied::Skipped(reason) => {
+            report.skipped += 1;
+            if report.skipped_rows.len() < SKIPPED_LISTED {
+                report.skipped_rows.push(SkippedRow { line, reason });
+            }
+        }
+        Applied::Invalid(e) => {
+            report.invalid.push(InvalidRow { line, field: e.field().map(str::to_string), reason: e.to_string() })
+        }
+    }
+    Ok(())
+}
+
+/// The rows an import will read: every non-blank record but the header.
+fn count_rows(source: &Source) -> Result<u64> {
+    let mut rows = source.rows()?;
+    let mut records = 0u64;
+    while let Some((_, rec)) = rows.next()? {
+        if !is_blank(&rec) {
+            records += 1;
+        }
+    }
+    Ok(records.saturating_sub(1))
 }
 
 fn refusal(invalid: &[InvalidRow], rows: u64) -> Error {

@@ -17,7 +17,10 @@ mod import;
 mod xlsx_out;
 
 pub use export::{day_start, export, ExportFormat, ExportOptions, ExportSummary, Progress, TableCount};
-pub use import::{import_customers, Field, ImportOptions, ImportReport, InvalidRow, SkippedRow, MAX_IMPORT_BYTES};
+pub use import::{
+    import_customers, import_customers_with_progress, Field, ImportOptions, ImportReport, InvalidRow, SkippedRow,
+    MAX_IMPORT_BYTES,
+};
 
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};

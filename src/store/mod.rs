@@ -11,7 +11,7 @@ mod export;
 mod import;
 pub(crate) mod incidents;
 mod privacy;
-mod profile;
+pub(crate) mod profile;
 mod rows;
 mod stats;
 

@@ -4,7 +4,7 @@ use super::Db;
 use crate::dates;
 use crate::domain::Profile;
 use crate::error::{Error, Result};
-use rusqlite::params;
+use rusqlite::{params, Transaction};
 
 /// The largest logo or signature image accepted, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
@@ -58,41 +58,7 @@ impl Db {
     /// Check and save the whole profile; returns it as stored.
     pub fn save_profile(&mut self, p: &Profile) -> Result<Profile> {
         let p = p.validated()?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE profile SET business_name = ?, signer_name = ?, signer_title = ?, address_lines = ?,
-                    city = ?, region = ?, postal_code = ?, country = ?, phone = ?, email = ?, website = ?,
-                    currency = ?, paper = ?, date_format = ?, envelope = ?, offset_x_mm = ?, offset_y_mm = ?,
-                    business_type = ?, second_failure_days = ?, margin_percent = ?, churn_percent = ?,
-                    updated_at = ?
-                 WHERE id = 1",
-                params![
-                    p.business_name,
-                    p.signer_name,
-                    p.signer_title,
-                    p.address_lines.join("\n"),
-                    p.city,
-                    p.region,
-                    p.postal_code,
-                    p.country,
-                    p.phone,
-                    p.email,
-                    p.website,
-                    p.currency.code(),
-                    p.paper.key(),
-                    p.date_format.key(),
-                    p.envelope.key(),
-                    p.offset_x_mm,
-                    p.offset_y_mm,
-                    p.business_type.key(),
-                    p.second_failure_days,
-                    p.margin_percent,
-                    p.churn_percent,
-                    dates::to_text(dates::now()),
-                ],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| write_profile(tx, &p))?;
         Ok(p)
     }
 
@@ -153,5 +119,43 @@ fn check_image(slot: ImageSlot, b: &[u8]) -> Result<()> {
     if !png && !jpeg {
         return Err(Error::invalid(field, "That file is not a PNG or JPEG picture."));
     }
+    Ok(())
+}
+
+/// Save a profile that has been through `Profile::validated`, inside a
+/// transaction of the caller's (sample data saves its profile with its records).
+pub(crate) fn write_profile(tx: &Transaction, p: &Profile) -> Result<()> {
+    tx.execute(
+        "UPDATE profile SET business_name = ?, signer_name = ?, signer_title = ?, address_lines = ?,
+            city = ?, region = ?, postal_code = ?, country = ?, phone = ?, email = ?, website = ?,
+            currency = ?, paper = ?, date_format = ?, envelope = ?, offset_x_mm = ?, offset_y_mm = ?,
+            business_type = ?, second_failure_days = ?, margin_percent = ?, churn_percent = ?,
+            updated_at = ?
+         WHERE id = 1",
+        params![
+            p.business_name,
+            p.signer_name,
+            p.signer_title,
+            p.address_lines.join("\n"),
+            p.city,
+            p.region,
+            p.postal_code,
+            p.country,
+            p.phone,
+            p.email,
+            p.website,
+            p.currency.code(),
+            p.paper.key(),
+            p.date_format.key(),
+            p.envelope.key(),
+            p.offset_x_mm,
+            p.offset_y_mm,
+            p.business_type.key(),
+            p.second_failure_days,
+            p.margin_percent,
+            p.churn_percent,
+            dates::to_text(dates::now()),
+        ],
+    )?;
     Ok(())
 }

@@ -22,10 +22,12 @@ import type { Incident } from './bindings/Incident';
 import type { IncidentFilter } from './bindings/IncidentFilter';
 import type { IncidentInput } from './bindings/IncidentInput';
 import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { Job } from './bindings/Job';
 import type { LetterKind } from './bindings/LetterKind';
 import type { LetterRecord } from './bindings/LetterRecord';
 import type { MakeUpReview } from './bindings/MakeUpReview';
 import type { PrintKind } from './bindings/PrintKind';
+import type { Progress } from './bindings/Progress';
 import type { Profile } from './bindings/Profile';
 import type { QueueItem } from './bindings/QueueItem';
 import type { RecoveryStep } from './bindings/RecoveryStep';
@@ -50,10 +52,12 @@ export type {
   Incident,
   IncidentInput,
   IncidentSummary,
+  Job,
   LetterKind,
   MakeUpReview,
   PrintKind,
   Profile,
+  Progress,
   QueueItem,
   RecoveryStep,
   TimelineKind,
@@ -74,6 +78,11 @@ export function messageOf(e: unknown): string {
   if (isAppError(e)) return e.message;
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** The owner stopped a long job; its message says what was left as it was. */
+export function isCancelled(e: unknown): boolean {
+  return isAppError(e) && e.kind === 'cancelled';
 }
 
 /** The form field a failure is about (`null` when it is not about one field). */
@@ -128,16 +137,23 @@ export const setMakeup = (id: number, description: string, value: string) =>
 
 export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
   invoke<ExportSummary>('export_spreadsheet', { path, format });
-/** A running job's progress (the shell's "progress" event). */
-export interface ProgressEvent {
-  job: string;
-  done: number;
-  total: number;
-  label: string;
+/** Call `cb` on every "progress" event of a long job (export, import, letters,
+ *  sample data) until the returned function is called. */
+export const onProgress = (cb: (p: Progress) => void) => listen<Progress>('progress', (e) => cb(e.payload));
+/** Run a long job with its progress events going to `onprogress`. Listening
+ *  starts before the job does, so the first report is not missed. */
+export async function withProgress<T>(job: Job, onprogress: (p: Progress) => void, run: () => Promise<T>): Promise<T> {
+  const stop = await onProgress((p) => {
+    if (p.job === job) onprogress(p);
+  });
+  try {
+    return await run();
+  } finally {
+    stop();
+  }
 }
-/** Call `cb` on every progress event until the returned function is called. */
-export const onProgress = (cb: (p: ProgressEvent) => void) => listen<ProgressEvent>('progress', (e) => cb(e.payload));
-/** Stop a running export; it leaves no partial file. */
+/** Stop the running long job; it leaves no partial file and changes nothing
+ *  (its promise then rejects with kind "cancelled"). */
 export const cancelJob = () => invoke<void>('cancel_job');
 export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean) =>
   invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
@@ -178,6 +194,8 @@ export const checkText = (text: string, letter: boolean) => invoke<Finding[]>('c
 export const draft = (id: number, kind: LetterKind, tone: Tone) => invoke<Draft>('draft', { id, kind, tone });
 export const saveLetter = (id: number, kind: LetterKind, tone: Tone, body: string) =>
   invoke<LetterRecord>('save_letter', { id, kind, tone, body });
+/** The incidents whose "what we changed" letter is due. */
+export const followUpsDue = () => invoke<IncidentSummary[]>('follow_ups_due');
 export const saveLettersPdf = (ids: number[], kind: PrintKind, tone: Tone, path: string) =>
   invoke<BatchReport>('save_letters_pdf', { ids, kind, tone, path });
 export const openPdf = (path: string) => invoke<void>('open_pdf', { path });

@@ -1,9 +1,10 @@
 //! Start-up status and sample data.
+use super::jobs::Reporter;
 use super::CmdResult;
 use crate::state::{AppState, OpenFailure};
 use amends::demo::{self, DemoOptions, DemoSummary};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 #[derive(Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -32,8 +33,10 @@ pub fn status_of(state: &AppState) -> AppStatus {
     }
 }
 
-/// Async so the window stays responsive while it runs.
+/// Async so the window stays responsive while it runs; reports records
+/// added and can be cancelled, which leaves the database empty.
 #[tauri::command]
-pub async fn load_sample_data(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
-    demo::fill(&mut *state.db()?, &DemoOptions::default())
+pub async fn load_sample_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<DemoSummary> {
+    let mut job = Reporter::start(&app, &state);
+    demo::fill_with_progress(&mut *state.db()?, &DemoOptions::default(), |p| job.report(p))
 }

@@ -1,5 +1,6 @@
 //! The words and the paper: live qualifier checking, drafts, PDF letters,
 //! and marking follow-ups as sent once the owner confirms they went out.
+use super::jobs::Reporter;
 use super::CmdResult;
 use crate::state::AppState;
 use amends::checker::{self, Finding};
@@ -51,9 +52,11 @@ pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSumma
 }
 
 /// Render letters for incidents into one PDF at a path the owner chose in the
-/// save dialog. Async so a large batch does not freeze the window.
+/// save dialog. Async so a large batch does not freeze the window; reports
+/// letters done and can be cancelled, leaving no PDF.
 #[tauri::command]
-pub async fn save_letters_pdf(
+pub async fn save_letters_pdf<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     ids: Vec<i64>,
     kind: PrintKind,
@@ -62,7 +65,8 @@ pub async fn save_letters_pdf(
     path: PathBuf,
 ) -> CmdResult<BatchReport> {
     let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
-    letters::render_batch(&*state.db()?, &ids, kind, tone, paper, &path)
+    let mut job = Reporter::start(&app, &state);
+    letters::render_batch_with_progress(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
 }
 
 /// The printer calibration page, to hold against an envelope.

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod customers;
 pub mod incidents;
+pub mod jobs;
 pub mod letters;
 pub mod profile;
 pub mod records;
