@@ -21,8 +21,8 @@
 #     memory for both.
 #  2. PSS (Pss in /proc/PID/smaps_rollup) of the app process plus all its
 #     descendants (WebKitWebProcess, WebKitNetworkProcess), 1.5 s after drawn;
-#     and for Amends again after the Customers screen: search "a", "Show more"
-#     four times, scrolling to the end each time.
+#     and for Amends again after the Customers screen: search "a", then scroll
+#     the (virtualised) list to the end until 850 rows are loaded.
 #  3. Search-as-you-type on the Customers screen: each key is sent through
 #     WebDriver, the latency is measured in the page with performance.now():
 #     from the search box's input event to the list updated (a task after the
