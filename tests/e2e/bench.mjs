@@ -98,6 +98,37 @@ function rollup(pid) {
   return { pss: kb('Pss'), rss: kb('Rss') };
 }
 
+/**
+ * With BENCH_SMAPS=DIR, where each process's PSS lives: Pss summed per mapping
+ * (file name, or [heap]/[anon]...), written as DIR/<label>-<process>.tsv, for
+ * finding what grew between two points.
+ */
+function dumpSmaps(appPid, label) {
+  const dir = env.BENCH_SMAPS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const table = processTable();
+  for (const pid of [appPid, ...descendants(appPid, table)]) {
+    let text;
+    try {
+      text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+    } catch {
+      continue;
+    }
+    const per = new Map();
+    let name = '';
+    for (const line of text.split('\n')) {
+      const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) name = head[1] || '[anon]';
+      const pss = /^Pss:\s+(\d+) kB/.exec(line);
+      if (pss) per.set(name, (per.get(name) ?? 0) + Number(pss[1]));
+    }
+    const rowsOut = [...per].sort((a, b) => b[1] - a[1]).map(([n, kb]) => `${kb}\t${n}`).join('\n');
+    const proc = pid === appPid ? 'app' : table.get(pid)?.comm ?? String(pid);
+    writeFileSync(join(dir, `${label}-${proc}.tsv`), rowsOut + '\n');
+  }
+}
+
 /** PSS of the app plus all its descendants (WebKitWebProcess, WebKitNetworkProcess), per process and in total. */
 function memory(appPid) {
   const table = processTable();
@@ -312,15 +343,16 @@ async function startSession(port, application) {
 
 /** Launch `kind` ('amends' | 'bare') through a fresh tauri-driver with XDG dirs under `xdg`. */
 async function launch(kind, xdg, { mode, run, customers = false }) {
-  const binary = kind === 'bare' ? BARE : APP;
-  const d = await startDriver(xdg, kind === 'amends' ? { AMENDS_DB: DB } : {});
+  const binary = kind === 'amends' ? APP : BARE;
+  // 'bare-flat': the bare page drawn as Amends draws (WebKit's GL compositing off, see src-tauri/src/lib.rs).
+  const d = await startDriver(xdg, kind === 'amends' ? { AMENDS_DB: DB } : kind === 'bare-flat' ? { WEBKIT_DISABLE_COMPOSITING_MODE: '1' } : {});
   let s;
   try {
     const t0 = now();
     s = await startSession(d.port, binary);
     const tSession = now();
     await s.cmd('POST', '/timeouts', { script: 70000 });
-    const r = await s.cmd('POST', '/execute/async', { script: DRAWN_PROBE, args: [kind] });
+    const r = await s.cmd('POST', '/execute/async', { script: DRAWN_PROBE, args: [kind === 'amends' ? 'amends' : 'bare'] });
     if (r.failed) throw new Error(`${kind} ${mode} run ${run}: ${r.failed}`);
     const appPid = findApp(d.proc.pid, binary);
     if (!appPid) throw new Error(`${kind}: the app process was not found under tauri-driver`);
@@ -331,8 +363,8 @@ async function launch(kind, xdg, { mode, run, customers = false }) {
     // Amends marks the frame after Today (queue and charts) first reached the screen
     // (performance.mark 'amends:today-drawn', as the probe does: a frame, then a task).
     const tDrawn =
-      kind === 'bare' && r.already && r.fcp != null ? r.timeOrigin + r.fcp
-      : kind !== 'bare' && r.todayDrawn != null ? r.timeOrigin + r.todayDrawn
+      kind !== 'amends' && r.already && r.fcp != null ? r.timeOrigin + r.fcp
+      : kind === 'amends' && r.todayDrawn != null ? r.timeOrigin + r.todayDrawn
       : r.t;
     const out = {
       launch_to_drawn_ms: tDrawn - t0,
@@ -351,6 +383,7 @@ async function launch(kind, xdg, { mode, run, customers = false }) {
 
     await sleep(SETTLE_MS);
     const m = memory(appPid);
+    dumpSmaps(appPid, `${kind}-${mode}-${run}-drawn`);
     record(kind, mode, run, 'pss_after_drawn_kb', m.pss, 'kB');
     record(kind, mode, run, 'rss_after_drawn_kb', m.rss, 'kB');
     record(kind, mode, run, 'processes', m.count, '');
@@ -398,6 +431,7 @@ async function customersFlow(s, appPid, mode, run) {
   await sleep(SETTLE_MS);
   record('amends', mode, run, 'customers_rows_in_dom', (await s.exec(CUSTOMERS_LIST)).inDom, '');
   const m = memory(appPid);
+  dumpSmaps(appPid, `amends-${mode}-${run}-customers`);
   record('amends', mode, run, 'pss_after_customers_kb', m.pss, 'kB');
   record('amends', mode, run, 'rss_after_customers_kb', m.rss, 'kB');
   for (const [name, kb] of Object.entries(m.per)) record('amends', mode, run, `pss_after_customers_kb:${name}`, kb, 'kB');
@@ -476,6 +510,9 @@ function quantile(xs, q) {
 const values = (app, mode, metric) =>
   rows.filter((r) => r.app === app && (mode == null || r.mode === mode) && (metric instanceof RegExp ? metric.test(r.metric) : r.metric === metric)).map((r) => Number(r.value));
 
+/** Amends, the bare page as Tauri draws it by default, and the bare page drawn as Amends draws. */
+const KINDS = ['bare', 'bare-flat', 'amends'];
+
 async function main() {
   writeFileSync(TSV, 'app\tmode\trun\tmetric\tvalue\tunit\n');
   const log = (m) => process.stderr.write(`bench: ${m}\n`);
@@ -483,15 +520,15 @@ async function main() {
   // caches and Tauri's webview data start empty. Bare and Amends alternate so load from
   // elsewhere on the machine hits both alike.
   for (let i = 1; i <= RUNS; i++) {
-    for (const kind of ['bare', 'amends']) {
+    for (const kind of KINDS) {
       const r = await launch(kind, join(WORK, `cold-${kind}-${i}`), { mode: 'cold', run: i });
       log(`cold ${kind} ${i}: launch->drawn ${r.launch_to_drawn_ms.toFixed(0)} ms`);
     }
   }
   // Warm: one XDG home per app, primed by one launch that is not counted, then reused.
-  for (const kind of ['bare', 'amends']) await launch(kind, join(WORK, `warm-${kind}`), { mode: 'prime', run: 0 });
+  for (const kind of KINDS) await launch(kind, join(WORK, `warm-${kind}`), { mode: 'prime', run: 0 });
   for (let i = 1; i <= RUNS; i++) {
-    for (const kind of ['bare', 'amends']) {
+    for (const kind of KINDS) {
       const r = await launch(kind, join(WORK, `warm-${kind}`), { mode: 'warm', run: i, customers: kind === 'amends' });
       log(`warm ${kind} ${i}: launch->drawn ${r.launch_to_drawn_ms.toFixed(0)} ms`);
     }
@@ -508,13 +545,14 @@ function report() {
   const pair = (label, metric, mode, fmt, target, q = 0.5) => {
     const a = quantile(values('amends', mode, metric), q);
     const b = quantile(values('bare', mode, metric), q);
-    row(label, fmt(a), fmt(b), ratio(a, b), target);
+    const f = quantile(values('bare-flat', mode, metric), q);
+    row(label, fmt(a), fmt(b), ratio(a, b), fmt(f), ratio(a, f), target);
   };
   const n = (app, mode, metric) => values(app, mode, metric).length;
   lines.push(`Amends vs a bare Tauri page ${LABEL}; medians of ${RUNS} launches each (cold: n=${n('amends', 'cold', 'launch_to_drawn_ms')}, warm: n=${n('amends', 'warm', 'launch_to_drawn_ms')}).`);
   lines.push('');
-  row('Measure', 'Amends', 'Bare Tauri', 'Amends/bare', 'Target');
-  row('---', '---:', '---:', '---:', '---');
+  row('Measure', 'Amends', 'Bare Tauri', 'Amends/bare', 'Bare, GL compositing off', 'Amends/that', 'Target');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---');
   pair('Launch → drawn, cold (WebDriver new-session → Today\'s queue and charts on screen)', 'launch_to_drawn_ms', 'cold', ms, '≤ 1.20×');
   pair('Launch → drawn, warm', 'launch_to_drawn_ms', 'warm', ms, '≤ 1.20×');
   pair('Process start → drawn, cold (excludes driver overhead)', 'process_start_to_drawn_ms', 'cold', ms, '');
@@ -533,9 +571,10 @@ function report() {
   {
     const a = median(values('amends', 'warm', 'pss_after_customers_kb'));
     const b = median(values('bare', 'warm', 'pss_after_drawn_kb'));
+    const f = median(values('bare-flat', 'warm', 'pss_after_drawn_kb'));
     const loaded = median(values('amends', 'warm', 'customers_rows_shown'));
     const inDom = median(values('amends', 'warm', 'customers_rows_in_dom'));
-    row(`PSS after Customers: search "a", scrolled to ${loaded} loaded rows (${inDom} in the DOM), warm`, mb(a), `${mb(b)} (drawn)`, ratio(a, b), '≤ 1.30×');
+    row(`PSS after Customers: search "a", scrolled to ${loaded} loaded rows (${inDom} in the DOM), warm`, mb(a), `${mb(b)} (drawn)`, ratio(a, b), `${mb(f)} (drawn)`, ratio(a, f), '≤ 1.30×');
   }
   for (const [label, re] of [
     ['Keystroke → results in DOM', /^key_to_dom_ms:/],
@@ -543,11 +582,11 @@ function report() {
     ['Keystroke → IPC response parsed', /^key_to_response_ms:/],
   ]) {
     const xs = values('amends', 'warm', re);
-    row(`${label} (median / p95, n=${xs.length})`, `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`, '–', '–', '< 50 ms');
+    row(`${label} (median / p95, n=${xs.length})`, `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`, '–', '–', '–', '–', '< 50 ms');
   }
   for (const cmd of ['startup', 'today', 'dashboard_stats']) {
     const xs = values('amends', 'warm', `ipc_ms:${cmd}`);
-    row(`IPC ${cmd}, repeated from the page (median)`, ms(median(xs)), '–', '–', '');
+    row(`IPC ${cmd}, repeated from the page (median)`, ms(median(xs)), '–', '–', '–', '–', '');
   }
   const changed = values('amends', 'warm', /^key_dom_changed:/);
   const early = values('amends', null, 'drawn_before_probe');

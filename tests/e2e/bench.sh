@@ -47,6 +47,7 @@
 # Knobs: BENCH_PROFILE=release|debug, BENCH_RUNS (5), BENCH_CUSTOMERS (100000),
 # BENCH_INCIDENTS (300000), BENCH_APP/BENCH_BARE/BENCH_CLI (binaries),
 # BENCH_WORDS ('marta|okaf|...'), BENCH_SETTLE_MS (1500).
+# BENCH_SMAPS=DIR: also write where each process's PSS lives (per mapping) at each memory reading.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
