@@ -7,6 +7,15 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export const Keys = { ctrl: '\uE009', enter: '\uE007', tab: '\uE004', escape: '\uE00C', down: '\uE015' };
 
+/** Ten repaints, 100 ms apart, starting after this script returns. */
+const NUDGE_PAINTS = `
+  let n = 0;
+  const id = setInterval(() => {
+    document.documentElement.style.opacity = n % 2 ? '' : '0.999';
+    if (++n >= 10) { clearInterval(id); document.documentElement.style.opacity = ''; }
+  }, 100);
+`;
+
 export class Session {
   constructor(base, id) {
     this.base = base;
@@ -92,9 +101,15 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
-  /** Save a PNG of the window. WebKit can show the previous frame right after a change, so settle first. */
+  /**
+   * Save a PNG of the window. WebKit can show the previous frame right after a change, so settle
+   * first. With WebKit's GL compositing off (as Amends runs it), a screenshot waits for the page's
+   * next paint, and a page where nothing moves never paints: so the page repaints itself a few
+   * times (an opacity change too small to see) while the request waits.
+   */
   async screenshot(path) {
     await sleep(350);
+    await this.exec(NUDGE_PAINTS);
     const b64 = await this.cmd('GET', '/screenshot');
     await writeFile(path, Buffer.from(b64, 'base64'));
   }

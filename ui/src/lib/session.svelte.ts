@@ -21,11 +21,15 @@ export const session = $state({
   profile: null as Profile | null,
   /** A short confirmation read out by screen readers ("Saved"). */
   notice: '',
+  /** Ctrl+F was pressed: the Customers screen focuses its search box once it is there. */
+  focusSearch: false,
 });
 
 export function go(route: Route) {
   session.route = route;
   session.notice = '';
+  // Only the Today shown at start-up may use what start-up read; any later one asks afresh.
+  keepPrefetched(undefined, undefined);
 }
 
 export function notify(text: string) {
@@ -42,7 +46,7 @@ export const dateFormat = () => session.profile?.date_format ?? 'long_us';
  */
 const prefetched: { today?: QueueItem[] | null; stats?: DashboardStats | null } = {};
 
-export function keepPrefetched(today: QueueItem[] | null, stats: DashboardStats | null) {
+export function keepPrefetched(today: QueueItem[] | null | undefined, stats: DashboardStats | null | undefined) {
   prefetched.today = today;
   prefetched.stats = stats;
 }
