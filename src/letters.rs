@@ -305,7 +305,7 @@ pub fn render_batch_with_progress(
     let mut next_letter = || -> Option<PdfLetter> {
         while let Some(&id) = incident_ids.get(taken.get()) {
             taken.set(taken.get() + 1);
-            match batch_letter(db, id, kind, tone, &ret, &date) {
+            match batch_letter(db, &spec, id, kind, tone, &ret, &date) {
                 Ok((letter, customer)) => {
                     for w in pdf::missing_glyphs(&spec, &letter) {
                         report.warnings.push(format!("Letter to {}: {w}", customer.name));
@@ -360,9 +360,12 @@ pub fn render_batch_with_progress(
     Ok(report)
 }
 
-/// One letter of a batch, with its customer (for warnings), or why it can't be made.
+/// One letter of a batch, with its customer (for warnings), or why it can't be
+/// made (including an address that does not fit the window: that letter is
+/// left out, the rest are printed).
 fn batch_letter(
     db: &Db,
+    spec: &DocumentSpec,
     id: i64,
     kind: PrintKind,
     tone: Tone,
@@ -372,6 +375,7 @@ fn batch_letter(
     let (text, customer) = letter_text(db, id, kind, tone)?;
     let recipient = recipient(&customer)?;
     let letter = PdfLetter { return_address: return_address.to_string(), recipient, date: date.to_string(), text };
+    pdf::check_address(spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
     Ok((letter, customer))
 }
 

@@ -85,6 +85,40 @@ fn a_batch_lists_what_it_skipped_and_still_writes_the_others() {
 }
 
 #[test]
+fn an_address_too_tall_for_the_window_leaves_out_that_letter_only() {
+    let (mut db, ids) = setup();
+    let tall = db.incident(ids[2]).unwrap().customer_id;
+    let mut input = CustomerInput {
+        name: "Siobhán Ó Briain".into(),
+        company: Some("Ó Briain Tiling and Stone Ltd".into()),
+        address: Address {
+            lines: vec!["Unit 7".into(), "Harbour Industrial Estate".into(), "14 Larkspur Lane".into()],
+            city: Some("Bristol".into()),
+            region: Some("Avon".into()),
+            postal_code: Some("BS1 4QA".into()),
+            country: Some("United Kingdom".into()),
+        },
+        ..Default::default()
+    };
+    db.update_customer(tall, &input).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("batch.pdf");
+    let r = letters::render_batch(&db, &[ids[0], ids[2]], PrintKind::FollowUp, Tone::Warm, None, &out).unwrap();
+    assert_eq!((r.letters, r.incident_ids.clone()), (1, vec![ids[0]]));
+    assert_eq!(r.skipped.len(), 1);
+    assert_eq!(r.skipped[0].customer_name, "Siobhán Ó Briain");
+    assert!(r.skipped[0].reason.contains("fit in the envelope window"), "{}", r.skipped[0].reason);
+    assert!(pdftotext(&out).contains("Zoë Ørsted-Núñez"));
+
+    // Shortened to fit, the same letter prints.
+    input.address.lines = vec!["14 Larkspur Lane".into()];
+    input.address.region = None;
+    db.update_customer(tall, &input).unwrap();
+    let r = letters::render_batch(&db, &[ids[0], ids[2]], PrintKind::FollowUp, Tone::Warm, None, &out).unwrap();
+    assert_eq!((r.letters, r.skipped.len()), (2, 0));
+}
+
+#[test]
 fn a_follow_up_needs_a_change_and_no_letter_means_no_file() {
     let (mut db, ids) = setup();
     let dir = tempfile::tempdir().unwrap();

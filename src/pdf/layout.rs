@@ -276,6 +276,12 @@ fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     parts.map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("  ·  ")
 }
 
+/// Whether `letter`'s address fits the envelope window, checked on its own so
+/// a batch can leave out the one letter that does not fit instead of failing.
+pub(crate) fn check_address(spec: &DocumentSpec, letter: &PdfLetter) -> Result<(), PdfError> {
+    address_block(&Geometry::new(spec, None, None)?, letter, 1).map(|_| ())
+}
+
 /// The address block, fitted into the window.
 fn address_block(g: &Geometry, letter: &PdfLetter, letter_no: usize) -> Result<Vec<Item>, PdfError> {
     let m = Metrics::get();

@@ -28,6 +28,12 @@ pub use spec::{
     DocumentSpec, EnvelopeLayout, EnvelopePreset, GlyphWarning, Letterhead, Paper, PdfLetter, RenderSummary, WindowRect,
 };
 
+/// Check that a letter's address fits the envelope window (name, lines and
+/// their widths), without rendering anything.
+pub fn check_address(spec: &DocumentSpec, letter: &PdfLetter) -> Result<(), PdfError> {
+    layout::check_address(spec, letter)
+}
+
 /// Render letters into one PDF; each letter starts on a new page. A letter
 /// whose address does not fit the envelope window stops the batch with an
 /// error naming that letter (nothing is written in that case).

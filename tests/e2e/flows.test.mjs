@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keys, Session } from './webdriver.mjs';
@@ -243,6 +243,42 @@ describe('Amends, end to end', () => {
     for (const want of [ACCENTED, '4 Harbour Row', 'Tiles are now checked before loading', 'Cracked boxes are photographed']) {
       assert.ok(text.includes(want), `${want} in the PDF:\n${text}`);
     }
+  });
+
+  flow('"Print all follow-ups due" makes one PDF of every letter that can be printed, then marks those sent once confirmed', async () => {
+    const due = cli('incidents', 'list', '--status', 'follow_up_due');
+    assert.ok(due.length >= 2, 'the sample data and our incident leave follow-ups due');
+    const batch = 'section[aria-labelledby="batch-title"]';
+    const section = await s.wait(batch);
+    assert.ok((await section.text()).includes(`${due.length} “what we changed” letters are due`));
+    const path = join(tmp, 'all-follow-ups.pdf');
+    const field = await s.$('#l-batch');
+    await field.clear();
+    await field.type(path);
+    await (await s.byText(`${batch} button`, 'as one PDF')).click();
+    const status = await (await s.byText(`${batch} [role="status"]`, 'Saved:', 20000)).text();
+    await s.exec(`document.querySelector('${batch}').scrollIntoView({ block: 'end' })`);
+    await shot('08-letter-batch');
+    copyFileSync(path, join(E2E_ARTIFACTS, '08-follow-ups-batch.pdf'));
+
+    // A letter whose address cannot fit the envelope window is left out, with the reason; the rest print.
+    const printed = Number(/Saved: (\d+) letter/.exec(status)[1]);
+    const leftOut = await Promise.all((await s.$$(`${batch} p.warn`)).map((p) => p.text()));
+    assert.equal(printed + leftOut.length, due.length, `${status} / ${leftOut.join(' | ')}`);
+    for (const why of leftOut) assert.match(why, /: .*(address|lines|window)/i);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const skippedNames = leftOut.map((w) => w.slice(0, w.indexOf(':')));
+    for (const i of due.filter((i) => !skippedNames.includes(i.customer_name))) {
+      assert.ok(text.includes(i.customer_name), `${i.customer_name} in the batch`);
+    }
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))[1]);
+    assert.ok(pages >= printed, `${pages} pages for ${printed} letters`);
+
+    await (await s.byText(`${batch} button`, 'Mark them as sent')).click();
+    await (await s.byText(`${batch} button`, 'Yes, mark them sent')).click();
+    await s.waitFor(async () => cli('incidents', 'list', '--status', 'follow_up_due').length === leftOut.length, 5000, 'printed ones marked sent');
+    const still = cli('incidents', 'list', '--status', 'follow_up_due').map((i) => i.customer_name).sort();
+    assert.deepEqual(still, [...skippedNames].sort());
   });
 
   flow('export everything to an XLSX workbook at a path the owner typed, and read it back', async () => {
