@@ -39,15 +39,9 @@ pub fn save_letter(
 
 #[tauri::command(async)]
 pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSummary>> {
-    let db = state.db()?;
-    let ids = db.follow_ups_due()?;
-    db.list_incidents(&amends::store::IncidentFilter {
+    state.db()?.list_incidents(&amends::store::IncidentFilter {
         statuses: Some(vec![amends::domain::Status::FollowUpDue]),
         ..Default::default()
-    })
-    .map(|mut all| {
-        all.retain(|s| ids.contains(&s.id));
-        all
     })
 }
 
