@@ -4,7 +4,6 @@
 //! variants. It serialises as `{ "kind": ..., "message": ... }` so the UI can
 //! branch on `kind` and show `message` as is. Never put SQL or Rust jargon in
 //! a message: say what happened and what to do.
-use serde::ser::SerializeStruct;
 use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -84,12 +83,21 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// An error as the UI receives it from a command; its TypeScript twin is
+/// `AppError` (ui/src/bindings).
+#[derive(serde::Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export, rename = "AppError"))]
+struct ErrorBody {
+    /// A stable key: "invalid", "not_found", "cancelled", ...
+    kind: &'static str,
+    /// One or two sentences for the owner.
+    message: String,
+    /// The form field it is about, if any.
+    field: Option<&'static str>,
+}
+
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Error", 3)?;
-        st.serialize_field("kind", self.kind())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.serialize_field("field", &self.field())?;
-        st.end()
+        ErrorBody { kind: self.kind(), message: self.to_string(), field: self.field() }.serialize(s)
     }
 }

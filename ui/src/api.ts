@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
 import { confirm, open, save } from '@tauri-apps/plugin-dialog';
 import { listen } from '@tauri-apps/api/event';
+import type { AppError } from './bindings/AppError';
 import type { AppStatus } from './bindings/AppStatus';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { ErasureReport } from './bindings/ErasureReport';
@@ -21,6 +22,7 @@ import type { Finding } from './bindings/Finding';
 import type { Incident } from './bindings/Incident';
 import type { IncidentFilter } from './bindings/IncidentFilter';
 import type { IncidentInput } from './bindings/IncidentInput';
+import type { ImageSlot } from './bindings/ImageSlot';
 import type { IncidentSummary } from './bindings/IncidentSummary';
 import type { Job } from './bindings/Job';
 import type { LetterKind } from './bindings/LetterKind';
@@ -39,6 +41,7 @@ import type { TimelineKind } from './bindings/TimelineKind';
 export type Tone = 'warm' | 'formal';
 
 export type {
+  AppError,
   AppStatus,
   ExportSummary,
   ImportReport,
@@ -52,6 +55,7 @@ export type {
   Incident,
   IncidentInput,
   IncidentSummary,
+  ImageSlot,
   Job,
   LetterKind,
   MakeUpReview,
@@ -63,11 +67,6 @@ export type {
   TimelineKind,
 };
 
-export interface AppError {
-  kind: string;
-  message: string;
-  field: string | null;
-}
 
 export function isAppError(e: unknown): e is AppError {
   return typeof e === 'object' && e !== null && 'kind' in e && 'message' in e;
@@ -159,7 +158,6 @@ export const importCustomers = (path: string, dryRun: boolean, skipInvalid: bool
   invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
 
 // Keeping records safe. Paths come from the save/open dialogs.
-export type ImageSlot = 'logo' | 'signature';
 export const setProfileImage = (slot: ImageSlot, path: string | null) =>
   invoke<void>('set_profile_image', { slot, path });
 /** Which pictures are set: [logo, signature]. */
