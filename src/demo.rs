@@ -521,7 +521,9 @@ fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
         crate::text::fold(&name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '.' }).collect();
     let company = (rng.u8(0..100) < 15).then(|| COMPANIES[rng.usize(0..COMPANIES.len())].to_string());
     let mut lines = Vec::new();
-    if rng.u8(0..100) < 12 {
+    // No flat on a business address: name, company, street, town and country are the five
+    // lines a US #10 window holds (the sample profile's envelope).
+    if rng.u8(0..100) < 12 && company.is_none() {
         lines.push(format!("Flat {}", rng.u8(1..30)));
     }
     lines.push(street);

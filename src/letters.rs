@@ -243,7 +243,7 @@ fn return_address(p: &Profile) -> String {
     parts.join(" · ")
 }
 
-fn recipient(customer: &Customer) -> Result<Vec<String>> {
+pub fn recipient(customer: &Customer) -> Result<Vec<String>> {
     if customer.address.is_empty() {
         return Err(Error::invalid(
             "address",

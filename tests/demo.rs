@@ -114,3 +114,22 @@ fn cancelled_sample_data_leaves_the_database_empty_and_the_profile_unset() {
     fill(&mut amends::Db::open(&path).unwrap(), &opts(1)).unwrap();
     assert_eq!(first_run_state(&path), (40, 120, true));
 }
+
+#[test]
+fn every_sample_address_fits_the_sample_envelope_window() {
+    // Enough customers that companies and flats turn up together if they can.
+    let mut db = amends::Db::open_in_memory().unwrap();
+    fill(&mut db, &DemoOptions { customers: 2000, incidents: 100, ..opts(3) }).unwrap();
+    let spec = amends::letters::document_spec(&db, None).unwrap();
+    let customers = db.search_customers("", None).unwrap();
+    assert!(customers.iter().filter(|c| c.company.is_some()).count() > 100);
+    for c in customers {
+        let letter = amends::pdf::PdfLetter {
+            return_address: "Harbour & Finch · 1 Quay Road".into(),
+            recipient: amends::letters::recipient(&c).unwrap(),
+            date: String::new(),
+            text: Default::default(),
+        };
+        amends::pdf::check_address(&spec, &letter).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+    }
+}
