@@ -76,13 +76,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// From 0.0 to 1.0.
+    /// From 0.0 to 1.0, over all the rows.
     pub fn fraction(&self) -> f64 {
-        if self.rows_total == 0 {
-            1.0
-        } else {
-            self.rows_done as f64 / self.rows_total as f64
-        }
+        progress::Progress::from(*self).fraction()
     }
 }
 
