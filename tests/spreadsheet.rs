@@ -964,3 +964,23 @@ fn libreoffice_shows_formula_looking_text_as_text() {
     let from_csv = convert(&csv_in, Some(csv_filter));
     assert!(from_csv.starts_with("1,'=1+1,'=SUM(2;3),,'+44 117 496 0000,"), "shown as text: {from_csv}");
 }
+
+#[test]
+fn export_options_from_what_the_owner_typed() {
+    let o = ExportOptions::from_text("CSV", Some("incidents"), Some("2026-03-01"), Some(" 2026-03-31 ")).unwrap();
+    assert_eq!((o.format, o.table), (ExportFormat::Csv, Some(Table::Incidents)));
+    // Both days included: the range ends where April 1 starts, local time.
+    assert_eq!(o.filter.from, Some(spreadsheet::day_start(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())));
+    assert_eq!(o.filter.until, Some(spreadsheet::day_start(NaiveDate::from_ymd_opt(2026, 4, 1).unwrap())));
+    // Blank means all tables and no limit.
+    let all = ExportOptions::from_text("xlsx", Some(""), Some(" "), None).unwrap();
+    assert_eq!((all.table, all.filter.from, all.filter.until), (None, None, None));
+
+    let field = |r: amends::Result<ExportOptions>| r.unwrap_err().field();
+    assert_eq!(field(ExportOptions::from_text("pdf", None, None, None)), Some("format"));
+    assert_eq!(field(ExportOptions::from_text("xlsx", Some("invoices"), None, None)), Some("table"));
+    assert_eq!(field(ExportOptions::from_text("xlsx", None, Some("31/02/2026"), None)), Some("from"));
+    let swapped = ExportOptions::from_text("xlsx", None, Some("2026-04-01"), Some("2026-03-01")).unwrap_err();
+    assert_eq!(swapped.field(), Some("to"));
+    assert!(swapped.to_string().contains("before the first day"));
+}

@@ -58,6 +58,35 @@ pub struct ExportOptions {
     pub bom: bool,
 }
 
+impl ExportOptions {
+    /// The export the owner asked for, from what they typed or picked: a format
+    /// ("xlsx" or "csv"), one table or all (`None` or ""), and incidents that
+    /// happened from one day to another, both included, in local time (blank
+    /// = open-ended). Each bad value is an error naming its field.
+    pub fn from_text(format: &str, table: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<ExportOptions> {
+        fn given(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim).filter(|v| !v.is_empty())
+        }
+        let from = given(from).map(|d| crate::dates::parse_date("from", d)).transpose()?;
+        let to = given(to).map(|d| crate::dates::parse_date("to", d)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                return Err(Error::invalid("to", "The last day is before the first day. Swap them, or clear one."));
+            }
+        }
+        Ok(ExportOptions {
+            format: format.parse()?,
+            table: given(table).map(str::parse).transpose()?,
+            filter: ExportFilter {
+                from: from.map(day_start),
+                until: to.map(|d| day_start(d + chrono::Duration::days(1))),
+                ..ExportFilter::default()
+            },
+            ..ExportOptions::default()
+        })
+    }
+}
+
 impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions { format: ExportFormat::Xlsx, table: None, filter: ExportFilter::default(), bom: true }

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keys, Session } from './webdriver.mjs';
@@ -40,6 +40,29 @@ async function submit(formCss) {
 
 async function textOf(css) {
   return (await s.wait(css)).text();
+}
+
+/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) into rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
 }
 
 /** A test that saves a screenshot of the window when it fails. */
@@ -300,6 +323,32 @@ describe('Amends, end to end', () => {
     assert.ok(strings.includes(ACCENTED), 'accents survive');
     const back = JSON.parse(execFileSync(E2E_CLI, ['--db', E2E_DB, 'import', 'customers', path, '--dry-run', '--json'], { encoding: 'utf8' }));
     assert.equal(back.rows, cli('customers', 'list').length);
+  });
+
+  flow('export only the incidents of one day, as a CSV file', async () => {
+    const today = new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD, local
+    const all = cli('incidents', 'list');
+    const ofToday = all.filter((i) => new Date(i.occurred_at).toLocaleDateString('en-CA') === today);
+    assert.ok(ofToday.length > 0 && ofToday.length < all.length, `${ofToday.length} of ${all.length} happened today`);
+
+    await (await s.$('input[name="format"][value="csv"]')).click();
+    // Svelte binds the select on "change" and the date inputs on "input".
+    await s.exec(`
+      const set = (id, value, event) => { const el = document.getElementById(id); el.value = value; el.dispatchEvent(new Event(event, { bubbles: true })); };
+      set('x-table', 'incidents', 'change'); set('x-from', arguments[0], 'input'); set('x-to', arguments[0], 'input');`, today);
+    const path = join(tmp, 'incidents-today.csv');
+    const input = await s.$('#x-path');
+    await input.clear();
+    await input.type(path);
+    await (await s.$('section[aria-labelledby="x-title"] button[type="submit"]')).click();
+    await s.byText('.result', 'Saved.', 10000);
+    await shot('09-export-csv-one-day');
+
+    const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    assert.ok(header.includes('Title'), header.join(','));
+    const title = header.indexOf('Title');
+    assert.deepEqual(rows.map((r) => r[title]).sort(), ofToday.map((i) => i.title).sort());
+    assert.ok(rows.some((r) => r[title] === 'Tiles arrived cracked'));
   });
 
   flow('import customers: check the file first, then import', async () => {

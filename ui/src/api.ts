@@ -134,8 +134,9 @@ export const reviewMakeup = (id: number, offer?: string) => invoke<MakeUpReview>
 export const setMakeup = (id: number, description: string, value: string) =>
   invoke<Incident>('set_makeup', { id, description, value });
 
-export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv') =>
-  invoke<ExportSummary>('export_spreadsheet', { path, format });
+/** `table`: one table, or '' for all; `from`/`to`: YYYY-MM-DD, both included, '' for no limit. */
+export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv', table: string, from: string, to: string) =>
+  invoke<ExportSummary>('export_spreadsheet', { path, format, table, from, to });
 /** Call `cb` on every "progress" event of a long job (export, import, letters,
  *  sample data) until the returned function is called. */
 export const onProgress = (cb: (p: Progress) => void) => listen<Progress>('progress', (e) => cb(e.payload));

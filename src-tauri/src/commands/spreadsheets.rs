@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Runtime, State};
 
-/// Every table, as one XLSX workbook or (format "csv") a folder of CSV files.
+/// The records as one XLSX workbook or (format "csv") a folder of CSV files:
+/// every table or one (`table`), incidents from one day to another (`from`,
+/// `to`, both included; blank for no limit).
 /// Async so it runs off the UI thread; reports progress about ten times a
 /// second and stops (leaving no partial file) when `cancel_job` is called.
 #[tauri::command]
@@ -17,8 +19,11 @@ pub async fn export_spreadsheet<R: Runtime>(
     state: State<'_, AppState>,
     path: PathBuf,
     format: String,
+    table: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
 ) -> CmdResult<ExportSummary> {
-    let opts = ExportOptions { format: format.parse()?, ..ExportOptions::default() };
+    let opts = ExportOptions::from_text(&format, table.as_deref(), from.as_deref(), to.as_deref())?;
     let mut job = Reporter::start(&app, &state);
     spreadsheet::export(&*state.db()?, &opts, &path, |p| job.report(p.into()))
 }

@@ -3,8 +3,7 @@
 //! files contain and every rule about them live in the core.
 use amends::domain::Status;
 use amends::spreadsheet::{self, ExportOptions, Field, ImportOptions, ImportReport, Progress};
-use amends::store::ExportFilter;
-use amends::{dates, Db, Error, Result};
+use amends::{Db, Error, Result};
 use clap::{Args, Subcommand};
 use std::io::IsTerminal;
 use std::ops::ControlFlow;
@@ -68,19 +67,10 @@ pub fn export(db: &Db, a: ExportArgs) -> Result<ExitCode> {
             statuses.push(s.parse()?);
         }
     }
-    let from = a.from.as_deref().map(|d| dates::parse_date("from", d)).transpose()?;
-    let to = a.to.as_deref().map(|d| dates::parse_date("to", d)).transpose()?;
-    let opts = ExportOptions {
-        format: a.format.parse()?,
-        table: a.table.as_deref().map(str::parse).transpose()?,
-        filter: ExportFilter {
-            from: from.map(spreadsheet::day_start),
-            until: to.map(|d| spreadsheet::day_start(d + chrono::Duration::days(1))),
-            statuses,
-            categories: a.category.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect(),
-        },
-        bom: !a.no_bom,
-    };
+    let mut opts = ExportOptions::from_text(&a.format, a.table.as_deref(), a.from.as_deref(), a.to.as_deref())?;
+    opts.filter.statuses = statuses;
+    opts.filter.categories = a.category.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
+    opts.bom = !a.no_bom;
     let show_progress = std::io::stderr().is_terminal() && !a.json;
     let summary = spreadsheet::export(db, &opts, &a.output, |p: Progress| {
         if show_progress {
