@@ -3,15 +3,16 @@
 //! blank window).
 use amends::{Db, Error};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Mutex, MutexGuard};
 
 pub struct AppState {
     pub db_path: PathBuf,
     db: Result<Mutex<Db>, OpenFailure>,
-    /// Set by "Cancel" while a long job (export, import, letters, sample data) runs;
-    /// the job checks it at every step (`commands::jobs`).
-    pub cancel: AtomicBool,
+    /// The ticket of the long job (export, import, letters, sample data) the
+    /// owner cancelled, 0 for none; each job checks it at every step against
+    /// its own ticket (`commands::jobs`), so a Cancel stops exactly that job.
+    pub cancelled: AtomicU64,
 }
 
 /// Why the database did not open, kept as the serialisable parts of the error.
@@ -26,7 +27,7 @@ pub struct OpenFailure {
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
         let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
-        AppState { db_path, db, cancel: AtomicBool::new(false) }
+        AppState { db_path, db, cancelled: AtomicU64::new(0) }
     }
 
     pub fn open_failure(&self) -> Option<&OpenFailure> {

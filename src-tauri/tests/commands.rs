@@ -136,12 +136,12 @@ fn progress_events(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> std::s
     seen
 }
 
-/// "Cancel" pressed as soon as the next job reports (the listener runs as the event is sent).
-fn cancel_on_first_report(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> tauri::EventId {
+/// "Cancel" on job `ticket`, pressed as soon as a job reports (the listener runs as the event is sent).
+fn cancel_on_first_report(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, ticket: u64) -> tauri::EventId {
     use tauri::{Listener, Manager};
     let app = w.app_handle().clone();
     w.listen_any("progress", move |_| {
-        app.state::<amends_app::state::AppState>().cancel.store(true, std::sync::atomic::Ordering::SeqCst)
+        app.state::<amends_app::state::AppState>().cancelled.store(ticket, std::sync::atomic::Ordering::SeqCst)
     })
 }
 
@@ -155,22 +155,40 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
     std::fs::write(&csv, format!("Name,Email\n{rows}")).unwrap();
     let seen = progress_events(&w);
 
-    let check = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false })).unwrap();
+    let check = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false, "ticket": 1 }))
+        .unwrap();
     assert_eq!(check["added"], 300);
     let events = std::mem::take(&mut *seen.lock().unwrap());
     assert_eq!(events.first(), Some(&json!({ "job": "import", "done": 0, "total": 300, "label": "rows" })));
     assert_eq!(events.last(), Some(&json!({ "job": "import", "done": 300, "total": 300, "label": "rows" })));
 
-    let cancel = cancel_on_first_report(&w);
-    let err = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false })).unwrap_err();
+    let cancel = cancel_on_first_report(&w, 2);
+    let err = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false, "ticket": 2 }))
+        .unwrap_err();
     assert_eq!(err, json!({ "kind": "cancelled", "message": "Import cancelled; nothing was changed.", "field": null }));
     w.unlisten(cancel);
     let all = call(&w, "search_customers", json!({ "query": "", "limit": 10 })).unwrap();
     assert_eq!(all, json!([]), "nothing was imported");
 
-    // The next job starts afresh: the earlier cancel does not stop it.
-    let done = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false })).unwrap();
+    // The next job has its own ticket: the earlier cancel does not stop it.
+    let done = call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false, "ticket": 3 }))
+        .unwrap();
     assert_eq!(done["added"], 300);
+}
+
+#[test]
+fn a_cancel_sent_before_its_job_starts_still_stops_it_and_only_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("e.sqlite3"));
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, "Name,Email\nAoife Ní Bhriain,aoife@example.ie\n").unwrap();
+    let import = |ticket: u64| {
+        call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false, "ticket": ticket }))
+    };
+    call(&w, "cancel_job", json!({ "ticket": 7 })).unwrap();
+    assert_eq!(import(7).unwrap_err()["kind"], "cancelled");
+    assert_eq!(call(&w, "search_customers", json!({ "query": "", "limit": 10 })).unwrap(), json!([]));
+    assert_eq!(import(8).unwrap()["added"], 1, "a cancel for job 7 does not stop job 8");
 }
 
 #[test]
@@ -179,15 +197,15 @@ fn cancelled_sample_data_keeps_the_first_run_screen() {
     let dir = tempfile::tempdir().unwrap();
     let w = app(&dir.path().join("d.sqlite3"));
     let seen = progress_events(&w);
-    let cancel = cancel_on_first_report(&w);
-    let err = call(&w, "load_sample_data", json!({})).unwrap_err();
+    let cancel = cancel_on_first_report(&w, 4);
+    let err = call(&w, "load_sample_data", json!({ "ticket": 4 })).unwrap_err();
     assert_eq!(err["kind"], "cancelled");
     w.unlisten(cancel);
     let status = &call(&w, "startup", json!({})).unwrap()["status"];
     assert_eq!((status["empty"].as_bool(), status["profile_set_up"].as_bool()), (Some(true), Some(false)));
 
     seen.lock().unwrap().clear();
-    let summary = call(&w, "load_sample_data", json!({})).unwrap();
+    let summary = call(&w, "load_sample_data", json!({ "ticket": 5 })).unwrap();
     let total = summary["customers"].as_u64().unwrap() + summary["incidents"].as_u64().unwrap();
     let events = seen.lock().unwrap().clone();
     assert_eq!(

@@ -92,7 +92,7 @@ export function fieldOf(e: unknown): string | null {
 // Start-up: the status, the profile, Today's queue and charts in one round
 // trip (read by the shell while the page was loading).
 export const startup = () => invoke<Startup>('startup');
-export const loadSampleData = () => invoke<DemoSummary>('load_sample_data');
+export const loadSampleData = (ticket: number) => invoke<DemoSummary>('load_sample_data', { ticket });
 
 // Profile and categories
 export const getProfile = () => invoke<Profile>('get_profile');
@@ -135,28 +135,53 @@ export const setMakeup = (id: number, description: string, value: string) =>
   invoke<Incident>('set_makeup', { id, description, value });
 
 /** `table`: one table, or '' for all; `from`/`to`: YYYY-MM-DD, both included, '' for no limit. */
-export const exportSpreadsheet = (path: string, format: 'xlsx' | 'csv', table: string, from: string, to: string) =>
-  invoke<ExportSummary>('export_spreadsheet', { path, format, table, from, to });
+export const exportSpreadsheet = (
+  path: string,
+  format: 'xlsx' | 'csv',
+  table: string,
+  from: string,
+  to: string,
+  ticket: number,
+) => invoke<ExportSummary>('export_spreadsheet', { path, format, table, from, to, ticket });
 /** Call `cb` on every "progress" event of a long job (export, import, letters,
  *  sample data) until the returned function is called. */
 export const onProgress = (cb: (p: Progress) => void) => listen<Progress>('progress', (e) => cb(e.payload));
-/** Run a long job with its progress events going to `onprogress`. Listening
+/** The ticket of the running job of each kind (the screens run at most one of a kind at a time). */
+const running = new Map<Job, number>();
+let lastTicket = 0;
+/** A number no earlier job had, even before a reload (milliseconds × 1000 stays below 2^53). */
+function newTicket() {
+  lastTicket = Math.max(lastTicket + 1, Date.now() * 1000);
+  return lastTicket;
+}
+/** Run a long job with its progress events going to `onprogress`; `run` passes
+ *  the ticket to the command, so `cancelJob` stops exactly this job. Listening
  *  starts before the job does, so the first report is not missed. */
-export async function withProgress<T>(job: Job, onprogress: (p: Progress) => void, run: () => Promise<T>): Promise<T> {
+export async function withProgress<T>(
+  job: Job,
+  onprogress: (p: Progress) => void,
+  run: (ticket: number) => Promise<T>,
+): Promise<T> {
+  const ticket = newTicket();
+  running.set(job, ticket);
   const stop = await onProgress((p) => {
     if (p.job === job) onprogress(p);
   });
   try {
-    return await run();
+    return await run(ticket);
   } finally {
     stop();
+    if (running.get(job) === ticket) running.delete(job);
   }
 }
-/** Stop the running long job; it leaves no partial file and changes nothing
- *  (its promise then rejects with kind "cancelled"). */
-export const cancelJob = () => invoke<void>('cancel_job');
-export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean) =>
-  invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid });
+/** Stop the running job of this kind; it leaves no partial file and changes
+ *  nothing (its promise then rejects with kind "cancelled"). */
+export function cancelJob(job: Job): Promise<void> {
+  const ticket = running.get(job);
+  return ticket ? invoke<void>('cancel_job', { ticket }) : Promise.resolve();
+}
+export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean, ticket: number) =>
+  invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid, ticket });
 
 // Keeping records safe. Paths come from the save/open dialogs.
 export const setProfileImage = (slot: ImageSlot, path: string | null) =>
@@ -195,8 +220,9 @@ export const saveLetter = (id: number, kind: LetterKind, tone: Tone, body: strin
   invoke<LetterRecord>('save_letter', { id, kind, tone, body });
 /** The incidents whose "what we changed" letter is due. */
 export const followUpsDue = () => invoke<IncidentSummary[]>('follow_ups_due');
-export const saveLettersPdf = (ids: number[], kind: PrintKind, tone: Tone, path: string) =>
-  invoke<BatchReport>('save_letters_pdf', { ids, kind, tone, path });
+/** `ticket` 0: a job that is not cancelled (one letter). */
+export const saveLettersPdf = (ids: number[], kind: PrintKind, tone: Tone, path: string, ticket = 0) =>
+  invoke<BatchReport>('save_letters_pdf', { ids, kind, tone, path, ticket });
 export const openPdf = (path: string) => invoke<void>('open_pdf', { path });
 /** Only after the owner confirmed the letters went out. */
 export const markFollowUpsSent = (ids: number[], tone: Tone) => invoke<number>('mark_follow_ups_sent', { ids, tone });

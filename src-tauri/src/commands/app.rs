@@ -36,7 +36,11 @@ pub fn status_of(state: &AppState) -> AppStatus {
 /// Async so the window stays responsive while it runs; reports records
 /// added and can be cancelled, which leaves the database empty.
 #[tauri::command]
-pub async fn load_sample_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<DemoSummary> {
-    let mut job = Reporter::start(&app, &state);
+pub async fn load_sample_data<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    ticket: u64,
+) -> CmdResult<DemoSummary> {
+    let mut job = Reporter::start(&app, &state, ticket);
     demo::fill_with_progress(&mut *state.db()?, &DemoOptions::default(), |p| job.report(p))
 }

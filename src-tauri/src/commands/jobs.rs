@@ -1,7 +1,9 @@
 //! Long jobs (export, import, a batch of letters, sample data): the
-//! "progress" event and the cancel flag they share. A job runs off the UI
-//! thread, hands its core function a `Reporter`'s `report` as the progress
-//! callback, and stops at its next step once `cancel_job` is called.
+//! "progress" event and cancelling. The UI gives each job a ticket (a number
+//! it chose); a job runs off the UI thread, hands its core function a
+//! `Reporter`'s `report` as the progress callback, and stops at its next step
+//! once `cancel_job` names its ticket. A Cancel that arrives before the job's
+//! first step still stops it, and one for a finished job stops nothing else.
 use crate::state::AppState;
 use amends::progress::Progress;
 use std::ops::ControlFlow;
@@ -15,14 +17,14 @@ const EVERY: Duration = Duration::from_millis(100);
 pub struct Reporter<'a, R: Runtime> {
     app: &'a AppHandle<R>,
     state: &'a AppState,
+    ticket: u64,
     last: Option<Instant>,
 }
 
 impl<'a, R: Runtime> Reporter<'a, R> {
-    /// A new job; a "Cancel" meant for an earlier one is forgotten.
-    pub fn start(app: &'a AppHandle<R>, state: &'a AppState) -> Self {
-        state.cancel.store(false, Ordering::SeqCst);
-        Reporter { app, state, last: None }
+    /// A new job with the UI's `ticket` for it (0 = one that cannot be cancelled).
+    pub fn start(app: &'a AppHandle<R>, state: &'a AppState, ticket: u64) -> Self {
+        Reporter { app, state, ticket, last: None }
     }
 
     /// Send `p` to the UI as the "progress" event (the first report, the last,
@@ -32,7 +34,7 @@ impl<'a, R: Runtime> Reporter<'a, R> {
             self.last = Some(Instant::now());
             let _ = self.app.emit("progress", p);
         }
-        if self.state.cancel.load(Ordering::SeqCst) {
+        if self.ticket != 0 && self.state.cancelled.load(Ordering::SeqCst) == self.ticket {
             ControlFlow::Break(())
         } else {
             ControlFlow::Continue(())

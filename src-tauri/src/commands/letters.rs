@@ -49,6 +49,7 @@ pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSumma
 /// save dialog. Async so a large batch does not freeze the window; reports
 /// letters done and can be cancelled, leaving no PDF.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // the arguments as the UI names them
 pub async fn save_letters_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -57,9 +58,10 @@ pub async fn save_letters_pdf<R: Runtime>(
     tone: Option<String>,
     paper: Option<Paper>,
     path: PathBuf,
+    ticket: u64,
 ) -> CmdResult<BatchReport> {
     let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
-    let mut job = Reporter::start(&app, &state);
+    let mut job = Reporter::start(&app, &state, ticket);
     letters::render_batch_with_progress(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
 }
 

@@ -14,6 +14,7 @@ use tauri::{AppHandle, Runtime, State};
 /// Async so it runs off the UI thread; reports progress about ten times a
 /// second and stops (leaving no partial file) when `cancel_job` is called.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // one argument per choice on the export form
 pub async fn export_spreadsheet<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -22,17 +23,18 @@ pub async fn export_spreadsheet<R: Runtime>(
     table: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    ticket: u64,
 ) -> CmdResult<ExportSummary> {
     let opts = ExportOptions::from_text(&format, table.as_deref(), from.as_deref(), to.as_deref())?;
-    let mut job = Reporter::start(&app, &state);
+    let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::export(&*state.db()?, &opts, &path, |p| job.report(p.into()))
 }
 
-/// "Cancel" on a running job: an export, an import or its check, a batch of
-/// letters, sample data (see `jobs`).
+/// "Cancel" on the job with this ticket: an export, an import or its check, a
+/// batch of letters, sample data (see `jobs`).
 #[tauri::command]
-pub fn cancel_job(state: State<'_, AppState>) {
-    state.cancel.store(true, Ordering::SeqCst);
+pub fn cancel_job(state: State<'_, AppState>, ticket: u64) {
+    state.cancelled.store(ticket, Ordering::SeqCst);
 }
 
 /// Add or update customers from a CSV file or workbook; a dry run changes nothing.
@@ -45,8 +47,9 @@ pub async fn import_customers<R: Runtime>(
     path: PathBuf,
     dry_run: bool,
     skip_invalid: bool,
+    ticket: u64,
 ) -> CmdResult<ImportReport> {
     let opts = ImportOptions { dry_run, skip_invalid, mapping: Vec::new() };
-    let mut job = Reporter::start(&app, &state);
+    let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::import_customers_with_progress(&mut *state.db()?, &path, &opts, |p| job.report(p))
 }
