@@ -294,14 +294,8 @@ pub fn fill_with_progress(
     let new_profile = (!current.is_set_up()).then(|| sample_profile().validated()).transpose()?;
     let window = new_profile.as_ref().unwrap_or(&current).second_failure_days;
     let total = (opts.customers + opts.incidents) as u64;
-    let mut tick = |done: usize, label: &'static str| match progress(Progress {
-        job: Job::SampleData,
-        done: done as u64,
-        total,
-        label,
-    }) {
-        ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(()) => Err(Error::Cancelled(Job::SampleData)),
+    let mut tick = |done: usize, label: &'static str| {
+        progress::report(&mut progress, Progress { job: Job::SampleData, done: done as u64, total, label })
     };
     let mut rng = fastrand::Rng::with_seed(opts.seed);
     // Around now by default, so nothing lies in the future and "found 3 h ago"

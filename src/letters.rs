@@ -293,9 +293,7 @@ pub fn render_batch_with_progress(
     let mut report =
         BatchReport { letters: 0, pages: 0, incident_ids: Vec::new(), skipped: Vec::new(), warnings: Vec::new() };
     let total = incident_ids.len() as u64;
-    if progress(Progress { job: Job::Letters, done: 0, total, label: "letters" }).is_break() {
-        return Err(Error::Cancelled(Job::Letters));
-    }
+    progress::report(&mut progress, Progress { job: Job::Letters, done: 0, total, label: "letters" })?;
 
     // Each letter is drafted when the renderer asks for it, so the count moves
     // as pages are laid out. One letter is drafted ahead: skipped incidents

@@ -9,6 +9,7 @@
 //! the desktop shell sends each report to the UI as its "progress" event,
 //! so this type is also the event's shape. This module never prints and
 //! never decides how often anyone is told.
+use crate::error::{Error, Result};
 use serde::Serialize;
 use std::ops::ControlFlow;
 
@@ -60,6 +61,16 @@ impl Progress {
         } else {
             self.done as f64 / self.total as f64
         }
+    }
+}
+
+/// Tell a job's callback where it is; a `Break` becomes
+/// `Error::Cancelled(p.job)`, so the job stops with `?` and its transaction
+/// rolls back.
+pub fn report(progress: &mut impl FnMut(Progress) -> ControlFlow<()>, p: Progress) -> Result<()> {
+    match progress(p) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(Error::Cancelled(p.job)),
     }
 }
 

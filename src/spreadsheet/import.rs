@@ -262,10 +262,8 @@ pub fn import_customers_with_progress(
     let map = map_columns(&header, &opts.mapping, &mut report)?;
     // Read once more just to count, so the progress bar has its total from the start.
     let total = count_rows(&source)?;
-    let mut tick = |done: u64| match progress(Progress { job: Job::Import, done, total, label: "rows" }) {
-        ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(()) => Err(Error::Cancelled(Job::Import)),
-    };
+    let mut tick =
+        |done: u64| progress::report(&mut progress, Progress { job: Job::Import, done, total, label: "rows" });
     tick(0)?;
 
     let commit = !opts.dry_run;
