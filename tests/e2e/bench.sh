@@ -77,15 +77,9 @@ if [[ "$APP_TAURI" != "$BARE_TAURI" ]]; then
   echo "bench: warning: Amends uses tauri $APP_TAURI, the bare page $BARE_TAURI (copy Cargo.lock into benches/bare-tauri/)" >&2
 fi
 
-WORK="$(mktemp -d /tmp/amends-bench-app.XXXXXX)"
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+# shellcheck source=display.sh
+source "$ROOT/tests/e2e/display.sh"
+start_work bench-app
 
 # The database: cached per day and size, copied for this run.
 mkdir -p "$CACHE"
@@ -101,12 +95,7 @@ mkdir -p "$WORK/db"
 cp "$CACHED" "$DB"
 "$CLI" --db "$DB" backup >/dev/null
 
-DISPLAY_NUM=90
-while [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" || -e "/tmp/.X$DISPLAY_NUM-lock" ]]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
-Xvfb ":$DISPLAY_NUM" -screen 0 1280x860x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 50); do [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] && break; sleep 0.1; done
-[[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] || { cat "$WORK/xvfb.log" >&2; echo "bench: Xvfb did not start" >&2; exit 1; }
+start_xvfb bench
 
 echo "bench: $PROFILE build; app $APP (tauri $APP_TAURI), bare $BARE (tauri $BARE_TAURI); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 status=0

@@ -21,26 +21,13 @@ for cmd in Xvfb tauri-driver WebKitWebDriver node; do
   command -v "$cmd" >/dev/null || { echo "e2e: $cmd is not installed (make deps-test)" >&2; exit 1; }
 done
 
-WORK="$(mktemp -d /tmp/amends-e2e.XXXXXX)"
+# shellcheck source=display.sh
+source "$ROOT/tests/e2e/display.sh"
+start_work e2e
 mkdir -p "$ARTIFACTS"
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-# A free display number and free ports, so a second run or a desktop session is not disturbed.
-DISPLAY_NUM=90
-while [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" || -e "/tmp/.X$DISPLAY_NUM-lock" ]]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
+start_xvfb e2e
+# Free ports, so a second run is not disturbed.
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-
-Xvfb ":$DISPLAY_NUM" -screen 0 1280x860x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 50); do [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] && break; sleep 0.1; done
-[[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] || { cat "$WORK/xvfb.log" >&2; echo "e2e: Xvfb did not start" >&2; exit 1; }
 
 # Start tauri-driver with its own data folder (and extra environment) and wait for it to answer.
 # Sets DRIVER_PID and DRIVER_PORT.
