@@ -72,6 +72,19 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A count with thousands separators, for messages: 1000000 → "1,000,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// Only the digits of a phone number, so "(555) 013-4" matches "5550134".
 pub fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()

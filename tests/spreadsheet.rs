@@ -540,7 +540,7 @@ fn imports_the_files_people_actually_have() {
             .unwrap();
     assert_eq!(r.added, 2);
     assert!(
-        r.warnings.iter().any(|w| w.contains("\"Phone\" (column 2) and \"Mobile\" (column 3)")),
+        r.warnings.iter().any(|w| w.contains("\"Name\" (column 1) and \"Name\" (column 4)")),
         "{:?}",
         r.warnings
     );
@@ -586,29 +586,32 @@ fn dry_run_reports_exactly_what_the_import_then_does() {
     let before = dump(&db);
     let dry = import(&mut db, file.as_bytes(), &ImportOptions { dry_run: true, ..real() }).unwrap();
     assert_eq!(dump(&db), before, "a dry run changes nothing");
-    assert_eq!((dry.added, dry.updated, dry.skipped, dry.rows), (1, 1, 2, 7));
+    assert_eq!((dry.added, dry.updated, dry.skipped, dry.rows), (2, 1, 2, 7));
     let lines: Vec<(u64, Option<&str>)> = dry.invalid.iter().map(|i| (i.line, i.field.as_deref())).collect();
-    assert_eq!(lines, [(5, Some("name")), (6, Some("email")), (7, Some("yearly_spend"))]);
-    assert!(dry.invalid[0].reason.contains("needs a name"));
-    assert!(dry.invalid[2].reason.contains("can't be negative"));
+    assert_eq!(lines, [(6, Some("email")), (7, Some("yearly_spend"))]);
+    assert!(dry.invalid[1].reason.contains("can't be negative"));
     assert_eq!(dry.skipped_rows.iter().map(|s| s.line).collect::<Vec<_>>(), [3, 8]);
+    // A row with only an email is a customer named after it, listed so the owner adds a name.
+    let named: Vec<(u64, &str, &str)> =
+        dry.named_after_contact.iter().map(|n| (n.line, n.name.as_str(), n.named_after)).collect();
+    assert_eq!(named, [(5, "nobody@example.com", "email")]);
 
     // All or nothing: with invalid rows the real import changes nothing...
     let e = import(&mut db, file.as_bytes(), &real()).unwrap_err();
-    assert!(e.to_string().contains("3 of 7 rows can't be imported (line 5, 6, 7)"), "{e}");
+    assert!(e.to_string().contains("2 of 7 rows can't be imported (line 6, 7)"), "{e}");
     assert_eq!(dump(&db), before);
     // ...unless told to leave them out; then it does what the dry run said.
     let done = import(&mut db, file.as_bytes(), &ImportOptions { skip_invalid: true, ..real() }).unwrap();
-    assert_eq!((done.added, done.updated, done.skipped, done.invalid.len()), (1, 1, 2, 3));
+    assert_eq!((done.added, done.updated, done.skipped, done.invalid.len()), (2, 1, 2, 2));
     let ada = db.customer(ada.id).unwrap();
     assert_eq!(ada.address.city.as_deref(), Some("London"), "filled in");
     assert_eq!(ada.notes.as_deref(), Some("Prefers mornings"), "an empty cell never erases");
     assert_eq!(ada.email.as_deref(), Some("ada@example.com"), "same address, stored spelling kept");
-    assert_eq!(db.customer_count().unwrap(), 3);
+    assert_eq!(db.customer_count().unwrap(), 4);
 }
 
 #[test]
-fn a_shared_phone_number_does_not_merge_two_people_with_different_emails() {
+fn a_shared_phone_number_alone_never_merges_two_people() {
     let mut db = Db::open_in_memory().unwrap();
     db.add_customer(&CustomerInput {
         name: "Ann Shared".into(),
@@ -617,11 +620,15 @@ fn a_shared_phone_number_does_not_merge_two_people_with_different_emails() {
         ..Default::default()
     })
     .unwrap();
-    let file = b"Name,Email,Phone\nBen Shared,ben@example.com,0117 496 0000\nAnn S.,,0117-496-0000\n";
+    // Ben shares the landline; "ann shared" is Ann (same name and number); Cy shares it too.
+    let file = b"Name,Email,Phone,City\nBen Shared,ben@example.com,0117 496 0000,\nann shared,,0117-496-0000,Bath\nCy Shared,,01174960000,\n";
     let r = import(&mut db, file, &real()).unwrap();
-    assert_eq!((r.added, r.updated), (1, 1), "Ben is someone else; the row without an email is Ann");
+    assert_eq!((r.added, r.updated), (2, 1), "Ben and Cy are other people; the second row is Ann");
+    let pairs: Vec<(&str, &str)> =
+        r.possible_duplicates.iter().map(|d| (d.other_name.as_str(), d.name.as_str())).collect();
+    assert_eq!(pairs, [("Ann Shared", "Ben Shared"), ("Ann Shared", "Cy Shared")], "listed for the owner to decide");
     let again = import(&mut db, file, &real()).unwrap();
-    assert_eq!((again.added, again.updated, again.skipped), (0, 0, 2), "importing twice changes nothing");
+    assert_eq!((again.added, again.updated, again.skipped), (0, 0, 3), "importing twice changes nothing");
 }
 
 fn dump(db: &Db) -> String {
@@ -635,8 +642,11 @@ fn bad_files_get_clear_errors_and_leave_the_database_alone() {
     let before = dump(&db);
     let dir = tempfile::tempdir().unwrap();
 
-    let e = import(&mut db, b"Email,Phone\nzoe@example.com,555\n", &real()).unwrap_err();
-    assert!(e.to_string().contains("no column for the customer's name. Its columns are: \"Email\", \"Phone\""), "{e}");
+    let e = import(&mut db, b"Colour,Size\nred,9\n", &real()).unwrap_err();
+    assert!(
+        e.to_string().contains("no column for the customer's name, company, email or phone. Its columns are: \"Colour\", \"Size\""),
+        "{e}"
+    );
 
     let mut wide = b"Name,Email\nOk,ok@example.com\n".to_vec();
     wide.extend((0..500).map(|i| format!("x{i}")).collect::<Vec<_>>().join(",").bytes());

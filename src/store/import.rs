@@ -81,14 +81,22 @@ impl Db {
     }
 }
 
+/// Who an imported row is, among the customers already there.
+pub enum SameCustomer {
+    /// The same email (ignoring case), or the same name and phone number.
+    Same(Customer),
+    /// Only the phone number is shared: a family, an office, a shop's landline.
+    SharesPhone(Customer),
+    None,
+}
+
 impl CustomerImport<'_> {
-    /// The existing customer with this email (ignoring case), else with these
-    /// phone digits; the oldest when several match. A phone number alone does
-    /// not make two people with different emails one customer (families and
-    /// offices share a number): with an email given, a phone match counts
-    /// only for a customer who has no email.
-    pub fn find_by_contact(&self, email: Option<&str>, phone: Option<&str>) -> Result<Option<Customer>> {
-        if let Some(e) = email.filter(|e| !e.is_empty()) {
+    /// The existing customer this row is, on strong evidence only: the same
+    /// email, or the same name (ignoring case and accents) and phone digits
+    /// when their emails do not differ. The oldest when several match. A
+    /// shared phone number alone is reported, never merged.
+    pub fn find_same(&self, c: &ValidCustomer) -> Result<SameCustomer> {
+        if let Some(e) = c.email.as_deref().filter(|e| !e.is_empty()) {
             let found = self
                 .tx
                 .prepare_cached(
@@ -96,22 +104,29 @@ impl CustomerImport<'_> {
                 )?
                 .query_row([e], customer_from_row)
                 .optional()?;
-            if found.is_some() {
-                return Ok(found);
+            if let Some(found) = found {
+                return Ok(SameCustomer::Same(found));
             }
         }
-        let digits = phone.map(text::digits).unwrap_or_default();
-        if digits.len() >= MIN_MATCH_PHONE_DIGITS {
-            return Ok(self
-                .tx
-                .prepare_cached(
-                    "SELECT * FROM customers WHERE phone_digits = ?1 AND phone_digits IS NOT NULL
-                     AND (?2 IS NULL OR email IS NULL) ORDER BY id LIMIT 1",
-                )?
-                .query_row(rusqlite::params![digits, email.filter(|e| !e.is_empty())], customer_from_row)
-                .optional()?);
+        let digits = c.phone.as_deref().map(text::digits).unwrap_or_default();
+        if digits.len() < MIN_MATCH_PHONE_DIGITS {
+            return Ok(SameCustomer::None);
         }
-        Ok(None)
+        let sharing: Vec<Customer> = self
+            .tx
+            .prepare_cached("SELECT * FROM customers WHERE phone_digits = ? ORDER BY id LIMIT 50")?
+            .query_map([&digits], customer_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let name = text::fold(&c.name);
+        let same = sharing.iter().find(|o| {
+            let emails_differ = matches!((&o.email, &c.email), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b));
+            text::fold(&o.name) == name && !emails_differ
+        });
+        Ok(match (same.cloned(), sharing.first()) {
+            (Some(s), _) => SameCustomer::Same(s),
+            (None, Some(other)) => SameCustomer::SharesPhone(other.clone()),
+            (None, None) => SameCustomer::None,
+        })
     }
 
     pub fn add(&self, c: &ValidCustomer) -> Result<i64> {

@@ -53,6 +53,9 @@ pub enum ImportCmd {
         /// Name a column explicitly, like --map email="Contact e-mail"; repeat for more.
         #[arg(long = "map", value_name = "FIELD=HEADER")]
         map: Vec<String>,
+        /// Read the mapping from a JSON file: {"name": "Client", "email": "E-mail 1 - Value"}.
+        #[arg(long = "map-file", value_name = "FILE.json")]
+        map_file: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -92,8 +95,12 @@ pub fn export(db: &Db, a: ExportArgs) -> Result<ExitCode> {
 }
 
 pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
-    let ImportCmd::Customers { file, dry_run, skip_invalid, map, json } = cmd;
+    let ImportCmd::Customers { file, dry_run, skip_invalid, map, map_file, json } = cmd;
     let mut mapping = Vec::new();
+    if let Some(path) = &map_file {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        mapping.extend(ImportOptions::mapping_from_json(&text)?);
+    }
     for m in &map {
         let (field, header) = m.split_once('=').ok_or_else(|| {
             Error::invalid(
@@ -128,8 +135,31 @@ fn print_report(r: &ImportReport, secs: f64) {
         r.encoding,
         r.delimiter.as_deref().map(|d| format!(", separated by {d}")).unwrap_or_default(),
     );
+    if let Some(l) = &r.looks_like {
+        println!("{l}");
+    }
     for w in &r.warnings {
         println!("Note: {w}");
+    }
+    if !r.named_after_contact.is_empty() {
+        println!("{} customer(s) have no name in the file:", r.named_after_contact.len());
+        for n in &r.named_after_contact {
+            println!("  line {}: named after their {} ({}) - add a name", n.line, n.named_after, n.name);
+        }
+    }
+    if !r.possible_duplicates.is_empty() {
+        println!("{} possible duplicate(s), kept apart (same phone, different name or email):", r.possible_duplicates.len());
+        for d in &r.possible_duplicates {
+            println!("  line {}: {} shares {} with #{} {}", d.line, d.name, d.phone, d.other_id, d.other_name);
+        }
+    }
+    if !r.skipped_rows.is_empty() {
+        for s in r.skipped_rows.iter().take(20) {
+            println!("  skipped line {}: {}", s.line, s.reason);
+        }
+        if r.skipped_rows.len() > 20 {
+            println!("  … and {} more skipped", r.skipped as usize - 20);
+        }
     }
     let ignored: Vec<&str> =
         r.columns.iter().filter(|c| c.field.is_none() && !c.header.is_empty()).map(|c| c.header.as_str()).collect();

@@ -1,170 +1,58 @@
-//! Import customers from a CSV file or a workbook (XLSX, XLS, ODS: the first sheet).
+//! Import customers from the files owners already have: CSV or text exported
+//! by a shop, invoicing or address-book tool, a workbook (XLSX, XLS, ODS: the
+//! first sheet), or vCards.
 //!
 //! The rules, in the order they apply:
 //! - The file is refused above `MAX_IMPORT_BYTES` (checked before reading),
-//!   or when it is not text (binary) and not a workbook.
-//! - Text is UTF-8 (a byte-order mark is fine), UTF-16 with a byte-order mark
-//!   (Excel's "Unicode text"), or Windows-1252/Latin-1 when it is not valid
-//!   UTF-8 and has no UTF-8 accents anywhere. A file that mixes the two is
-//!   refused, naming the first line that is not UTF-8.
-//! - The separator is sniffed from the header line (`,` `;` tab `|`), so
-//!   European Excel's `;` files work. Blank lines are skipped anywhere.
-//! - Columns are mapped by header with common aliases ("E-mail", "Postcode",
-//!   "Town"...), or by an explicit mapping. A file with no name column is
-//!   refused. When two columns map to the same thing, the first wins and the
-//!   next fills in where it is empty.
-//! - Each row is checked with `CustomerInput::validated`; a bad row is
-//!   reported with its line number and the reason.
-//! - A row whose email (or phone number) matches an existing customer
-//!   updates that customer: values in the file fill in or replace, empty
-//!   cells never erase. A row that would change nothing is skipped.
+//!   or when it is not text (binary) and not a workbook (`source.rs`).
+//! - Text is UTF-8 (a byte-order mark is fine), UTF-16 with a byte-order mark,
+//!   or Windows-1252 when it is not valid UTF-8 and has no UTF-8 accents
+//!   anywhere; a file that mixes the two is refused, naming the first line
+//!   that is not UTF-8. The separator is sniffed from the header line.
+//! - The header row is the first of the top 30 rows that names at least two
+//!   known columns, so a report's title lines above it are passed over.
+//! - Columns are mapped by the product table (`products.rs`) when the header
+//!   looks like a known tool's export, then by generic names, then by a
+//!   cautious guess; the owner's own mapping always wins (`columns.rs`).
+//! - A row is named after the person, else the company, else the email or
+//!   phone (listed so the owner can add a name); a row with none of these is
+//!   skipped with its reason and never blocks the rest (`row.rs`).
+//! - The same customer only on strong evidence: the same email, or the same
+//!   name and phone. A shared phone alone (a family, a shop's landline) never
+//!   merges two people: such pairs are listed as possible duplicates.
+//!   An update fills in or replaces; empty cells never erase.
 //! - Everything runs in one transaction. A dry run rolls it back and
 //!   reports; a real import with invalid rows changes nothing unless told to
 //!   skip them. A cancelled import (or dry run) rolls back too.
-//! - Progress counts the rows after the header, blank lines not counted, so
-//!   the last report's total is the report's `rows`.
 //!
 //! SQL lives in `store::import`; this module never touches the database directly.
-use super::guard;
+mod address;
+mod columns;
+mod products;
+mod row;
+mod source;
+mod vcard;
+
+pub use columns::Field;
+pub use source::MAX_IMPORT_BYTES;
+
 use crate::domain::customer::ValidCustomer;
 use crate::domain::{Address, Customer, CustomerInput};
 use crate::error::{Error, Result};
 use crate::money;
 use crate::progress::{self, Job, Progress};
-use crate::store::CustomerImport;
+use crate::store::{CustomerImport, SameCustomer};
 use crate::text;
 use crate::Db;
+use columns::Mapping;
+use row::{NamedAfter, Read};
 use serde::Serialize;
-use std::io::Read;
+use source::{Rows, Source};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-/// The largest file import reads: 200 MB (about two million customers).
-pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
-/// How many skipped rows the report lists one by one (all are counted).
-const SKIPPED_LISTED: usize = 1_000;
-
-/// What a column can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Name,
-    FirstName,
-    LastName,
-    Company,
-    Email,
-    Phone,
-    Address1,
-    Address2,
-    City,
-    Region,
-    PostalCode,
-    Country,
-    Notes,
-    Tags,
-    YearlySpend,
-    ExpectedYears,
-}
-
-impl Field {
-    pub const ALL: [Field; 16] = [
-        Field::Name,
-        Field::FirstName,
-        Field::LastName,
-        Field::Company,
-        Field::Email,
-        Field::Phone,
-        Field::Address1,
-        Field::Address2,
-        Field::City,
-        Field::Region,
-        Field::PostalCode,
-        Field::Country,
-        Field::Notes,
-        Field::Tags,
-        Field::YearlySpend,
-        Field::ExpectedYears,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::FirstName => "first_name",
-            Field::LastName => "last_name",
-            Field::Company => "company",
-            Field::Email => "email",
-            Field::Phone => "phone",
-            Field::Address1 => "address1",
-            Field::Address2 => "address2",
-            Field::City => "city",
-            Field::Region => "region",
-            Field::PostalCode => "postal_code",
-            Field::Country => "country",
-            Field::Notes => "notes",
-            Field::Tags => "tags",
-            Field::YearlySpend => "yearly_spend",
-            Field::ExpectedYears => "expected_years",
-        }
-    }
-
-    /// Headers that mean this field, as `normalize_header` leaves them.
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Field::Name => {
-                &["name", "fullname", "customer", "customername", "client", "clientname", "contact", "contactname"]
-            }
-            Field::FirstName => &["firstname", "givenname", "forename"],
-            Field::LastName => &["lastname", "surname", "familyname"],
-            Field::Company => &["company", "companyname", "business", "organisation", "organization"],
-            Field::Email => &["email", "emailaddress", "mail"],
-            Field::Phone => &["phone", "tel", "telephone", "mobile", "phonenumber", "mobilephone", "cell", "cellphone"],
-            Field::Address1 => &["address1", "address", "addressline1", "street", "streetaddress"],
-            Field::Address2 => &["address2", "addressline2"],
-            Field::City => &["city", "town", "towncity"],
-            Field::Region => &["region", "state", "province", "county", "stateprovince", "stateprovincecounty"],
-            Field::PostalCode => &["zip", "zipcode", "postcode", "postalcode"],
-            Field::Country => &["country"],
-            Field::Notes => &["notes", "note", "comments", "comment"],
-            Field::Tags => &["tags", "tag"],
-            Field::YearlySpend => &["yearlyspend", "annualspend", "spendperyear"],
-            Field::ExpectedYears => &["expectedyears"],
-        }
-    }
-
-    fn for_header(header: &str) -> Option<Field> {
-        let h = normalize_header(header);
-        Field::ALL.into_iter().find(|f| f.aliases().contains(&h.as_str()))
-    }
-}
-
-impl FromStr for Field {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        let k = s.trim().to_ascii_lowercase().replace('-', "_");
-        Field::ALL.into_iter().find(|f| f.key() == k).or_else(|| Field::for_header(s)).ok_or_else(|| {
-            let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
-            Error::invalid("mapping", format!("\"{s}\" is not a customer field. Use one of: {}.", keys.join(", ")))
-        })
-    }
-}
-
-/// "E-mail address (work)" → "emailaddress": accents, case, punctuation and
-/// anything in brackets do not matter.
-fn normalize_header(h: &str) -> String {
-    let mut depth = 0usize;
-    let mut kept = String::with_capacity(h.len());
-    for c in guard::unguard(h.trim()).chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
-        }
-    }
-    text::fold(&kept).chars().filter(|c| c.is_alphanumeric()).collect()
-}
+/// How many rows of each kind the report lists one by one (all are counted).
+const LISTED: usize = 1_000;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -174,6 +62,31 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// Columns named explicitly, by their header; they win over aliases.
     pub mapping: Vec<(Field, String)>,
+}
+
+impl ImportOptions {
+    /// A mapping file: a JSON object from field to the header of its column,
+    /// `{"name": "Client", "email": "E-mail 1 - Value", "ignore": ["Notes"]}`
+    /// (a list maps several columns). The same form `--map FIELD=HEADER` takes.
+    pub fn mapping_from_json(text: &str) -> Result<Vec<(Field, String)>> {
+        let bad = |why: String| Error::invalid("mapping", why);
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| bad(format!("The mapping file is not JSON ({e}). Write it as {{\"name\": \"Client\", \"email\": \"E-mail\"}}.")))?;
+        let obj = value.as_object().ok_or_else(|| bad("The mapping file must be one JSON object, field to column header.".into()))?;
+        let mut out = Vec::new();
+        for (field, headers) in obj {
+            let field: Field = field.parse()?;
+            let list: Vec<&serde_json::Value> = match headers {
+                serde_json::Value::Array(a) => a.iter().collect(),
+                other => vec![other],
+            };
+            for h in list {
+                let h = h.as_str().ok_or_else(|| bad(format!("The column for \"{}\" must be a header, as text.", field.key())))?;
+                out.push((field, h.to_string()));
+            }
+        }
+        Ok(out)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -210,6 +123,12 @@ pub struct ImportReport {
     pub encoding: &'static str,
     /// The separator found in the header line (CSV only).
     pub delimiter: Option<String>,
+    /// The product the file looks like (`shopify`, `quickbooks`, `vcard`...), when it looks like one.
+    pub product: Option<&'static str>,
+    /// "This looks like a Shopify customers export."
+    pub looks_like: Option<String>,
+    /// The line (row) of the header: below 1 when a report has title lines above it; 0 for vCards.
+    pub header_line: u64,
     pub columns: Vec<ColumnUse>,
     pub warnings: Vec<String>,
     /// Rows read, blank lines and the header not counted.
@@ -220,6 +139,32 @@ pub struct ImportReport {
     pub invalid: Vec<InvalidRow>,
     /// The first skipped rows with the reason (all are counted in `skipped`).
     pub skipped_rows: Vec<SkippedRow>,
+    /// Customers with no name in the file, named after their email or phone: "add a name".
+    pub named_after_contact: Vec<NamedRow>,
+    /// Rows that share a phone number with another customer but not a name or email:
+    /// kept apart, for the owner to decide.
+    pub possible_duplicates: Vec<PossibleDuplicate>,
+}
+
+/// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct NamedRow {
+    pub line: u64,
+    pub name: String,
+    /// "email" or "phone".
+    pub named_after: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct PossibleDuplicate {
+    pub line: u64,
+    pub name: String,
+    pub phone: String,
+    /// The customer already in the records (or earlier in the file) with that number.
+    pub other_id: i64,
+    pub other_name: String,
 }
 
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
@@ -236,20 +181,17 @@ pub fn import_customers_with_progress(
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<ImportReport> {
     let source = Source::read(path)?;
-    let mut rows = source.rows()?;
-    let header = loop {
-        match rows.next()? {
-            None => return Err(Error::invalid("file", "The file is empty: there is no header row with column names.")),
-            Some((_, rec)) if !is_blank(&rec) => break rec,
-            Some(_) => {}
-        }
-    };
+    let (header_line, header, header_at) = source::find_header(&source)?;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
     let mut report = ImportReport {
         dry_run: opts.dry_run,
         file: path.to_path_buf(),
         encoding: source.encoding,
         delimiter: source.delimiter.map(|d| if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }),
+        product: None,
+        looks_like: None,
+        header_line,
         columns: Vec::new(),
         warnings: Vec::new(),
         rows: 0,
@@ -258,14 +200,30 @@ pub fn import_customers_with_progress(
         skipped: 0,
         invalid: Vec::new(),
         skipped_rows: Vec::new(),
+        named_after_contact: Vec::new(),
+        possible_duplicates: Vec::new(),
     };
-    let map = map_columns(&header, &opts.mapping, &mut report)?;
+    let map = columns::map_columns(&header, &opts.mapping, &mut report)?;
+    if is_vcard {
+        report.product = Some("vcard");
+        report.looks_like = Some("This looks like an address book of vCards.".to_string());
+    } else if let Some(p) = map.product {
+        report.looks_like = Some(format!("This looks like {}.", p.name));
+    }
+    if header_at > 0 {
+        report.warnings.push(format!(
+            "The column names are on line {header_line}; the {header_at} line{} above them {} passed over.",
+            if header_at == 1 { "" } else { "s" },
+            if header_at == 1 { "was" } else { "were" }
+        ));
+    }
     // Read once more just to count, so the progress bar has its total from the start.
-    let total = count_rows(&source)?;
+    let total = count_rows(source::rows_after_header(&source, header_at)?)?;
     let mut tick =
         |done: u64| progress::report(&mut progress, Progress { job: Job::Import, done, total, label: "rows" });
     tick(0)?;
 
+    let mut rows = source::rows_after_header(&source, header_at)?;
     let commit = !opts.dry_run;
     if commit {
         // A copy of the records as they were, in the backups folder, before anything changes.
@@ -289,6 +247,24 @@ pub fn import_customers_with_progress(
     Ok(report)
 }
 
+/// A report's last line, "Monday, March 9, 2026 10:14 AM GMT-05:00": one
+/// cell with a date and time in it, not a customer.
+fn is_report_footer(rec: &csv::StringRecord) -> bool {
+    let filled: Vec<&str> = rec.iter().map(str::trim).filter(|f| !f.is_empty()).collect();
+    let [only] = filled.as_slice() else { return false };
+    let lower = only.to_lowercase();
+    let has_time = lower.contains(" am") || lower.contains(" pm") || lower.contains("gmt") || lower.contains("utc");
+    let has_year = lower.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && d.starts_with("20"));
+    has_time && has_year
+}
+
+fn skip(report: &mut ImportReport, line: u64, reason: String) {
+    report.skipped += 1;
+    if report.skipped_rows.len() < LISTED {
+        report.skipped_rows.push(SkippedRow { line, reason });
+    }
+}
+
 /// Check one row and add, update or skip its customer, noting the outcome in the report.
 fn take_row(
     session: &CustomerImport,
@@ -298,39 +274,65 @@ fn take_row(
     map: &Mapping,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let input = match row_input(rec, columns, map) {
-        Ok(i) => i,
-        Err((field, reason)) => {
+    if is_report_footer(rec) {
+        skip(report, line, "The report's date line, not a customer.".to_string());
+        return Ok(());
+    }
+    let (input, named_after) = match row::read(rec, columns, map) {
+        Read::Customer(i, n) => (i, n),
+        Read::Skip(reason) => {
+            skip(report, line, reason);
+            return Ok(());
+        }
+        Read::Invalid(field, reason) => {
             report.invalid.push(InvalidRow { line, field, reason });
             return Ok(());
         }
     };
     match apply_row(session, &input)? {
-        Applied::Added => report.added += 1,
-        Applied::Updated => report.updated += 1,
-        Applied::Skipped(reason) => {
-            report.skipped += 1;
-            if report.skipped_rows.len() < SKIPPED_LISTED {
-                report.skipped_rows.push(SkippedRow { line, reason });
+        Applied::Added(shares) => {
+            report.added += 1;
+            if let Some(other) = shares {
+                if report.possible_duplicates.len() < LISTED {
+                    report.possible_duplicates.push(PossibleDuplicate {
+                        line,
+                        name: input.name.clone(),
+                        phone: input.phone.clone().unwrap_or_default(),
+                        other_id: other.id,
+                        other_name: other.name,
+                    });
+                }
             }
         }
+        Applied::Updated => report.updated += 1,
+        Applied::Skipped(reason) => skip(report, line, reason),
         Applied::Invalid(e) => {
-            report.invalid.push(InvalidRow { line, field: e.field().map(str::to_string), reason: e.to_string() })
+            report.invalid.push(InvalidRow { line, field: e.field().map(str::to_string), reason: e.to_string() });
+            return Ok(());
+        }
+    }
+    let after = match named_after {
+        NamedAfter::Email => Some("email"),
+        NamedAfter::Phone => Some("phone"),
+        NamedAfter::Person | NamedAfter::Company => None,
+    };
+    if let Some(after) = after {
+        if report.named_after_contact.len() < LISTED {
+            report.named_after_contact.push(NamedRow { line, name: input.name.clone(), named_after: after });
         }
     }
     Ok(())
 }
 
-/// The rows an import will read: every non-blank record but the header.
-fn count_rows(source: &Source) -> Result<u64> {
-    let mut rows = source.rows()?;
+/// The rows an import will read after the header: every non-blank record.
+fn count_rows(mut rows: Rows<'_>) -> Result<u64> {
     let mut records = 0u64;
     while let Some((_, rec)) = rows.next()? {
         if !is_blank(&rec) {
             records += 1;
         }
     }
-    Ok(records.saturating_sub(1))
+    Ok(records)
 }
 
 fn refusal(invalid: &[InvalidRow], rows: u64) -> Error {
@@ -349,7 +351,8 @@ fn refusal(invalid: &[InvalidRow], rows: u64) -> Error {
 }
 
 enum Applied {
-    Added,
+    /// Added; with the customer it shares a phone number with, if any.
+    Added(Option<Customer>),
     Updated,
     Skipped(String),
     Invalid(Error),
@@ -360,9 +363,16 @@ fn apply_row(session: &CustomerImport, input: &CustomerInput) -> Result<Applied>
         Ok(v) => v,
         Err(e) => return Ok(Applied::Invalid(e)),
     };
-    let Some(existing) = session.find_by_contact(valid.email.as_deref(), valid.phone.as_deref())? else {
-        session.add(&valid)?;
-        return Ok(Applied::Added);
+    let existing = match session.find_same(&valid)? {
+        SameCustomer::Same(c) => c,
+        SameCustomer::SharesPhone(other) => {
+            session.add(&valid)?;
+            return Ok(Applied::Added(Some(other)));
+        }
+        SameCustomer::None => {
+            session.add(&valid)?;
+            return Ok(Applied::Added(None));
+        }
     };
     let merged = match merge(&existing, input).validated() {
         Ok(v) => v,
@@ -385,7 +395,12 @@ fn merge(existing: &Customer, row: &CustomerInput) -> CustomerInput {
     let mut tags = existing.tags.clone();
     tags.extend(row.tags.iter().filter(|t| !existing.tags.contains(t)).cloned());
     CustomerInput {
-        name: if row.name.trim().is_empty() { existing.name.clone() } else { row.name.clone() },
+        // The same name spelt differently ("ann shared") keeps the stored spelling.
+        name: if row.name.trim().is_empty() || text::fold(&row.name) == text::fold(&existing.name) {
+            existing.name.clone()
+        } else {
+            row.name.clone()
+        },
         company: or(&row.company, &existing.company),
         // The same address or number spelt differently keeps the stored spelling.
         email: match (&row.email, &existing.email) {
@@ -425,376 +440,6 @@ fn as_valid(c: &Customer) -> ValidCustomer {
 }
 
 /// For each field, the columns that hold it, best first.
-type Mapping = Vec<(Field, Vec<usize>)>;
-
-fn map_columns(header: &[String], explicit: &[(Field, String)], report: &mut ImportReport) -> Result<Mapping> {
-    let mut map: Mapping = Vec::new();
-    let mut used = vec![false; header.len()];
-    let listed = || header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ");
-    for (field, wanted) in explicit {
-        let norm = normalize_header(wanted);
-        let col = header
-            .iter()
-            .position(|h| h == wanted.trim())
-            .or_else(|| header.iter().position(|h| normalize_header(h) == norm))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "mapping",
-                    format!("There is no column \"{wanted}\" in the file. Its columns are: {}.", listed()),
-                )
-            })?;
-        used[col] = true;
-        map.retain(|(f, _)| f != field);
-        map.push((*field, vec![col]));
-    }
-    for (col, h) in header.iter().enumerate() {
-        if used[col] {
-            continue;
-        }
-        let Some(field) = Field::for_header(h) else { continue };
-        if explicit.iter().any(|(f, _)| *f == field) {
-            continue;
-        }
-        used[col] = true;
-        match map.iter_mut().find(|(f, _)| *f == field) {
-            Some((_, cols)) => cols.push(col),
-            None => map.push((field, vec![col])),
-        }
-    }
-    for (field, cols) in &map {
-        if cols.len() > 1 {
-            let names: Vec<String> = cols.iter().map(|c| format!("\"{}\" (column {})", header[*c], c + 1)).collect();
-            report.warnings.push(format!(
-                "{} all look like the {} column: the first is used, and the others fill in where it is empty.",
-                names.join(" and "),
-                field.key().replace('_', " ")
-            ));
-        }
-    }
-    report.columns = header
-        .iter()
-        .enumerate()
-        .map(|(col, h)| ColumnUse {
-            header: h.clone(),
-            field: map.iter().find(|(_, cols)| cols.contains(&col)).map(|(f, _)| *f),
-        })
-        .collect();
-    let has = |f: Field| map.iter().any(|(m, _)| *m == f);
-    if !has(Field::Name) && !has(Field::FirstName) && !has(Field::LastName) {
-        return Err(Error::invalid(
-            "file",
-            format!(
-                "The file has no column for the customer's name. Its columns are: {}. Call one of them Name (or Full name, Customer), or map one to the name.",
-                listed()
-            ),
-        ));
-    }
-    Ok(map)
-}
-
 fn is_blank(rec: &csv::StringRecord) -> bool {
     rec.iter().all(|f| f.trim().is_empty())
-}
-
-/// One row as a customer form; `Err((field, reason))` when it can't even be read as one.
-fn row_input(
-    rec: &csv::StringRecord,
-    columns: usize,
-    map: &Mapping,
-) -> std::result::Result<CustomerInput, (Option<String>, String)> {
-    if rec.len() > columns && rec.iter().skip(columns).any(|f| !f.trim().is_empty()) {
-        return Err((
-            None,
-            format!(
-                "This row has {} values but the header has {columns} columns. A value with a separator in it may be missing its quotes.",
-                rec.len()
-            ),
-        ));
-    }
-    let get = |field: Field| -> Option<String> {
-        let (_, cols) = map.iter().find(|(f, _)| *f == field)?;
-        cols.iter()
-            .filter_map(|c| rec.get(*c))
-            .map(|v| guard::unguard(v.trim()).trim())
-            .find(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let name = get(Field::Name).unwrap_or_else(|| {
-        [get(Field::FirstName), get(Field::LastName)].into_iter().flatten().collect::<Vec<_>>().join(" ")
-    });
-    let mut lines: Vec<String> = get(Field::Address1).into_iter().collect();
-    if let Some(more) = get(Field::Address2) {
-        lines.extend(more.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
-    }
-    let expected_years =
-        match get(Field::ExpectedYears) {
-            None => None,
-            Some(y) => Some(y.parse::<u32>().map_err(|_| {
-                (Some("expected_years".to_string()), format!("\"{y}\" is not a whole number of years."))
-            })?),
-        };
-    Ok(CustomerInput {
-        name,
-        company: get(Field::Company),
-        email: get(Field::Email),
-        phone: get(Field::Phone),
-        address: Address {
-            lines,
-            city: get(Field::City),
-            region: get(Field::Region),
-            postal_code: get(Field::PostalCode),
-            country: get(Field::Country),
-        },
-        notes: get(Field::Notes),
-        tags: get(Field::Tags)
-            .map(|t| t.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect())
-            .unwrap_or_default(),
-        yearly_spend: get(Field::YearlySpend),
-        expected_years,
-    })
-}
-
-/// The file, read and decoded.
-struct Source {
-    kind: SourceKind,
-    encoding: &'static str,
-    delimiter: Option<u8>,
-}
-
-enum SourceKind {
-    Text(String),
-    Sheet(Vec<(u64, csv::StringRecord)>),
-}
-
-enum Rows<'a> {
-    Csv(csv::Reader<&'a [u8]>),
-    Sheet(std::slice::Iter<'a, (u64, csv::StringRecord)>),
-}
-
-impl Rows<'_> {
-    fn next(&mut self) -> Result<Option<(u64, csv::StringRecord)>> {
-        match self {
-            Rows::Csv(r) => {
-                let mut rec = csv::StringRecord::new();
-                match r.read_record(&mut rec) {
-                    Ok(false) => Ok(None),
-                    Ok(true) => Ok(Some((rec.position().map_or(0, |p| p.line()), rec))),
-                    Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line());
-                        Err(Error::invalid("file", format!("Line {line} of the file could not be read: {e}.")))
-                    }
-                }
-            }
-            Rows::Sheet(it) => Ok(it.next().cloned()),
-        }
-    }
-}
-
-impl Source {
-    fn read(path: &Path) -> Result<Source> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::invalid("file", format!("{} is a folder, not a file.", path.display())));
-        }
-        if meta.len() > MAX_IMPORT_BYTES {
-            return Err(Error::invalid(
-                "file",
-                format!(
-                    "That file is {}; Amends imports files up to {}. Split it into smaller files and import them one at a time.",
-                    size_text(meta.len()),
-                    size_text(MAX_IMPORT_BYTES)
-                ),
-            ));
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        // Take at most one byte past the limit, in case the file grew since it was measured.
-        file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
-        if bytes.len() as u64 > MAX_IMPORT_BYTES {
-            return Err(Error::invalid("file", "That file is larger than 200 MB. Split it into smaller files."));
-        }
-        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            return Source::workbook(bytes);
-        }
-        let (text, encoding) = decode(bytes)?;
-        let delimiter = sniff_delimiter(&text);
-        Ok(Source { kind: SourceKind::Text(text), encoding, delimiter: Some(delimiter) })
-    }
-
-    fn workbook(bytes: Vec<u8>) -> Result<Source> {
-        use calamine::Reader;
-        let unreadable = |e: &dyn std::fmt::Display| {
-            Error::invalid(
-                "file",
-                format!("That workbook could not be read ({e}). Open it in your spreadsheet program and save it as CSV, then import the CSV."),
-            )
-        };
-        let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-        let range = match wb.worksheet_range_at(0) {
-            Some(r) => r.map_err(|e| unreadable(&e))?,
-            None => return Err(Error::invalid("file", "That workbook has no sheets.")),
-        };
-        let first_row = range.start().map_or(0, |(r, _)| r as u64);
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                let fields: Vec<String> = cells.iter().map(cell_text).collect();
-                (first_row + i as u64 + 1, csv::StringRecord::from(fields))
-            })
-            .collect();
-        Ok(Source { kind: SourceKind::Sheet(rows), encoding: "workbook", delimiter: None })
-    }
-
-    fn rows(&self) -> Result<Rows<'_>> {
-        Ok(match &self.kind {
-            SourceKind::Text(t) => Rows::Csv(
-                csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(self.delimiter.unwrap_or(b','))
-                    .from_reader(t.as_bytes()),
-            ),
-            SourceKind::Sheet(rows) => Rows::Sheet(rows.iter()),
-        })
-    }
-}
-
-fn cell_text(d: &calamine::Data) -> String {
-    use calamine::Data;
-    match d {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        // Whole numbers (phone numbers typed as numbers) without a trailing ".0".
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string(),
-    }
-}
-
-fn size_text(bytes: u64) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    let mb = bytes as f64 / MB;
-    if mb >= 1024.0 {
-        format!("{:.1} GB", mb / 1024.0)
-    } else {
-        format!("{mb:.0} MB")
-    }
-}
-
-/// Bytes to text, with the name of the encoding they were read as.
-fn decode(bytes: Vec<u8>) -> Result<(String, &'static str)> {
-    for (bom, enc, name) in
-        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16")]
-    {
-        if bytes.starts_with(bom) {
-            let (text, _, bad) = enc.decode(&bytes);
-            if bad {
-                return Err(Error::invalid(
-                    "file",
-                    "The file says it is UTF-16 text but is damaged. Save it again as CSV UTF-8.",
-                ));
-            }
-            return Ok((text.into_owned(), name));
-        }
-    }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if body.contains(&0) {
-        return Err(Error::invalid(
-            "file",
-            "That file is not a spreadsheet or a text file (it holds binary data). Choose a CSV file or an Excel workbook.",
-        ));
-    }
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok((s.to_string(), "UTF-8")),
-        Err(e) => {
-            let first_bad = e.valid_up_to();
-            let has_utf8_accents = body.utf8_chunks().any(|c| !c.valid().is_ascii());
-            if has_utf8_accents || bytes.starts_with(b"\xEF\xBB\xBF") {
-                let line = body[..first_bad].iter().filter(|b| **b == b'\n').count() + 1;
-                return Err(Error::invalid(
-                    "file",
-                    format!(
-                        "Line {line} of the file is not UTF-8 text, while the rest of the file is. Open the file in your spreadsheet program and save it again as \"CSV UTF-8\", then import that."
-                    ),
-                ));
-            }
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
-            Ok((text.into_owned(), "Windows-1252"))
-        }
-    }
-}
-
-/// The separator used in the header line: the most frequent of `,` `;` tab
-/// `|` outside quotes; a comma when there is none.
-fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.trim_start_matches(['\r', '\n']).lines().next().unwrap_or("");
-    let mut counts = [0usize; 4];
-    let candidates = [b',', b';', b'\t', b'|'];
-    let mut quoted = false;
-    for b in header.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            if let Some(i) = candidates.iter().position(|c| *c == b) {
-                counts[i] += 1;
-            }
-        }
-    }
-    let (best, n) =
-        counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))).expect("four candidates");
-    if *n == 0 {
-        b','
-    } else {
-        candidates[best]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_map_through_aliases() {
-        let cases = [
-            ("Name", Some(Field::Name)),
-            ("Full name", Some(Field::Name)),
-            ("E-mail", Some(Field::Email)),
-            ("Email address", Some(Field::Email)),
-            ("Tel.", Some(Field::Phone)),
-            ("Mobile", Some(Field::Phone)),
-            ("Address 1", Some(Field::Address1)),
-            ("Address line 2", Some(Field::Address2)),
-            ("Town", Some(Field::City)),
-            ("State/Province", Some(Field::Region)),
-            ("County", Some(Field::Region)),
-            ("ZIP", Some(Field::PostalCode)),
-            ("Postcode", Some(Field::PostalCode)),
-            ("Postal code", Some(Field::PostalCode)),
-            ("Yearly spend (GBP)", Some(Field::YearlySpend)),
-            ("Société", None),
-            ("ID", None),
-        ];
-        for (h, want) in cases {
-            assert_eq!(Field::for_header(h), want, "{h}");
-        }
-    }
-
-    #[test]
-    fn sniffs_the_separator_from_the_header_only() {
-        assert_eq!(sniff_delimiter("Name;E-mail;Ville\nA, B;x;y"), b';');
-        assert_eq!(sniff_delimiter("Name,Email\n"), b',');
-        assert_eq!(sniff_delimiter("\"Name; full\",Email\n"), b',');
-        assert_eq!(sniff_delimiter("Name\tEmail\n"), b'\t');
-        assert_eq!(sniff_delimiter("Name\n"), b',');
-    }
-
-    #[test]
-    fn decodes_latin1_but_refuses_a_mix() {
-        let (t, enc) = decode(b"Name\nZo\xEB\n".to_vec()).unwrap();
-        assert_eq!((t.as_str(), enc), ("Name\nZoë\n", "Windows-1252"));
-        let e = decode("Name\nZoë\nRen\u{e9}e\nJ\u{fc}rgen".bytes().chain(*b"\nM\xFCller\n").collect()).unwrap_err();
-        assert!(e.to_string().contains("Line 5"), "{e}");
-        let (t, enc) = decode(b"\xEF\xBB\xBFName\nZo\xC3\xAB\n".to_vec()).unwrap();
-        assert_eq!((t.as_str(), enc), ("Name\nZoë\n", "UTF-8"));
-    }
 }

@@ -1,0 +1,122 @@
+//! Customer lists as other tools export them (`tests/data/imports/`): each
+//! fixture beside a `.expected.json` of every customer it must give, field by
+//! field, the rows it must skip, name after a contact, or keep apart.
+use amends::spreadsheet::{self, ImportOptions};
+use amends::Db;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/imports").join(name)
+}
+
+fn expected_for(fixture: &str) -> Value {
+    let base = fixture.rsplit_once('.').expect("an extension").0;
+    let text = std::fs::read_to_string(data(&format!("{base}.expected.json"))).expect("expectation file");
+    serde_json::from_str(&text).expect("expectation JSON")
+}
+
+fn opt(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+/// Import one fixture into a fresh database and compare everything.
+fn check(fixture: &str) {
+    let want = expected_for(fixture);
+    let mut db = Db::open_in_memory().unwrap();
+    let report = spreadsheet::import_customers(&mut db, &data(fixture), &ImportOptions::default())
+        .unwrap_or_else(|e| panic!("{fixture}: {e}"));
+    assert_eq!(report.invalid, vec![], "{fixture}: no row is invalid");
+    let product = want["product"].as_str();
+    let product = if fixture.ends_with(".vcf") { Some("vcard") } else { product };
+    assert_eq!(report.product, product, "{fixture}: detected product");
+    if let Some(line) = want["header_line"].as_u64() {
+        assert_eq!(report.header_line, line, "{fixture}: header line");
+    }
+    let mut got = db.search_customers("", Some(10_000)).unwrap();
+    got.sort_by_key(|c| c.id);
+    let customers = want["customers"].as_array().unwrap();
+    let names: Vec<&str> = got.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(got.len(), customers.len(), "{fixture}: customers {names:?}");
+    for (c, w) in got.iter().zip(customers) {
+        let who = format!("{fixture}: {}", c.name);
+        assert_eq!(Some(c.name.clone()), opt(&w["name"]), "{who}: name");
+        assert_eq!(c.company, opt(&w["company"]), "{who}: company");
+        assert_eq!(c.email, opt(&w["email"]), "{who}: email");
+        assert_eq!(c.phone, opt(&w["phone"]), "{who}: phone");
+        let lines: Vec<String> =
+            w["address_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_string()).collect();
+        assert_eq!(c.address.lines, lines, "{who}: address lines");
+        assert_eq!(c.address.city, opt(&w["city"]), "{who}: city");
+        assert_eq!(c.address.region, opt(&w["region"]), "{who}: region");
+        assert_eq!(c.address.postal_code, opt(&w["postal_code"]), "{who}: postal code");
+        assert_eq!(c.address.country, opt(&w["country"]), "{who}: country");
+        if let Some(tags) = w["tags"].as_array() {
+            let tags: Vec<String> = tags.iter().map(|t| t.as_str().unwrap().to_string()).collect();
+            assert_eq!(c.tags, tags, "{who}: tags");
+        }
+    }
+    let named: Vec<String> = report.named_after_contact.iter().map(|n| n.name.clone()).collect();
+    let want_named: Vec<String> = want["named_after_contact"]
+        .as_array()
+        .map(|a| a.iter().map(|n| n.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(named, want_named, "{fixture}: named after their email or phone");
+    let skipped: Vec<u64> = report.skipped_rows.iter().map(|s| s.line).collect();
+    let want_skipped: Vec<u64> = want["skipped"]
+        .as_array()
+        .map(|a| a.iter().map(|s| s["line"].as_u64().unwrap()).collect())
+        .unwrap_or_default();
+    assert_eq!(skipped, want_skipped, "{fixture}: skipped lines {:?}", report.skipped_rows);
+    let pairs: Vec<(String, String)> =
+        report.possible_duplicates.iter().map(|d| (d.other_name.clone(), d.name.clone())).collect();
+    let want_pairs: Vec<(String, String)> = want["possible_duplicates"]
+        .as_array()
+        .map(|a| {
+            a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(pairs, want_pairs, "{fixture}: possible duplicates");
+}
+
+macro_rules! fixtures {
+    ($($test:ident => $file:literal),* $(,)?) => {
+        $(#[test] fn $test() { check($file); })*
+    };
+}
+
+fixtures! {
+    shopify_customers => "shopify_customers.csv",
+    square_customers => "square_customers.csv",
+    quickbooks_report_with_title_lines_csv => "quickbooks_contact_list.csv",
+    quickbooks_report_with_title_lines_xlsx => "quickbooks_contact_list.xlsx",
+    xero_contacts => "xero_contacts.csv",
+    wave_customers => "wave_customers.csv",
+    zoho_books_contacts => "zoho_books_contacts.csv",
+    freshbooks_clients => "freshbooks_clients.csv",
+    invoicely_clients => "invoicely_clients.csv",
+    akaunting_customers_xlsx => "akaunting_customers.xlsx",
+    google_contacts => "google_contacts.csv",
+    google_contacts_legacy_utf16 => "google_contacts_legacy.csv",
+    outlook_desktop_windows_1252_all_quoted => "outlook_desktop.csv",
+    outlook_com => "outlook_com.csv",
+    hubspot_contacts => "hubspot_contacts.csv",
+    mailchimp_audience => "mailchimp_audience.csv",
+    vcards_21_quoted_printable => "vcards_21.vcf",
+    vcards_30 => "vcards_30.vcf",
+    vcards_40 => "vcards_40.vcf",
+    vcards_with_cr_cr_lf_line_ends => "vcards_crcrlf.vcf",
+    company_only_email_only_and_shared_phones => "edge_rows.csv",
+    xlsx_numeric_phones_and_multiline_addresses => "multiline_addresses.xlsx",
+}
+
+#[test]
+fn a_mapping_file_names_columns_like_map_does() {
+    let m = ImportOptions::mapping_from_json(r#"{"name": "Client", "email": ["E-mail 1 - Value"], "ignore": "Notes"}"#)
+        .unwrap();
+    let keys: Vec<(&str, &str)> = m.iter().map(|(f, h)| (f.key(), h.as_str())).collect();
+    assert_eq!(keys, [("email", "E-mail 1 - Value"), ("ignore", "Notes"), ("name", "Client")]);
+    let e = ImportOptions::mapping_from_json(r#"{"nickname": "Nick"}"#).unwrap_err();
+    assert!(e.to_string().contains("is not a customer field"), "{e}");
+    assert!(ImportOptions::mapping_from_json("[1]").is_err());
+}
