@@ -63,18 +63,14 @@ fn check(fixture: &str) {
         .unwrap_or_default();
     assert_eq!(named, want_named, "{fixture}: named after their email or phone");
     let skipped: Vec<u64> = report.skipped_rows.iter().map(|s| s.line).collect();
-    let want_skipped: Vec<u64> = want["skipped"]
-        .as_array()
-        .map(|a| a.iter().map(|s| s["line"].as_u64().unwrap()).collect())
-        .unwrap_or_default();
+    let want_skipped: Vec<u64> =
+        want["skipped"].as_array().map(|a| a.iter().map(|s| s["line"].as_u64().unwrap()).collect()).unwrap_or_default();
     assert_eq!(skipped, want_skipped, "{fixture}: skipped lines {:?}", report.skipped_rows);
     let pairs: Vec<(String, String)> =
         report.possible_duplicates.iter().map(|d| (d.other_name.clone(), d.name.clone())).collect();
     let want_pairs: Vec<(String, String)> = want["possible_duplicates"]
         .as_array()
-        .map(|a| {
-            a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect()
-        })
+        .map(|a| a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect())
         .unwrap_or_default();
     assert_eq!(pairs, want_pairs, "{fixture}: possible duplicates");
 }

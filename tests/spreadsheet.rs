@@ -539,11 +539,7 @@ fn imports_the_files_people_actually_have() {
         import(&mut db, b"Name,Phone,Mobile,Name\nBo,,555 010 2000,Robert\nCy,555 010 3000,555 010 3999,\n", &real())
             .unwrap();
     assert_eq!(r.added, 2);
-    assert!(
-        r.warnings.iter().any(|w| w.contains("\"Name\" (column 1) and \"Name\" (column 4)")),
-        "{:?}",
-        r.warnings
-    );
+    assert!(r.warnings.iter().any(|w| w.contains("\"Name\" (column 1) and \"Name\" (column 4)")), "{:?}", r.warnings);
     assert_eq!(db.search_customers("Bo", None).unwrap()[0].phone.as_deref(), Some("555 010 2000"));
     assert_eq!(db.search_customers("Cy", None).unwrap()[0].phone.as_deref(), Some("555 010 3000"));
     // First and last name columns make the name; an explicit mapping wins over aliases.
@@ -644,7 +640,9 @@ fn bad_files_get_clear_errors_and_leave_the_database_alone() {
 
     let e = import(&mut db, b"Colour,Size\nred,9\n", &real()).unwrap_err();
     assert!(
-        e.to_string().contains("no column for the customer's name, company, email or phone. Its columns are: \"Colour\", \"Size\""),
+        e.to_string().contains(
+            "no column for the customer's name, company, email or phone. Its columns are: \"Colour\", \"Size\""
+        ),
         "{e}"
     );
 

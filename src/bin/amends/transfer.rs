@@ -148,7 +148,10 @@ fn print_report(r: &ImportReport, secs: f64) {
         }
     }
     if !r.possible_duplicates.is_empty() {
-        println!("{} possible duplicate(s), kept apart (same phone, different name or email):", r.possible_duplicates.len());
+        println!(
+            "{} possible duplicate(s), kept apart (same phone, different name or email):",
+            r.possible_duplicates.len()
+        );
         for d in &r.possible_duplicates {
             println!("  line {}: {} shares {} with #{} {}", d.line, d.name, d.phone, d.other_id, d.other_name);
         }

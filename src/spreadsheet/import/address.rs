@@ -8,10 +8,46 @@ use crate::domain::Address;
 
 /// Country names and codes an export writes as an address's last part.
 const COUNTRIES: [&str; 41] = [
-    "united states", "united states of america", "usa", "us", "u.s.a.", "united kingdom", "uk", "gb",
-    "great britain", "ca", "england", "scotland", "wales", "northern ireland", "canada", "australia", "au",
-    "new zealand", "nz", "ireland", "ie", "germany", "de", "france", "fr", "spain", "es", "italy", "it",
-    "netherlands", "nl", "belgium", "be", "mexico", "mx", "south africa", "za", "india", "in", "singapore",
+    "united states",
+    "united states of america",
+    "usa",
+    "us",
+    "u.s.a.",
+    "united kingdom",
+    "uk",
+    "gb",
+    "great britain",
+    "ca",
+    "england",
+    "scotland",
+    "wales",
+    "northern ireland",
+    "canada",
+    "australia",
+    "au",
+    "new zealand",
+    "nz",
+    "ireland",
+    "ie",
+    "germany",
+    "de",
+    "france",
+    "fr",
+    "spain",
+    "es",
+    "italy",
+    "it",
+    "netherlands",
+    "nl",
+    "belgium",
+    "be",
+    "mexico",
+    "mx",
+    "south africa",
+    "za",
+    "india",
+    "in",
+    "singapore",
     "sg",
 ];
 
@@ -26,7 +62,8 @@ fn parts(full: &str) -> Vec<String> {
     let many_lines = lines.len() > 1;
     for (i, line) in lines.iter().enumerate() {
         // Commas separate parts on a one-line address, and on the last line of a longer one.
-        let pieces = if !many_lines || i + 1 == lines.len() { clean(line.split(',').collect()) } else { vec![line.clone()] };
+        let pieces =
+            if !many_lines || i + 1 == lines.len() { clean(line.split(',').collect()) } else { vec![line.clone()] };
         for piece in pieces {
             out.extend(clean(piece.split("  ").collect()));
         }
@@ -123,7 +160,14 @@ pub fn parse(full: &str) -> Address {
 mod tests {
     use super::*;
 
-    fn check(full: &str, lines: &[&str], city: Option<&str>, region: Option<&str>, code: Option<&str>, country: Option<&str>) {
+    fn check(
+        full: &str,
+        lines: &[&str],
+        city: Option<&str>,
+        region: Option<&str>,
+        code: Option<&str>,
+        country: Option<&str>,
+    ) {
         let a = parse(full);
         assert_eq!(a.lines, lines, "{full}");
         assert_eq!(
@@ -135,14 +179,63 @@ mod tests {
 
     #[test]
     fn reads_the_usual_shapes() {
-        check("12 Elm St\nSuite 4\nAnytown, CA 94030", &["12 Elm St", "Suite 4"], Some("Anytown"), Some("CA"), Some("94030"), None);
+        check(
+            "12 Elm St\nSuite 4\nAnytown, CA 94030",
+            &["12 Elm St", "Suite 4"],
+            Some("Anytown"),
+            Some("CA"),
+            Some("94030"),
+            None,
+        );
         check("12 Elm St, Anytown, CA 94030", &["12 Elm St"], Some("Anytown"), Some("CA"), Some("94030"), None);
-        check("12 Elm St  Apt 2  Springfield  IL  62701  US", &["12 Elm St", "Apt 2"], Some("Springfield"), Some("IL"), Some("62701"), Some("US"));
-        check("4 Mill Lane\nLondon SW1A 1AA\nUnited Kingdom", &["4 Mill Lane"], Some("London"), None, Some("SW1A 1AA"), Some("United Kingdom"));
-        check("9 King St W, Toronto, ON M5V 2T6, Canada", &["9 King St W"], Some("Toronto"), Some("ON"), Some("M5V 2T6"), Some("Canada"));
-        check("88 Queen St W Suite 1200, Toronto, ON  M5H 2M9 Canada", &["88 Queen St W Suite 1200"], Some("Toronto"), Some("ON"), Some("M5H 2M9"), Some("Canada"));
-        check("14 Castle Street Unit 3, Edinburgh  EH1 2DP United Kingdom", &["14 Castle Street Unit 3"], Some("Edinburgh"), None, Some("EH1 2DP"), Some("United Kingdom"));
-        check("400 Atlantic Ave, Boston, MA  02110", &["400 Atlantic Ave"], Some("Boston"), Some("MA"), Some("02110"), None);
+        check(
+            "12 Elm St  Apt 2  Springfield  IL  62701  US",
+            &["12 Elm St", "Apt 2"],
+            Some("Springfield"),
+            Some("IL"),
+            Some("62701"),
+            Some("US"),
+        );
+        check(
+            "4 Mill Lane\nLondon SW1A 1AA\nUnited Kingdom",
+            &["4 Mill Lane"],
+            Some("London"),
+            None,
+            Some("SW1A 1AA"),
+            Some("United Kingdom"),
+        );
+        check(
+            "9 King St W, Toronto, ON M5V 2T6, Canada",
+            &["9 King St W"],
+            Some("Toronto"),
+            Some("ON"),
+            Some("M5V 2T6"),
+            Some("Canada"),
+        );
+        check(
+            "88 Queen St W Suite 1200, Toronto, ON  M5H 2M9 Canada",
+            &["88 Queen St W Suite 1200"],
+            Some("Toronto"),
+            Some("ON"),
+            Some("M5H 2M9"),
+            Some("Canada"),
+        );
+        check(
+            "14 Castle Street Unit 3, Edinburgh  EH1 2DP United Kingdom",
+            &["14 Castle Street Unit 3"],
+            Some("Edinburgh"),
+            None,
+            Some("EH1 2DP"),
+            Some("United Kingdom"),
+        );
+        check(
+            "400 Atlantic Ave, Boston, MA  02110",
+            &["400 Atlantic Ave"],
+            Some("Boston"),
+            Some("MA"),
+            Some("02110"),
+            None,
+        );
         check("Flat 1, 2 Quay Rd", &["Flat 1", "2 Quay Rd"], None, None, None, None);
     }
 }

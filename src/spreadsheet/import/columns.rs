@@ -230,9 +230,30 @@ fn numbered_field(g: &Numbered) -> Option<(Field, u16, bool)> {
 /// E-mail"); used only for fields no column was found for by name.
 fn guess(h: &str) -> Option<(Field, u16)> {
     const NOT_CONTACT: [&str; 24] = [
-        "marketing", "consent", "optin", "optout", "subscri", "status", "type", "label", "verified", "bounce",
-        "format", "date", "time", "count", "last", "created", "updated", "source", "owner", "fax", "pager",
-        "yomi", "attention", "preferred",
+        "marketing",
+        "consent",
+        "optin",
+        "optout",
+        "subscri",
+        "status",
+        "type",
+        "label",
+        "verified",
+        "bounce",
+        "format",
+        "date",
+        "time",
+        "count",
+        "last",
+        "created",
+        "updated",
+        "source",
+        "owner",
+        "fax",
+        "pager",
+        "yomi",
+        "attention",
+        "preferred",
     ];
     if NOT_CONTACT.iter().any(|w| h.contains(w)) || (h.ends_with("id") && h != "emailid") {
         return None;
@@ -274,7 +295,9 @@ fn guess(h: &str) -> Option<(Field, u16)> {
         return Some((Field::FirstName, 0));
     } else if has("lastname") || has("surname") || has("familyname") {
         return Some((Field::LastName, 0));
-    } else if (has("company") || has("organi")) && !["number", "reg", "vat", "tax", "size", "type"].iter().any(|w| has(w)) {
+    } else if (has("company") || has("organi"))
+        && !["number", "reg", "vat", "tax", "size", "type"].iter().any(|w| has(w))
+    {
         return Some((Field::Company, 0));
     } else if has("note") || has("comment") || has("memo") {
         return Some((Field::Notes, 0));
@@ -342,7 +365,9 @@ pub fn map_columns(header: &[String], explicit: &[(Field, String)], report: &mut
             }
             let g = groups[idx].as_ref().expect("numbered");
             let label = (0..header.len()).find(|&j| {
-                groups[j].as_ref().is_some_and(|o| o.kind == g.kind && o.n == g.n && matches!(o.part.as_str(), "label" | "type"))
+                groups[j]
+                    .as_ref()
+                    .is_some_and(|o| o.kind == g.kind && o.n == g.n && matches!(o.part.as_str(), "label" | "type"))
             });
             Some((field, group, g.n, label))
         } else {
@@ -473,7 +498,10 @@ mod tests {
     fn numbered_groups_are_read() {
         let g = numbered("Phone 2 - Value").unwrap();
         assert_eq!((g.kind.as_str(), g.n, g.part.as_str()), ("phone", 2, "value"));
-        assert_eq!(numbered_field(&numbered("Address 1 - Postal Code").unwrap()), Some((Field::PostalCode, 101, false)));
+        assert_eq!(
+            numbered_field(&numbered("Address 1 - Postal Code").unwrap()),
+            Some((Field::PostalCode, 101, false))
+        );
         assert_eq!(numbered_field(&numbered("E-mail 1 - Type").unwrap()), Some((Field::Email, 0, true)));
         assert!(numbered("Name - Given").is_none());
     }

@@ -70,9 +70,14 @@ impl ImportOptions {
     /// (a list maps several columns). The same form `--map FIELD=HEADER` takes.
     pub fn mapping_from_json(text: &str) -> Result<Vec<(Field, String)>> {
         let bad = |why: String| Error::invalid("mapping", why);
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| bad(format!("The mapping file is not JSON ({e}). Write it as {{\"name\": \"Client\", \"email\": \"E-mail\"}}.")))?;
-        let obj = value.as_object().ok_or_else(|| bad("The mapping file must be one JSON object, field to column header.".into()))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            bad(format!(
+                "The mapping file is not JSON ({e}). Write it as {{\"name\": \"Client\", \"email\": \"E-mail\"}}."
+            ))
+        })?;
+        let obj = value
+            .as_object()
+            .ok_or_else(|| bad("The mapping file must be one JSON object, field to column header.".into()))?;
         let mut out = Vec::new();
         for (field, headers) in obj {
             let field: Field = field.parse()?;
@@ -81,7 +86,9 @@ impl ImportOptions {
                 other => vec![other],
             };
             for h in list {
-                let h = h.as_str().ok_or_else(|| bad(format!("The column for \"{}\" must be a header, as text.", field.key())))?;
+                let h = h
+                    .as_str()
+                    .ok_or_else(|| bad(format!("The column for \"{}\" must be a header, as text.", field.key())))?;
                 out.push((field, h.to_string()));
             }
         }
@@ -352,7 +359,7 @@ fn refusal(invalid: &[InvalidRow], rows: u64) -> Error {
 
 enum Applied {
     /// Added; with the customer it shares a phone number with, if any.
-    Added(Option<Customer>),
+    Added(Option<Box<Customer>>),
     Updated,
     Skipped(String),
     Invalid(Error),
@@ -367,7 +374,7 @@ fn apply_row(session: &CustomerImport, input: &CustomerInput) -> Result<Applied>
         SameCustomer::Same(c) => c,
         SameCustomer::SharesPhone(other) => {
             session.add(&valid)?;
-            return Ok(Applied::Added(Some(other)));
+            return Ok(Applied::Added(Some(Box::new(other))));
         }
         SameCustomer::None => {
             session.add(&valid)?;

@@ -123,7 +123,13 @@ pub const PRODUCTS: &[Product] = &[
     Product {
         id: "shopify",
         name: "a Shopify customers export",
-        signature: &["defaultaddressaddress1", "defaultaddresszip", "acceptsemailmarketing", "acceptsmarketing", "totalorders"],
+        signature: &[
+            "defaultaddressaddress1",
+            "defaultaddresszip",
+            "acceptsemailmarketing",
+            "acceptsmarketing",
+            "totalorders",
+        ],
         columns: &[
             Col("firstname", FirstName, 0),
             Col("lastname", LastName, 0),
@@ -178,7 +184,15 @@ pub const PRODUCTS: &[Product] = &[
     Product {
         id: "quickbooks",
         name: "a QuickBooks customer contact list",
-        signature: &["phonenumbers", "customerfullname", "billaddress", "shipaddress", "billingaddress", "shippingaddress", "fullname"],
+        signature: &[
+            "phonenumbers",
+            "customerfullname",
+            "billaddress",
+            "shipaddress",
+            "billingaddress",
+            "shippingaddress",
+            "fullname",
+        ],
         columns: &[
             Col("fullname", Name, 0),
             Col("customer", DisplayName, 0),
@@ -237,7 +251,14 @@ pub const PRODUCTS: &[Product] = &[
     Product {
         id: "wave",
         name: "a Wave customers export",
-        signature: &["contactfirstname", "contactlastname", "tollfree", "provincestate", "postalcodezipcode", "shiptocountry"],
+        signature: &[
+            "contactfirstname",
+            "contactlastname",
+            "tollfree",
+            "provincestate",
+            "postalcodezipcode",
+            "shiptocountry",
+        ],
         columns: &[
             Col("contactfirstname", FirstName, 0),
             Col("contactlastname", LastName, 0),
@@ -463,7 +484,14 @@ pub const PRODUCTS: &[Product] = &[
     Product {
         id: "hubspot",
         name: "a HubSpot contacts export",
-        signature: &["recordid", "contactowner", "leadstatus", "mobilephonenumber", "lifecyclestage", "associatedcompany"],
+        signature: &[
+            "recordid",
+            "contactowner",
+            "leadstatus",
+            "mobilephonenumber",
+            "lifecyclestage",
+            "associatedcompany",
+        ],
         columns: &[
             Col("firstname", FirstName, 0),
             Col("lastname", LastName, 0),

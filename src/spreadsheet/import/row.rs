@@ -26,7 +26,7 @@ pub enum Read {
 
 /// One cell's text: trimmed, an export's formula guard taken off, and only
 /// the first of Google's " ::: "-separated values.
-fn cell<'a>(rec: &'a csv::StringRecord, idx: usize) -> &'a str {
+fn cell(rec: &csv::StringRecord, idx: usize) -> &str {
     let v = guard::unguard(rec.get(idx).unwrap_or("").trim()).trim();
     // Shopify and others write '02138 and '+1416… so spreadsheets keep them as text.
     let v = match v.strip_prefix('\'') {
@@ -129,7 +129,7 @@ fn best_phone(rec: &csv::StringRecord, map: &Mapping) -> (Option<String>, Vec<St
             }
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by_key(|f| f.0);
     let mut it = found.into_iter();
     let best = it.next().map(|(_, v, _)| v);
     let rest = it
@@ -207,9 +207,8 @@ pub fn read(rec: &csv::StringRecord, columns: usize, map: &Mapping) -> Read {
         );
     }
     let get = |f: Field| first(rec, map, f);
-    let person = get(Field::Name).or_else(|| {
-        join_names(&[get(Field::FirstName), get(Field::MiddleName), get(Field::LastName)])
-    });
+    let person =
+        get(Field::Name).or_else(|| join_names(&[get(Field::FirstName), get(Field::MiddleName), get(Field::LastName)]));
     let display = get(Field::DisplayName);
     let mut company = get(Field::Company);
     let email = get(Field::Email).map(|e| e.split([';', ',', ' ']).find(|p| !p.is_empty()).unwrap_or("").to_string());
@@ -302,7 +301,10 @@ mod tests {
     fn a_list_of_numbers_is_split_by_label() {
         assert_eq!(
             phone_list("Phone: (555) 010-0100 Mobile: 555 010 0101"),
-            vec![("Phone".to_string(), "(555) 010-0100".to_string()), ("Mobile".to_string(), "555 010 0101".to_string())]
+            vec![
+                ("Phone".to_string(), "(555) 010-0100".to_string()),
+                ("Mobile".to_string(), "555 010 0101".to_string())
+            ]
         );
         assert_eq!(phone_list("555-0100"), vec![(String::new(), "555-0100".to_string())]);
         assert_eq!(phone_list(""), vec![]);

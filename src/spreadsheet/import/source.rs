@@ -40,7 +40,8 @@ impl Rows<'_> {
                         // The reader gives where it started looking, before any blank
                         // lines it passed over; the record starts after them.
                         let (byte, line) = rec.position().map_or((0, 0), |p| (p.byte() as usize, p.line()));
-                        let blank = text.get(byte..).unwrap_or_default().iter().take_while(|b| matches!(b, b'\r' | b'\n'));
+                        let blank =
+                            text.get(byte..).unwrap_or_default().iter().take_while(|b| matches!(b, b'\r' | b'\n'));
                         let passed = blank.filter(|b| **b == b'\n').count() as u64;
                         Ok(Some((line + passed, rec)))
                     }
@@ -199,7 +200,8 @@ fn check_archive(bytes: &[u8]) -> Result<()> {
 /// there are, never with the box from A1 to the farthest cell.
 fn xlsx_rows(mut wb: calamine::Xlsx<std::io::Cursor<&[u8]>>) -> Result<Source> {
     use calamine::Reader;
-    let name = wb.sheet_names().first().cloned().ok_or_else(|| Error::invalid("file", "That workbook has no sheets."))?;
+    let name =
+        wb.sheet_names().first().cloned().ok_or_else(|| Error::invalid("file", "That workbook has no sheets."))?;
     // Number formats, to keep the leading zeros a "00000" format shows.
     let styles = wb.worksheet_style(&name).ok();
     let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| unreadable(&e))?;
@@ -338,7 +340,6 @@ fn sniff_delimiter(text: &str) -> u8 {
         candidates[best]
     }
 }
-
 
 /// The header row: the first of the top rows whose cells look like column
 /// names and that has a row after it; else the first row that is not blank.

@@ -137,7 +137,8 @@ fn decode_quoted_printable(v: &str) -> Vec<u8> {
 
 /// The value as text: quoted-printable and CHARSET decoded.
 fn text_value(p: &Property) -> String {
-    let qp = p.params.iter().any(|(k, v)| (k == "ENCODING" || k.is_empty()) && v.eq_ignore_ascii_case("QUOTED-PRINTABLE"));
+    let qp =
+        p.params.iter().any(|(k, v)| (k == "ENCODING" || k.is_empty()) && v.eq_ignore_ascii_case("QUOTED-PRINTABLE"));
     if !qp {
         return p.value.clone();
     }
@@ -263,15 +264,13 @@ fn row(card: &Card) -> Vec<String> {
     if let Some((_, best)) = ranked.first() {
         cells[6] = number(best);
         for (_, p) in ranked.iter().skip(1) {
-            let kind = p
-                .types()
-                .into_iter()
-                .find(|t| ["WORK", "CELL", "MOBILE", "HOME"].contains(&t.as_str()))
-                .map(|t| match t.as_str() {
+            let kind = p.types().into_iter().find(|t| ["WORK", "CELL", "MOBILE", "HOME"].contains(&t.as_str())).map(
+                |t| match t.as_str() {
                     "CELL" | "MOBILE" => "Mobile".to_string(),
                     "WORK" => "Work".to_string(),
                     _ => "Home".to_string(),
-                });
+                },
+            );
             let n = number(p);
             if n != cells[6] && !n.is_empty() {
                 others.push(kind.map_or(n.clone(), |k| format!("{k}: {n}")));
@@ -318,7 +317,10 @@ mod tests {
         assert_eq!((r[0].as_str(), r[1].as_str(), r[3].as_str()), ("Zoë Núñez", "Zoë", "Núñez"));
         assert_eq!(r[6], "555 0101", "mobile before home");
         assert_eq!(r[13], "Other numbers: Home: 555 0100");
-        assert_eq!((r[7].as_str(), r[9].as_str(), r[11].as_str(), r[12].as_str()), ("12 Quay Rd", "Bristol", "BS1 4AA", "UK"));
+        assert_eq!(
+            (r[7].as_str(), r[9].as_str(), r[11].as_str(), r[12].as_str()),
+            ("12 Quay Rd", "Bristol", "BS1 4AA", "UK")
+        );
     }
 
     #[test]

@@ -3,4 +3,4 @@
 /**
  * What a column can hold.
  */
-export type Field = "name" | "first_name" | "last_name" | "company" | "email" | "phone" | "address1" | "address2" | "city" | "region" | "postal_code" | "country" | "notes" | "tags" | "yearly_spend" | "expected_years";
+export type Field = "name" | "first_name" | "middle_name" | "last_name" | "display_name" | "company" | "email" | "phone" | "phone_list" | "address1" | "address2" | "address3" | "address4" | "city" | "region" | "postal_code" | "country" | "full_address" | "notes" | "tags" | "yearly_spend" | "expected_years" | "ignore";
