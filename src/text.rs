@@ -50,6 +50,10 @@ pub fn single_line(field: &'static str, v: &str) -> Result<()> {
 
 /// Lowercase and strip accents, for search: "Zoë Ørsted-Núñez" → "zoe orsted-nunez".
 pub fn fold(s: &str) -> String {
+    // Most names and emails are plain ASCII: no decomposition needed.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {

@@ -116,3 +116,34 @@ fn a_mapping_file_names_columns_like_map_does() {
     assert!(e.to_string().contains("is not a customer field"), "{e}");
     assert!(ImportOptions::mapping_from_json("[1]").is_err());
 }
+
+/// New customers are indexed for search in one statement at the end of an
+/// import (migration 003); one added and then changed by a later row of the
+/// same file, and one already there and changed, must both be found by their
+/// new names only.
+#[test]
+fn customers_added_or_changed_by_an_import_are_found_by_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("a.sqlite3")).unwrap();
+    let old = crate::common::customer(&mut db, "Old Name");
+    let with_email = amends::domain::CustomerInput {
+        name: "Old Name".into(),
+        email: Some("old@example.com".into()),
+        ..Default::default()
+    };
+    db.update_customer(old, &with_email).unwrap();
+    let file = dir.path().join("in.csv");
+    std::fs::write(
+        &file,
+        "Name,Email\nFirst Spelling,tomas@example.com\nSecond Spelling,tomas@example.com\nRenamed Person,old@example.com\n",
+    )
+    .unwrap();
+    let r = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default()).unwrap();
+    assert_eq!((r.added, r.updated), (1, 2));
+    let names = |q: &str| db.search_customers(q, None).unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(names("second spell"), ["Second Spelling"]);
+    assert_eq!(names("first spell"), Vec::<String>::new());
+    assert_eq!(names("renamed"), ["Renamed Person"]);
+    assert_eq!(names("old name"), Vec::<String>::new());
+    assert!(db.check_integrity().unwrap().is_empty(), "{:?}", db.check_integrity());
+}

@@ -12,7 +12,7 @@ use crate::domain::customer::ValidCustomer;
 use crate::domain::Customer;
 use crate::error::Result;
 use crate::text;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Transaction, TransactionBehavior};
 use std::cell::RefCell;
 
 /// Phone numbers shorter than this never match an existing customer: too
@@ -58,8 +58,16 @@ impl Db {
         let now = dates::to_text(dates::now());
         let run = |tx: &Transaction| -> Result<T> {
             tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 0)", [])?;
+            // New rows are indexed for search in one statement at the end (see migration 003).
+            let last_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
+            tx.execute("INSERT INTO search_index_paused (one) VALUES (1)", [])?;
             let session = CustomerImport::new(tx, now);
             let out = f(&session)?;
+            tx.execute("DELETE FROM search_index_paused", [])?;
+            tx.execute(
+                "INSERT INTO customer_search (rowid, search_text) SELECT id, search_text FROM customers WHERE id > ?",
+                [last_before],
+            )?;
             session.finish()?;
             tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 4)", [])?;
             tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 64)", [])?;
@@ -97,13 +105,14 @@ impl CustomerImport<'_> {
     /// shared phone number alone is reported, never merged.
     pub fn find_same(&self, c: &ValidCustomer) -> Result<SameCustomer> {
         if let Some(e) = c.email.as_deref().filter(|e| !e.is_empty()) {
+            // No ORDER BY or LIMIT: with them SQLite re-plans the statement for each
+            // new value (half an import's time); the index gives rows in id order.
             let found = self
                 .tx
-                .prepare_cached(
-                    "SELECT * FROM customers WHERE lower(email) = lower(?) AND email IS NOT NULL ORDER BY id LIMIT 1",
-                )?
-                .query_row([e], customer_from_row)
-                .optional()?;
+                .prepare_cached("SELECT * FROM customers WHERE lower(email) = lower(?)")?
+                .query_map([e], customer_from_row)?
+                .next()
+                .transpose()?;
             if let Some(found) = found {
                 return Ok(SameCustomer::Same(found));
             }
@@ -114,8 +123,9 @@ impl CustomerImport<'_> {
         }
         let sharing: Vec<Customer> = self
             .tx
-            .prepare_cached("SELECT * FROM customers WHERE phone_digits = ? ORDER BY id LIMIT 50")?
+            .prepare_cached("SELECT * FROM customers WHERE phone_digits = ?")?
             .query_map([&digits], customer_from_row)?
+            .take(50)
             .collect::<rusqlite::Result<_>>()?;
         let name = text::fold(&c.name);
         let same = sharing.iter().find(|o| {

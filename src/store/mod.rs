@@ -28,7 +28,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Numbered migrations; index + 1 is the schema version it brings the file to.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_audit_log.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_audit_log.sql"),
+    include_str!("migrations/003_bulk_index.sql"),
+];
 
 /// The newest schema this build understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
