@@ -20,6 +20,9 @@ pub enum Error {
     #[error("{} is not an Amends database (it is not a SQLite file, or it is damaged). It was left untouched.", .path.display())]
     NotADatabase { path: PathBuf },
 
+    #[error("{} looks like another program's database ({why}), so Amends left it untouched. Choose an Amends file, or a new file name for new records.", .path.display())]
+    ForeignDatabase { path: PathBuf, why: String },
+
     #[error("This database was written by a newer version of Amends (schema {found}, this version understands up to {supported}). Please update Amends; the file was left untouched.")]
     NewerSchema { found: i64, supported: i64 },
 
@@ -56,6 +59,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::NotADatabase { .. } => "not_a_database",
+            Error::ForeignDatabase { .. } => "foreign_database",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
             Error::Storage(_) => "storage",

@@ -220,6 +220,7 @@ pub fn document_spec(db: &Db, paper: Option<Paper>) -> Result<DocumentSpec> {
 /// picture must decode as PNG or JPEG, so a letter never fails on it later.
 pub fn set_profile_image(db: &mut Db, slot: ImageSlot, path: Option<&Path>) -> Result<()> {
     let Some(path) = path else { return db.set_image(slot, None) };
+    crate::files::check_input(path)?;
     let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
     if len > crate::store::MAX_IMAGE_BYTES as u64 {
         return Err(Error::invalid(
@@ -227,7 +228,8 @@ pub fn set_profile_image(db: &mut Db, slot: ImageSlot, path: Option<&Path>) -> R
             format!("That picture is {:.1} MB; the limit is 5 MB. Please use a smaller one.", len as f64 / 1_048_576.0),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    // Read through the cap too: the file may have grown since it was measured.
+    let bytes = crate::files::read_capped(path, crate::store::MAX_IMAGE_BYTES as u64, "a picture")?;
     pdf::validate_image(&bytes).map_err(|e| Error::invalid("image", e.to_string()))?;
     db.set_image(slot, Some(&bytes))
 }
@@ -286,6 +288,7 @@ pub fn render_batch_with_progress(
     out: &Path,
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<BatchReport> {
+    crate::files::refuse_database(out, db.path())?;
     let spec = document_spec(db, paper)?;
     let profile = db.profile()?;
     let date = profile.date_format.format(dates::today());
@@ -387,6 +390,7 @@ fn pdf_error(out: &Path, e: pdf::PdfError) -> Error {
 
 /// The printer calibration page for the profile's paper and envelope.
 pub fn render_calibration(db: &Db, paper: Option<Paper>, out: &Path) -> Result<()> {
+    crate::files::refuse_database(out, db.path())?;
     let spec = document_spec(db, paper)?;
     let mut bytes = Vec::new();
     pdf::render_calibration_page(&spec, &mut bytes).map_err(|e| pdf_error(out, e))?;

@@ -5,6 +5,7 @@ mod common;
 mod demo;
 mod draft;
 mod fuzz;
+mod hostile;
 mod imports;
 mod letters;
 mod pdf;

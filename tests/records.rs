@@ -95,7 +95,7 @@ fn restore_refuses_bad_files_and_changes_nothing() {
     assert_eq!(db.restore_from(&future).unwrap_err().kind(), "newer_schema");
     let other = dir.path().join("other.sqlite3");
     rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE x(y); PRAGMA user_version = 1;").unwrap();
-    assert!(db.restore_from(&other).unwrap_err().to_string().contains("not a healthy Amends backup"));
+    assert!(db.restore_from(&other).unwrap_err().to_string().contains("is not an Amends backup"));
     assert!(db.restore_from(&dir.path().join("missing.sqlite3")).is_err());
     assert_eq!(db.customer_count().unwrap(), 1);
 }
@@ -288,7 +288,7 @@ fn full_disk_during_backup_and_export() {
             .map(|s| s.success())
             .unwrap_or(false);
         if !mounted {
-            eprintln!("full_disk_during_backup_and_export: could not mount a tmpfs here; not checked");
+            crate::common::skipped("full_disk_during_backup_and_export", "could not mount a tmpfs here");
             return;
         }
         let target = small.join("backup.sqlite3");

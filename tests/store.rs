@@ -331,3 +331,25 @@ fn dashboard_counts_every_incident() {
     let one = db.dashboard_stats(1).unwrap();
     assert!(one.per_month.iter().all(|m| m.month == amends::dates::today().format("%Y-%m").to_string()));
 }
+
+/// A migration that has shipped is never edited (a file in the field was
+/// built by its old text): each released file's hash is pinned here. A new
+/// migration gets a new number and a new line.
+#[test]
+fn released_migrations_are_never_edited() {
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3))
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let pinned = [("001_initial.sql", PIN_001), ("002_audit_log.sql", PIN_002), ("003_bulk_index.sql", PIN_003)];
+    for (file, want) in pinned {
+        let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
+        assert_eq!(got, want, "{file} changed after it shipped: add a new migration instead ({got:#x})");
+    }
+    let count = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(count as i64, SCHEMA_VERSION, "every migration file is pinned");
+}
+
+const PIN_001: u64 = 0x99f4321c128a905a;
+const PIN_002: u64 = 0x6e54253f5d55b9e1;
+const PIN_003: u64 = 0x167ec2a747ddf761;

@@ -123,6 +123,7 @@ pub struct TableCount {
     pub table: Table,
     pub rows: u64,
     /// The file the table went to (the workbook, for XLSX).
+    #[serde(serialize_with = "crate::files::lossy_path::serialize")]
     pub file: PathBuf,
 }
 
@@ -154,6 +155,9 @@ pub fn export(
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<ExportSummary> {
     check_filter(db, &opts.filter)?;
+    if !path.is_dir() {
+        crate::files::refuse_database(path, db.path())?;
+    }
     let currency = db.profile()?.currency;
     let tables: Vec<Table> = opts.table.map_or_else(|| Table::ALL.to_vec(), |t| vec![t]);
     let csv_folder = opts.format == ExportFormat::Csv && opts.table.is_none();
@@ -296,6 +300,7 @@ fn temp_beside(target: &Path) -> Result<NamedTempFile> {
 }
 
 fn persist(tmp: NamedTempFile, target: &Path) -> Result<()> {
+    crate::files::check_output(target)?;
     tmp.persist(target).map(drop).map_err(|e| Error::io(target, e.error))
 }
 

@@ -6,7 +6,7 @@
 //! place: a failed or interrupted backup never leaves a partial file where a
 //! good one is expected. Restore checks the chosen file the same way and
 //! backs up the current records before swapping anything in.
-use super::{refuse_non_sqlite, Db, SCHEMA_VERSION};
+use super::{refuse_non_sqlite, schema, Db, MIGRATIONS, SCHEMA_VERSION};
 use crate::dates;
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -33,6 +33,7 @@ impl Default for Retention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct BackupInfo {
+    #[serde(serialize_with = "crate::files::lossy_path::serialize")]
     pub path: PathBuf,
     pub bytes: u64,
 }
@@ -41,6 +42,7 @@ pub struct BackupInfo {
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct RestoreReport {
     /// Where the records as they were before the restore were saved.
+    #[serde(serialize_with = "crate::files::lossy_path::option::serialize")]
     pub previous_saved_to: Option<PathBuf>,
     pub restored_schema_version: i64,
 }
@@ -161,6 +163,7 @@ fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 impl Db {
     /// "Back up now" to a file the owner chose.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        crate::files::refuse_database(dest, self.path())?;
         copy_database(self.conn(), dest)
     }
 
@@ -174,43 +177,118 @@ impl Db {
         Ok(Some(info))
     }
 
-    /// Swap in the records from `source`, after checking it opens, passes the
-    /// integrity check and has a schema this build understands. The current
-    /// records are backed up first.
+    /// Swap in the records from `source`. Everything is checked on a private
+    /// copy first: the schema must be the one Amends builds for its version
+    /// (no trigger or view of anyone else's), the integrity and foreign-key
+    /// checks must pass, the copy is migrated and audited, and every record
+    /// must read back through the store. Only then are the current records
+    /// backed up and the copy's pages put in their place, in one step. On any
+    /// failure the current records are untouched, and the message says so.
     pub fn restore_from(&mut self, source: &Path) -> Result<RestoreReport> {
         refuse_non_sqlite(source)?;
-        if !source.exists() {
-            return Err(Error::io(source, std::io::Error::from(std::io::ErrorKind::NotFound)));
-        }
+        crate::files::check_input(source)?;
+        let untouched = |why: String| {
+            Error::invalid(
+                "backup",
+                format!("{} can't be restored: {why}. Your current records were left as they are.", source.display()),
+            )
+        };
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
+        schema::harden(&src)?;
         let version: i64 = src
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
         if version > SCHEMA_VERSION {
             return Err(Error::NewerSchema { found: version, supported: SCHEMA_VERSION });
         }
-        let has_customers: bool = src
-            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'customers')", [], |r| r.get(0))
-            .map_err(|_| Error::NotADatabase { path: source.to_path_buf() })?;
-        let problems = integrity_problems(&src)?;
-        if version < 1 || !has_customers || !problems.is_empty() {
-            return Err(Error::invalid(
-                "backup",
-                format!(
-                    "{} is not a healthy Amends backup; your current records were left as they are.",
-                    source.display()
-                ),
-            ));
+        let why = schema::differences(&src, version, MIGRATIONS)?;
+        if !why.is_empty() {
+            return Err(untouched(format!(
+                "it is not an Amends backup ({})",
+                why.into_iter().take(3).collect::<Vec<_>>().join("; ")
+            )));
+        }
+
+        // The private copy, beside the live file (or in the temp folder for an in-memory database).
+        let dir = match self.path() {
+            Some(p) => p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf(),
+            None => std::env::temp_dir(),
+        };
+        let staged = tempfile::Builder::new()
+            .prefix(".amends-restore-")
+            .suffix(".sqlite3")
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io(&dir, e))?;
+        let cleanup = |path: &Path| {
+            for side in ["-journal", "-wal", "-shm"] {
+                let mut p = path.as_os_str().to_owned();
+                p.push(side);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
+        };
+        let result = self.stage_and_check(&src, staged.path(), version, &untouched);
+        drop(src);
+        if let Err(e) = result {
+            cleanup(staged.path());
+            return Err(e);
         }
         let previous = self.backup_now("before-restore", Retention::default())?.map(|b| b.path);
+        let copy = Connection::open_with_flags(staged.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         {
-            let b = Backup::new(&src, self.conn_mut())?;
+            // The backup API writes the destination in one transaction: all pages or none.
+            let b = Backup::new(&copy, self.conn_mut())?;
             b.run_to_completion(4096, Duration::ZERO, None)?;
         }
-        self.migrate()?;
-        self.audit("restore", &format!("Records restored from a backup (schema version {version})."))?;
+        drop(copy);
+        cleanup(staged.path());
         Ok(RestoreReport { previous_saved_to: previous, restored_schema_version: version })
+    }
+
+    /// Copy `src` to `path`, then check, migrate, audit and read it back there.
+    fn stage_and_check(
+        &self,
+        src: &Connection,
+        path: &Path,
+        version: i64,
+        untouched: &dyn Fn(String) -> Error,
+    ) -> Result<()> {
+        {
+            let mut out = Connection::open(path)?;
+            schema::harden(&out)?;
+            {
+                let b = Backup::new(src, &mut out)?;
+                b.run_to_completion(4096, Duration::ZERO, None).map_err(|e| disk_error(path, e))?;
+            }
+            out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+            let problems = integrity_problems(&out)?;
+            if !problems.is_empty() {
+                return Err(untouched(format!("it is damaged ({})", problems.join("; "))));
+            }
+            let broken: i64 = out.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(untouched(format!("{broken} of its records point at records that are not there")));
+            }
+            // The live file's page size, or the pages can't be copied into it.
+            let live: i64 = self.conn().query_row("PRAGMA page_size", [], |r| r.get(0))?;
+            let theirs: i64 = out.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+            if live != theirs {
+                out.pragma_update(None, "page_size", live)?;
+                out.execute_batch("VACUUM")?;
+            }
+        }
+        let mut staged = Db::open_staged(path)?;
+        staged.audit("restore", &format!("Records restored from a backup (schema version {version})."))?;
+        // Every record must read back: a wrong currency or status fails here, not after the swap.
+        let readable = (|| -> Result<()> {
+            staged.profile()?;
+            staged.search_customers("", Some(usize::MAX))?;
+            staged.list_incidents(&crate::store::IncidentFilter::default())?;
+            Ok(())
+        })();
+        readable.map_err(|e| untouched(format!("some of its records can't be read ({e})")))?;
+        staged.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 }
 

@@ -13,6 +13,7 @@ pub(crate) mod incidents;
 mod privacy;
 pub(crate) mod profile;
 mod rows;
+pub mod schema;
 mod stats;
 
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
@@ -28,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Numbered migrations; index + 1 is the schema version it brings the file to.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_audit_log.sql"),
     include_str!("migrations/003_bulk_index.sql"),
@@ -57,9 +58,41 @@ pub fn default_path() -> Result<PathBuf> {
     Ok(base.join(APP_IDENTIFIER).join(DB_FILE_NAME))
 }
 
+/// The database location the owner gave (`--db`, `AMENDS_DB`), as an
+/// absolute plain path: never a SQLite URI, `:memory:`, or a server URL.
+pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
+    let text = given.to_string_lossy();
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::invalid("db", "The database location is empty; give a file path."));
+    }
+    if t.contains("://") || t.starts_with("file:") || t == ":memory:" || t.starts_with(":memory:") {
+        return Err(Error::invalid(
+            "db",
+            format!("Amends opens a file path here, not \"{t}\". Give the path of the records file, like /home/you/amends.sqlite3."),
+        ));
+    }
+    let p = PathBuf::from(given);
+    if p.is_absolute() {
+        return Ok(p);
+    }
+    let here = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+    Ok(here.join(p))
+}
+
 impl Db {
     /// Open (or create) the database file at `path` and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
+        Db::open_with(path, true)
+    }
+
+    /// A restore's private copy: opened and migrated like any file, but with
+    /// no backup of its own before the migration (it is a copy already).
+    fn open_staged(path: &Path) -> Result<Db> {
+        Db::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, backup_before_migration: bool) -> Result<Db> {
         refuse_non_sqlite(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -72,14 +105,14 @@ impl Db {
         .map_err(|_| Error::NotADatabase { path: path.to_path_buf() })?;
         let mut db = Db { conn, path: Some(path.to_path_buf()) };
         db.configure()?;
-        db.migrate()?;
+        db.migrate(backup_before_migration)?;
         Ok(db)
     }
 
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db { conn: Connection::open_in_memory()?, path: None };
         db.configure()?;
-        db.migrate()?;
+        db.migrate(false)?;
         Ok(db)
     }
 
@@ -89,8 +122,9 @@ impl Db {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(10))?;
+        schema::harden(&self.conn)?;
         // Read the version before anything writes: a file from a newer Amends
-        // (or not SQLite at all) must be left byte for byte as it was.
+        // (or not SQLite at all, or another program's) must be left byte for byte as it was.
         let found = self.schema_version().map_err(|e| match e {
             Error::Storage(inner) => self.not_a_database_or(inner),
             other => other,
@@ -98,11 +132,37 @@ impl Db {
         if found > SCHEMA_VERSION {
             return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
         }
+        self.check_ownership(found)?;
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map_err(|e| self.not_a_database_or(e))?;
         // secure_delete: erased customers are overwritten on disk, not just unlinked.
         self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;")?;
+        Ok(())
+    }
+
+    /// An empty file is new; a file with Amends' `application_id` is ours; a
+    /// file without it is adopted only when its schema is exactly the one
+    /// Amends built at its version (files made before the id existed).
+    /// Anything else is another program's database and is not touched.
+    fn check_ownership(&mut self, version: i64) -> Result<()> {
+        let app_id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let objects: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+        if app_id == schema::APPLICATION_ID || objects == 0 {
+            return Ok(());
+        }
+        let path = self.path.clone().unwrap_or_default();
+        if app_id != 0 {
+            return Err(schema::foreign(&path, &[format!("its header names application {app_id:#x}")]));
+        }
+        let why = schema::differences(&self.conn, version, MIGRATIONS)?;
+        if !why.is_empty() {
+            return Err(schema::foreign(&path, &why));
+        }
+        // An Amends file from before the id: adopt it.
+        self.conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         Ok(())
     }
 
@@ -117,12 +177,12 @@ impl Db {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&mut self, backup_first: bool) -> Result<()> {
         let found = self.schema_version()?;
         if found >= SCHEMA_VERSION {
             return Ok(());
         }
-        if found > 0 {
+        if found > 0 && backup_first {
             // Existing records: keep a copy as they were before the schema changes.
             self.backup_now(&format!("before-migration-v{}", found + 1), backup::Retention::default())?;
         }
@@ -131,6 +191,7 @@ impl Db {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         }
+        tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         tx.commit()?;
         Ok(())
     }

@@ -41,3 +41,15 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A check that could not run on this machine (no LibreOffice, no tmpfs):
+/// said on stderr and listed in `target/tmp/skipped-checks.txt`, which
+/// `make test` prints in its summary, so a skip is never silent.
+pub fn skipped(check: &str, why: &str) {
+    eprintln!("{check}: {why}; not checked");
+    let list = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-checks.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(list) {
+        use std::io::Write;
+        let _ = writeln!(f, "{check}: {why}");
+    }
+}

@@ -75,7 +75,10 @@ fn read_input(file: Option<PathBuf>) -> Result<String> {
         Some(p) if p.as_os_str() == "-" => {
             std::io::stdin().read_to_end(&mut bytes).map(drop).map_err(|e| Error::io("standard input", e))?
         }
-        Some(p) => bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?,
+        Some(p) => {
+            amends::files::check_input(&p)?;
+            bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?
+        }
     }
     String::from_utf8(bytes).map_err(|e| {
         Error::invalid(

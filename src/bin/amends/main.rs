@@ -268,6 +268,12 @@ enum ProfileCmd {
 }
 
 fn main() -> ExitCode {
+    // In a pipe that closes early (`amends customers list | head -1`), end
+    // quietly as other command-line tools do, not with a panic.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -280,7 +286,7 @@ fn main() -> ExitCode {
 
 fn open(db: Option<PathBuf>) -> Result<Db> {
     let path = match db {
-        Some(p) => p,
+        Some(p) => store::location(p.as_os_str())?,
         None => store::default_path()?,
     };
     Db::open(&path)

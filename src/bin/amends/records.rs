@@ -52,6 +52,7 @@ pub fn export_data(db: &Db, id: i64, output: Option<PathBuf>) -> Result<ExitCode
     let text = serde_json::to_string_pretty(&dossier).expect("the dossier always serialises");
     match output {
         Some(path) => {
+            amends::files::refuse_database(&path, db.path())?;
             amends::files::write_atomically(&path, text.as_bytes())?;
             println!(
                 "Wrote everything held about {} ({} incident(s), {} letter(s)) to {}.",

@@ -125,6 +125,7 @@ pub struct ColumnUse {
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct ImportReport {
     pub dry_run: bool,
+    #[serde(serialize_with = "crate::files::lossy_path::serialize")]
     pub file: PathBuf,
     /// How the text was read: "UTF-8", "UTF-16", "Windows-1252", or "workbook".
     pub encoding: &'static str,

@@ -62,6 +62,7 @@ impl Source {
         if meta.is_dir() {
             return Err(Error::invalid("file", format!("{} is a folder, not a file.", path.display())));
         }
+        crate::files::check_input(path)?;
         if meta.len() > MAX_IMPORT_BYTES {
             return Err(Error::invalid(
                 "file",
