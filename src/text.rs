@@ -76,6 +76,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Text for a terminal: control characters and the invisible direction
+/// marks that can make a name display as something else (U+202E...) are
+/// shown escaped, `\u{202e}`. The records and JSON keep them exact.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(risky) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars().map(|c| if risky(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect(),
+    )
+}
+
 /// A count with thousands separators, for messages: 1000000 → "1,000,000".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -117,6 +133,13 @@ pub fn check_email(field: &'static str, email: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_control_and_direction_characters_escaped() {
+        assert_eq!(shown("Ada"), "Ada");
+        assert_eq!(shown("Ev\u{202e}il\x1b[2J"), "Ev\\u{202e}il\\u{1b}[2J");
+        assert_eq!(shown("Zoë Núñez"), "Zoë Núñez");
+    }
 
     #[test]
     fn folds_accents_and_special_letters() {

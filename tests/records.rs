@@ -373,3 +373,35 @@ fn a_real_import_is_preceded_by_a_backup_and_a_dry_run_is_not() {
     );
     assert_eq!(db.customer_count().unwrap(), 2);
 }
+
+/// After an erasure the owner is told which backups still hold the person,
+/// and can have them erased there too (issue 13: "erasure tells the truth").
+#[test]
+fn erasure_names_the_backups_that_still_hold_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = file_db(dir.path());
+    let zoe = customer(&mut db, "Zoë Backedup");
+    let bo = customer(&mut db, "Bo Backedup");
+    customer(&mut db, "Kept Customer");
+    db.backup_now("daily", Retention::default()).unwrap();
+    let has = |path: &str, name: &str| {
+        let bytes = std::fs::read(path).unwrap();
+        bytes.windows(name.len()).any(|w| w == name.as_bytes())
+    };
+
+    let r = db.erase_customer_on_request(zoe, false).unwrap();
+    // The one taken before the erasure at least (rotation keeps one a day).
+    assert!(!r.still_in_backups.is_empty(), "{r:?}");
+    assert!(r.still_in_backups.iter().all(|p| has(p, "Zoë Backedup")));
+    assert_eq!(r.removed_from_backups, 0);
+
+    let r = db.erase_customer_on_request(bo, true).unwrap();
+    assert!(r.removed_from_backups >= 1, "{r:?}");
+    assert!(r.still_in_backups.is_empty(), "{r:?}");
+    for (path, _) in backup::list_backups(&backup::backups_dir(db.path().unwrap())).unwrap() {
+        let p = path.to_str().unwrap();
+        assert!(!has(p, "Bo Backedup"), "{p} still holds Bo");
+        assert!(has(p, "Kept Customer"), "{p} keeps everyone else");
+        assert!(Db::open(&path).is_ok(), "{p} still opens");
+    }
+}

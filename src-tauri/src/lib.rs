@@ -25,6 +25,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
             commands::customers::get_customer,
             commands::customers::add_customer,
             commands::customers::update_customer,
+            commands::files::choose_save_path,
+            commands::files::choose_file,
             commands::records::backup_to,
             commands::records::restore_from,
             commands::records::export_customer_data,

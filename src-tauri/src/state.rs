@@ -2,7 +2,8 @@
 //! or, when it could not be opened, the reason (the UI shows it instead of a
 //! blank window).
 use amends::{Db, Error};
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Mutex, MutexGuard};
 
@@ -13,6 +14,10 @@ pub struct AppState {
     /// owner cancelled, 0 for none; each job checks it at every step against
     /// its own ticket (`commands::jobs`), so a Cancel stops exactly that job.
     pub cancelled: AtomicU64,
+    /// Paths the owner picked in Amends' own open and save dialogs since the
+    /// app started: the only files the file commands read or write. The page
+    /// cannot add to it, so even a compromised page cannot name a path.
+    granted: Mutex<HashSet<PathBuf>>,
 }
 
 /// Why the database did not open, kept as the serialisable parts of the error.
@@ -27,7 +32,29 @@ pub struct OpenFailure {
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
         let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
-        AppState { db_path, db, cancelled: AtomicU64::new(0) }
+        AppState { db_path, db, cancelled: AtomicU64::new(0), granted: Mutex::new(HashSet::new()) }
+    }
+
+    /// A path the owner picked in a dialog (called by the dialog commands only).
+    pub fn grant(&self, path: PathBuf) {
+        self.granted.lock().unwrap_or_else(|p| p.into_inner()).insert(path);
+    }
+
+    /// `path` if the owner picked it in a dialog; else a refusal. Debug builds
+    /// started with `AMENDS_E2E_TYPED_PATHS=1` (the end-to-end tests, which
+    /// cannot click a native dialog) also take typed paths; release builds never do.
+    pub fn granted(&self, path: &Path) -> Result<PathBuf, Error> {
+        if self.granted.lock().unwrap_or_else(|p| p.into_inner()).contains(path) {
+            return Ok(path.to_path_buf());
+        }
+        #[cfg(debug_assertions)]
+        if std::env::var_os("AMENDS_E2E_TYPED_PATHS").is_some_and(|v| v == "1") {
+            return Ok(path.to_path_buf());
+        }
+        Err(Error::invalid(
+            "path",
+            "Choose the file with the Choose… button: Amends only opens and saves files picked in its own dialog.",
+        ))
     }
 
     pub fn open_failure(&self) -> Option<&OpenFailure> {

@@ -29,6 +29,12 @@ fn call(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, body: Val
     .map(|r| r.deserialize::<Value>().expect("JSON response"))
 }
 
+/// What the open or save dialog does when the owner picks `path`.
+fn grant(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, path: &std::path::Path) {
+    use tauri::Manager;
+    w.state::<amends_app::state::AppState>().grant(path.to_path_buf());
+}
+
 const NASTY: &str =
     "Robert'); DROP TABLE customers;-- <script>alert('x')</script> <b>bold</b> \u{7}\u{1b}[31m Zoë \"quoted\" \\ %_";
 
@@ -153,6 +159,7 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
     let csv = dir.path().join("people.csv");
     let rows: String = (0..300).map(|i| format!("Person {i},p{i}@example.com\n")).collect();
     std::fs::write(&csv, format!("Name,Email\n{rows}")).unwrap();
+    grant(&w, &csv);
     let seen = progress_events(&w);
 
     let check = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false, "ticket": 1 }))
@@ -182,6 +189,7 @@ fn a_cancel_sent_before_its_job_starts_still_stops_it_and_only_it() {
     let w = app(&dir.path().join("e.sqlite3"));
     let csv = dir.path().join("people.csv");
     std::fs::write(&csv, "Name,Email\nAoife Ní Bhriain,aoife@example.ie\n").unwrap();
+    grant(&w, &csv);
     let import = |ticket: u64| {
         call(&w, "import_customers", json!({ "path": csv, "dryRun": false, "skipInvalid": false, "ticket": ticket }))
     };
@@ -214,4 +222,38 @@ fn cancelled_sample_data_keeps_the_first_run_screen() {
     );
     let status = &call(&w, "startup", json!({})).unwrap()["status"];
     assert_eq!(status["empty"], false);
+}
+
+/// Paths come from the dialog (issue 13): a path the page names itself is
+/// refused by every command that reads or writes a file, and nothing is
+/// written there; the same path once picked in the dialog is taken.
+#[test]
+fn a_path_no_dialog_returned_is_refused_by_every_file_command() {
+    assert!(std::env::var_os("AMENDS_E2E_TYPED_PATHS").is_none(), "run without the end-to-end switch");
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("f.sqlite3"));
+    let id = call(&w, "add_customer", json!({ "input": { "name": "Ada" } })).unwrap()["id"].clone();
+    let target = dir.path().join("bashrc");
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "Name\nBo\n").unwrap();
+    let calls = [
+        ("backup_to", json!({ "path": target })),
+        ("restore_from", json!({ "path": csv })),
+        ("export_customer_data", json!({ "id": id, "path": target })),
+        ("save_calibration_pdf", json!({ "path": target })),
+        ("save_letters_pdf", json!({ "ids": [], "kind": "apology", "path": target, "ticket": 0 })),
+        ("export_spreadsheet", json!({ "path": target, "format": "xlsx", "ticket": 0 })),
+        ("import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false, "ticket": 0 })),
+        ("set_profile_image", json!({ "slot": "logo", "path": csv })),
+        ("open_pdf", json!({ "path": target })),
+    ];
+    for (cmd, body) in calls {
+        let err = call(&w, cmd, body).expect_err(cmd);
+        assert_eq!(err["field"], "path", "{cmd}: {err}");
+        assert!(err["message"].as_str().unwrap().contains("picked in its own dialog"), "{cmd}: {err}");
+        assert!(!target.exists(), "{cmd} wrote to a path the page named");
+    }
+    grant(&w, &csv);
+    let ok = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false, "ticket": 0 }));
+    assert_eq!(ok.unwrap()["added"], 1, "a picked path is taken");
 }

@@ -324,6 +324,59 @@ pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, NaiveDateTime)>> {
     Ok(out)
 }
 
+/// The customer (the same id, created at the same moment) as a backup holds them.
+fn holds(conn: &Connection, id: i64, created_at: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE id = ? AND created_at = ?)",
+        rusqlite::params![id, created_at],
+        |r| r.get(0),
+    )?)
+}
+
+/// Our backups in `dir` that still hold an erased customer.
+pub fn backups_holding(dir: &Path, id: i64, created_at: chrono::DateTime<chrono::Utc>) -> Result<Vec<PathBuf>> {
+    let created = dates::to_text(created_at);
+    let mut out = Vec::new();
+    let mut all = list_backups(dir)?;
+    all.sort_by_key(|(_, at)| *at);
+    for (path, _) in all {
+        let Ok(conn) = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY) else { continue };
+        schema::harden(&conn)?;
+        if holds(&conn, id, &created).unwrap_or(false) {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// Erase the customer from each of these backups too: the same deletion
+/// (incidents, letters and timeline go with them), overwritten on disk, and
+/// each backup checked afterwards. Returns how many backups changed.
+pub fn erase_from_backups(paths: &[PathBuf], id: i64, created_at: chrono::DateTime<chrono::Utc>) -> Result<usize> {
+    let created = dates::to_text(created_at);
+    let mut changed = 0;
+    for path in paths {
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| disk_error(path, e))?;
+        schema::harden(&conn)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
+        if !holds(&conn, id, &created)? {
+            continue;
+        }
+        conn.execute("DELETE FROM customers WHERE id = ?", [id])?;
+        conn.execute_batch("VACUUM")?;
+        let problems = integrity_problems(&conn)?;
+        if !problems.is_empty() {
+            return Err(Error::invalid(
+                "backup",
+                format!("{} did not pass its check afterwards ({}).", path.display(), problems.join("; ")),
+            ));
+        }
+        changed += 1;
+    }
+    Ok(changed)
+}
+
 fn prune(dir: &Path, keep: Retention) -> Result<()> {
     for p in to_prune(&list_backups(dir)?, keep) {
         std::fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;

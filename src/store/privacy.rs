@@ -18,12 +18,18 @@ pub struct CustomerDossier {
     pub letters: Vec<LetterRecord>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct ErasureReport {
     pub incidents: usize,
     pub letters: usize,
     pub timeline_entries: usize,
+    /// Backups that still hold the person (the one taken just before the
+    /// erasure among them), until they are removed from those too or rotate out.
+    #[cfg_attr(any(test, feature = "ts"), ts(type = "Array<string>"))]
+    pub still_in_backups: Vec<String>,
+    /// Backups the person was erased from as well (asked for with the erasure).
+    pub removed_from_backups: usize,
 }
 
 impl Db {
@@ -40,6 +46,26 @@ impl Db {
         Ok(CustomerDossier { exported_at: dates::now(), customer, incidents, letters })
     }
 
+    /// Erase a customer on request: a backup first (the rule lives here, for
+    /// the CLI and the app alike), then the erasure, then the truth about
+    /// which backups still hold the person; with `from_backups`, the person
+    /// is erased from those backups too.
+    pub fn erase_customer_on_request(&mut self, id: i64, from_backups: bool) -> Result<ErasureReport> {
+        let created_at = self.customer(id)?.created_at;
+        self.backup_now("before-erase", super::backup::Retention::default())?;
+        let mut report = self.erase_customer(id)?;
+        if let Some(path) = self.path() {
+            let dir = super::backup::backups_dir(path);
+            let mut holding = super::backup::backups_holding(&dir, id, created_at)?;
+            if from_backups {
+                report.removed_from_backups = super::backup::erase_from_backups(&holding, id, created_at)?;
+                holding = super::backup::backups_holding(&dir, id, created_at)?;
+            }
+            report.still_in_backups = holding.into_iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        }
+        Ok(report)
+    }
+
     /// Erase a customer and everything about them (incidents, steps, changes,
     /// timeline, letters) in one transaction, and leave an audit line that
     /// says what was removed without saying who.
@@ -54,6 +80,8 @@ impl Db {
                 timeline_entries: count(
                     "SELECT COUNT(*) FROM timeline WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = ?)",
                 )?,
+                still_in_backups: Vec::new(),
+                removed_from_backups: 0,
             };
             if tx.execute("DELETE FROM customers WHERE id = ?", [id])? == 0 {
                 return Err(Error::not_found(format!("Customer #{id}")));

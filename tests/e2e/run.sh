@@ -35,8 +35,10 @@ start_driver() {
   local name="$1"; shift
   DRIVER_PORT="$(free_port)"
   local native; native="$(free_port)"
+  # AMENDS_E2E_TYPED_PATHS: the debug build takes typed paths, as WebDriver cannot click a
+  # native file dialog; release builds ignore it (only dialog-picked paths).
   env DISPLAY=":$DISPLAY_NUM" XDG_DATA_HOME="$WORK/$name/data" XDG_CONFIG_HOME="$WORK/$name/config" \
-    XDG_CACHE_HOME="$WORK/$name/cache" "$@" \
+    XDG_CACHE_HOME="$WORK/$name/cache" AMENDS_E2E_TYPED_PATHS=1 "$@" \
     tauri-driver --port "$DRIVER_PORT" --native-port "$native" >"$WORK/$name-driver.log" 2>&1 &
   DRIVER_PID=$!
   PIDS+=("$DRIVER_PID")

@@ -2,7 +2,7 @@
 // so a command's name and argument shape live in exactly one place.
 import { invoke } from '@tauri-apps/api/core';
 import { documentDir, homeDir } from '@tauri-apps/api/path';
-import { confirm, open, save } from '@tauri-apps/plugin-dialog';
+import { confirm } from '@tauri-apps/plugin-dialog';
 import { listen } from '@tauri-apps/api/event';
 import type { AppError } from './bindings/AppError';
 import type { AppStatus } from './bindings/AppStatus';
@@ -192,21 +192,22 @@ export const saveCalibrationPdf = (path: string) => invoke<void>('save_calibrati
 export const backupTo = (path: string) => invoke<BackupInfo>('backup_to', { path });
 export const restoreFrom = (path: string) => invoke<RestoreReport>('restore_from', { path });
 export const exportCustomerData = (id: number, path: string) => invoke<void>('export_customer_data', { id, path });
-export const eraseCustomer = (id: number) => invoke<ErasureReport>('erase_customer', { id });
+export const eraseCustomer = (id: number, fromBackups = false) =>
+  invoke<ErasureReport>('erase_customer', { id, fromBackups });
 
 /** A yes/no question in a native dialog, for actions that cannot be undone. */
 export function confirmAction(message: string, title: string, okLabel: string, cancelLabel: string) {
   return confirm(message, { title, kind: 'warning', okLabel, cancelLabel });
 }
 
-/** The save dialog; `null` when the owner cancels. */
+/** The save dialog, shown by the shell, which remembers the path: the file
+ * commands only take paths picked here. `null` when the owner cancels. */
 export async function chooseSavePath(defaultPath: string, filters: { name: string; extensions: string[] }[]) {
-  return save({ defaultPath, filters });
+  return invoke<string | null>('choose_save_path', { defaultPath, filters });
 }
-/** The open dialog for one file; `null` when the owner cancels. */
+/** The open dialog for one file (shown and remembered by the shell); `null` when the owner cancels. */
 export async function chooseFile(filters: { name: string; extensions: string[] }[]) {
-  const picked = await open({ multiple: false, directory: false, filters });
-  return typeof picked === 'string' ? picked : null;
+  return invoke<string | null>('choose_file', { filters });
 }
 /** A folder to save into by default (the Documents folder, else home). */
 export async function defaultFolder(): Promise<string> {

@@ -60,6 +60,7 @@ pub async fn save_letters_pdf<R: Runtime>(
     path: PathBuf,
     ticket: u64,
 ) -> CmdResult<BatchReport> {
+    let path = state.granted(&path)?;
     let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
     let mut job = Reporter::start(&app, &state, ticket);
     letters::render_batch_with_progress(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
@@ -68,6 +69,7 @@ pub async fn save_letters_pdf<R: Runtime>(
 /// The printer calibration page, to hold against an envelope.
 #[tauri::command(async)]
 pub fn save_calibration_pdf(state: State<'_, AppState>, paper: Option<Paper>, path: PathBuf) -> CmdResult<()> {
+    let path = state.granted(&path)?;
     letters::render_calibration(&*state.db()?, paper, &path)
 }
 
@@ -80,7 +82,8 @@ pub fn mark_follow_ups_sent(state: State<'_, AppState>, ids: Vec<i64>, tone: Opt
 
 /// Open a PDF Amends just wrote in the system's viewer (print from there).
 #[tauri::command(async)]
-pub fn open_pdf<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CmdResult<()> {
+pub fn open_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
+    let path = state.granted(&path)?;
     if path.extension().and_then(|e| e.to_str()) != Some("pdf") || !path.is_file() {
         return Err(amends::Error::invalid("path", "Only a PDF that Amends saved can be opened."));
     }

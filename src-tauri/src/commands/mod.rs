@@ -4,6 +4,7 @@
 //! main thread (`command(async)`), so the window never waits on the database.
 pub mod app;
 pub mod customers;
+pub mod files;
 pub mod incidents;
 pub mod jobs;
 pub mod letters;

@@ -32,6 +32,7 @@ pub fn add_category(state: State<'_, AppState>, name: String) -> CmdResult<Vec<S
 /// as the letterhead logo or the signature.
 #[tauri::command(async)]
 pub fn set_profile_image(state: State<'_, AppState>, slot: ImageSlot, path: Option<PathBuf>) -> CmdResult<()> {
+    let path = path.map(|p| state.granted(&p)).transpose()?;
     amends::letters::set_profile_image(&mut *state.db()?, slot, path.as_deref())
 }
 

@@ -1,32 +1,35 @@
 //! Keeping records safe: back up now, restore, a customer's data export and erasure.
-//! Paths come from the save/open dialogs in the UI.
+//! Paths are only those the owner picked in Amends' dialogs (`AppState::granted`).
 use super::CmdResult;
 use crate::state::AppState;
-use amends::store::backup::{BackupInfo, RestoreReport, Retention};
+use amends::store::backup::{BackupInfo, RestoreReport};
 use amends::store::ErasureReport;
 use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupInfo> {
+    let path = state.granted(&path)?;
     state.db()?.backup_to(&path)
 }
 
 #[tauri::command(async)]
 pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<RestoreReport> {
+    let path = state.granted(&path)?;
     state.db()?.restore_from(&path)
 }
 
 #[tauri::command(async)]
 pub fn export_customer_data(state: State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
-    let dossier = state.db()?.customer_dossier(id)?;
+    let path = state.granted(&path)?;
+    let db = state.db()?;
+    amends::files::refuse_database(&path, db.path())?;
+    let dossier = db.customer_dossier(id)?;
     let text = serde_json::to_vec_pretty(&dossier).expect("the dossier always serialises");
     amends::files::write_atomically(&path, &text)
 }
 
 #[tauri::command(async)]
-pub fn erase_customer(state: State<'_, AppState>, id: i64) -> CmdResult<ErasureReport> {
-    let mut db = state.db()?;
-    db.backup_now("before-erase", Retention::default())?;
-    db.erase_customer(id)
+pub fn erase_customer(state: State<'_, AppState>, id: i64, from_backups: Option<bool>) -> CmdResult<ErasureReport> {
+    state.db()?.erase_customer_on_request(id, from_backups.unwrap_or(false))
 }

@@ -1,5 +1,5 @@
-//! Spreadsheets: export the records, import customers. Paths come from the
-//! save/open dialogs (or the path the owner typed) in the UI.
+//! Spreadsheets: export the records, import customers. Paths are only those
+//! the owner picked in Amends' dialogs (`AppState::granted`).
 use super::jobs::Reporter;
 use super::CmdResult;
 use crate::state::AppState;
@@ -25,6 +25,7 @@ pub async fn export_spreadsheet<R: Runtime>(
     to: Option<String>,
     ticket: u64,
 ) -> CmdResult<ExportSummary> {
+    let path = state.granted(&path)?;
     let opts = ExportOptions::from_text(&format, table.as_deref(), from.as_deref(), to.as_deref())?;
     let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::export(&*state.db()?, &opts, &path, |p| job.report(p.into()))
@@ -49,6 +50,7 @@ pub async fn import_customers<R: Runtime>(
     skip_invalid: bool,
     ticket: u64,
 ) -> CmdResult<ImportReport> {
+    let path = state.granted(&path)?;
     let opts = ImportOptions { dry_run, skip_invalid, mapping: Vec::new() };
     let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::import_customers_with_progress(&mut *state.db()?, &path, &opts, |p| job.report(p))

@@ -10,6 +10,7 @@ use amends::dates;
 use amends::demo::{self, DemoOptions};
 use amends::domain::{Address, CustomerInput, DiscoveredBy, IncidentInput, RecoveryStep, Status};
 use amends::store::{self, IncidentFilter, StepAction};
+use amends::text::shown;
 use amends::{Db, Error, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -100,6 +101,9 @@ enum CustomersCmd {
         /// Confirm: erasing cannot be undone.
         #[arg(long)]
         yes: bool,
+        /// Erase the person from the backups that still hold them, too.
+        #[arg(long)]
+        from_backups: bool,
     },
 }
 
@@ -345,7 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 for c in &list {
                     let contact = c.email.as_deref().or(c.phone.as_deref()).unwrap_or("");
-                    println!("{:>7}  {:<32}  {}", c.id, c.name, contact);
+                    println!("{:>7}  {:<32}  {}", c.id, shown(&c.name), shown(contact));
                 }
                 eprintln!("{} customer(s)", list.len());
             }
@@ -355,12 +359,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&json::customer(&c, cur));
             } else {
-                println!("#{} {}", c.id, c.name);
+                println!("#{} {}", c.id, shown(&c.name));
                 for line in [&c.company, &c.email, &c.phone].into_iter().flatten() {
-                    println!("  {line}");
+                    println!("  {}", shown(line));
                 }
                 for line in c.address.block() {
-                    println!("  {line}");
+                    println!("  {}", shown(&line));
                 }
                 println!(
                     "  spends {} a year; expected to stay {} more years",
@@ -376,7 +380,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Backup(a) => return records::backup(&db, a),
         Command::Restore(a) => return records::restore(&mut db, a),
         Command::Customers(CustomersCmd::ExportData { id, output }) => return records::export_data(&db, id, output),
-        Command::Customers(CustomersCmd::Erase { id, yes }) => return records::erase(&mut db, id, yes),
+        Command::Customers(CustomersCmd::Erase { id, yes, from_backups }) => {
+            return records::erase(&mut db, id, yes, from_backups)
+        }
         Command::Export(a) => return transfer::export(&db, a),
         Command::Import(cmd) => return transfer::import(&mut db, cmd),
         Command::Profile(ProfileCmd::Show { json }) => {
@@ -523,8 +529,8 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                         "{:>7}  {:<14} {:<28}  {}{}",
                         s.id,
                         s.status.key(),
-                        s.customer_name,
-                        s.title,
+                        shown(&s.customer_name),
+                        shown(&s.title),
                         if s.second_failure { "  [second failure]" } else { "" }
                     );
                 }
@@ -537,7 +543,7 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
             if json {
                 print_json(&json::incident(&i, &c.name, cur));
             } else {
-                println!("#{} {} — {} ({})", i.id, i.title, c.name, i.status.key());
+                println!("#{} {} — {} ({})", i.id, shown(&i.title), shown(&c.name), i.status.key());
                 if i.second_failure {
                     println!("Second failure for this customer within a year.");
                 }

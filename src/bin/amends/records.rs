@@ -67,18 +67,30 @@ pub fn export_data(db: &Db, id: i64, output: Option<PathBuf>) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn erase(db: &mut Db, id: i64, yes: bool) -> Result<ExitCode> {
+pub fn erase(db: &mut Db, id: i64, yes: bool, from_backups: bool) -> Result<ExitCode> {
     if !yes {
         return Err(Error::invalid(
             "yes",
             "Erasing a customer cannot be undone. Run again with --yes to confirm (a backup is taken first).",
         ));
     }
-    db.backup_now("before-erase", Retention::default())?;
-    let r = db.erase_customer(id)?;
+    let r = db.erase_customer_on_request(id, from_backups)?;
     println!(
         "Erased customer #{id}: {} incident(s), {} letter(s), {} timeline entrie(s). An audit line records the erasure without personal data.",
         r.incidents, r.letters, r.timeline_entries
     );
+    if r.removed_from_backups > 0 {
+        println!("Also erased from {} backup(s).", r.removed_from_backups);
+    }
+    if !r.still_in_backups.is_empty() {
+        println!(
+            "{} backup(s) still hold this person until they rotate out (7 daily, 4 weekly):",
+            r.still_in_backups.len()
+        );
+        for p in &r.still_in_backups {
+            println!("  {p}");
+        }
+        println!("Run again with --from-backups to erase them from those backups too.");
+    }
     Ok(ExitCode::SUCCESS)
 }
