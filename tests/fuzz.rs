@@ -9,8 +9,15 @@ use amends::spreadsheet::{import_customers, ImportOptions};
 use amends::Db;
 use proptest::prelude::*;
 
+/// Failing seeds are kept in tests/fuzz.proptest-regressions (committed) and
+/// tried first on every run.
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    use proptest::test_runner::FileFailurePersistence;
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("proptest-regressions"))),
+        ..ProptestConfig::default()
+    }
 }
 
 /// Text that looks a bit like CSV: separators, quotes, newlines, BOMs, accents, control bytes.

@@ -171,35 +171,37 @@ fn cli_backup_restore_export_and_erase() {
 }
 
 /// SIGKILL the CLI in the middle of one big transaction (sample data for
-/// 20,000 customers) at varied moments: every time, the file is intact and
-/// holds either all of it or none of it.
+/// 20,000 customers) at varied moments, each after the job has reported a
+/// share of its work (`--progress`) and before it finished: every time, the
+/// file is intact and holds none of it.
 #[test]
 fn killed_mid_write_the_database_is_all_or_nothing() {
+    use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
-    let mut outcomes = (0, 0);
-    for (run_no, delay_ms) in [40u64, 120, 250, 400, 700].into_iter().enumerate() {
+    for (run_no, share) in [0.1f64, 0.5, 0.9].into_iter().enumerate() {
         let db = dir.path().join(format!("kill{run_no}.sqlite3"));
+        drop(Db::open(&db).unwrap());
         let mut child = Command::new(crate::common::amends_bin())
             .args(["--db", db.to_str().unwrap(), "demo", "--customers", "20000", "--incidents", "40000", "--seed", "9"])
+            .arg("--progress")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let reached = lines.map_while(Result::ok).find_map(|l| {
+            let (done, total) = l.strip_prefix("progress ")?.split_once('/')?;
+            let (done, total): (u64, u64) = (done.parse().ok()?, total.parse().ok()?);
+            (done as f64 >= share * total as f64 && done > 0).then_some((done, total))
+        });
         let _ = child.kill(); // SIGKILL on Unix
         let _ = child.wait();
-        if !db.exists() {
-            continue;
-        }
+        let (done, total) = reached.expect("sample data reported progress");
+        assert!(done < total, "run {run_no}: killed at {done} of {total}, inside the transaction");
         let reopened = Db::open(&db).unwrap();
         assert!(reopened.check_integrity().unwrap().is_empty(), "run {run_no}: integrity");
-        match reopened.customer_count().unwrap() {
-            0 => outcomes.0 += 1,
-            20000 => outcomes.1 += 1,
-            n => panic!("run {run_no}: half a write survived ({n} customers)"),
-        }
+        assert_eq!(reopened.customer_count().unwrap(), 0, "run {run_no}: killed at {done}/{total}, nothing may remain");
     }
-    assert!(outcomes.0 + outcomes.1 > 0, "at least one run reached the database");
 }
 
 /// The app and the CLI writing at once: no "database is locked" reaches the
@@ -320,9 +322,12 @@ fn unsafe_is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
-/// SIGKILL during a 100,000-row customer import: never half an import.
+/// SIGKILL during a 100,000-row customer import: never half an import. Each
+/// kill lands inside the transaction: the import has reported rows taken
+/// (`--progress`) and has not finished.
 #[test]
 fn killed_mid_import_the_import_is_all_or_nothing() {
+    use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("customers.csv");
     let mut text = String::from("Name,Email,Phone,City\n");
@@ -330,26 +335,30 @@ fn killed_mid_import_the_import_is_all_or_nothing() {
         text.push_str(&format!("Customer {i},c{i}@example.com,555-{:07},Bristol\n", i));
     }
     std::fs::write(&csv, text).unwrap();
-    let mut seen = Vec::new();
-    for (run_no, delay_ms) in [150u64, 400, 900, 1600].into_iter().enumerate() {
+    for (run_no, rows_first) in [1_000u64, 20_000, 60_000].into_iter().enumerate() {
         let db = dir.path().join(format!("imp{run_no}.sqlite3"));
         drop(Db::open(&db).unwrap());
         let mut child = Command::new(crate::common::amends_bin())
-            .args(["--db", db.to_str().unwrap(), "import", "customers", csv.to_str().unwrap()])
+            .args(["--db", db.to_str().unwrap(), "import", "customers", csv.to_str().unwrap(), "--progress"])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        // Wait until the import says it has taken `rows_first` rows, then kill it at once.
+        let reached = lines.by_ref().map_while(Result::ok).find_map(|l| {
+            let (done, total) = l.strip_prefix("progress ")?.split_once('/')?;
+            let (done, total): (u64, u64) = (done.parse().ok()?, total.parse().ok()?);
+            (done >= rows_first).then_some((done, total))
+        });
         let _ = child.kill();
         let _ = child.wait();
+        let (done, total) = reached.expect("the import reported progress");
+        assert!(done < total, "run {run_no}: killed after {done} of {total} rows, inside the transaction");
         let reopened = Db::open(&db).unwrap();
         assert!(reopened.check_integrity().unwrap().is_empty(), "run {run_no}");
-        let n = reopened.customer_count().unwrap();
-        assert!(n == 0 || n == 100_000, "run {run_no}: half an import survived ({n} rows)");
-        seen.push(n);
+        assert_eq!(reopened.customer_count().unwrap(), 0, "run {run_no}: killed at row {done}, nothing may remain");
     }
-    eprintln!("import kill runs: customers after each = {seen:?}");
 }
 
 #[test]

@@ -39,6 +39,9 @@ enum Command {
         /// The day the sample data is built around (default: today), for repeatable output.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Print "progress DONE/TOTAL" lines to stderr as it goes (for scripts).
+        #[arg(long)]
+        progress: bool,
     },
     /// Add, list and search customers.
     #[command(subcommand)]
@@ -309,10 +312,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut db = open(cli.db)?;
     let cur = db.profile()?.currency;
     match command {
-        Command::Demo { customers, incidents, seed, as_of } => {
+        Command::Demo { customers, incidents, seed, as_of, progress } => {
             let as_of = as_of.map(|d| dates::parse_date("as_of", &d)).transpose()?;
             let started = std::time::Instant::now();
-            let s = demo::fill(&mut db, &DemoOptions { customers, incidents, seed, as_of })?;
+            let opts = DemoOptions { customers, incidents, seed, as_of };
+            let s = demo::fill_with_progress(&mut db, &opts, |p| {
+                if progress {
+                    eprintln!("progress {}/{}", p.done, p.total);
+                }
+                std::ops::ControlFlow::Continue(())
+            })?;
             println!(
                 "Added {} customers, {} incidents, {} changes and {} timeline entries in {:.1} s.",
                 s.customers,

@@ -56,6 +56,9 @@ pub enum ImportCmd {
         /// Read the mapping from a JSON file: {"name": "Client", "email": "E-mail 1 - Value"}.
         #[arg(long = "map-file", value_name = "FILE.json")]
         map_file: Option<PathBuf>,
+        /// Print "progress DONE/TOTAL" lines to stderr every 1,000 rows (for scripts).
+        #[arg(long)]
+        progress: bool,
         #[arg(long)]
         json: bool,
     },
@@ -95,7 +98,7 @@ pub fn export(db: &Db, a: ExportArgs) -> Result<ExitCode> {
 }
 
 pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
-    let ImportCmd::Customers { file, dry_run, skip_invalid, map, map_file, json } = cmd;
+    let ImportCmd::Customers { file, dry_run, skip_invalid, map, map_file, progress, json } = cmd;
     let mut mapping = Vec::new();
     if let Some(path) = &map_file {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -111,7 +114,13 @@ pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
         mapping.push((field.parse::<Field>()?, header.to_string()));
     }
     let started = std::time::Instant::now();
-    let report = spreadsheet::import_customers(db, &file, &ImportOptions { dry_run, skip_invalid, mapping })?;
+    let opts = ImportOptions { dry_run, skip_invalid, mapping };
+    let report = spreadsheet::import_customers_with_progress(db, &file, &opts, |p| {
+        if progress && (p.done % 1000 == 0 || p.done == p.total) {
+            eprintln!("progress {}/{}", p.done, p.total);
+        }
+        ControlFlow::Continue(())
+    })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("JSON values always serialise"));
     } else {
