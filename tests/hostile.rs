@@ -375,3 +375,53 @@ fn the_cli_ends_quietly_on_a_closed_pipe() {
     assert!(out.contains("status 141") || out.contains("status 1") || out.contains("status 0"), "{out}");
     assert!(!out.contains("status 101"), "{out}");
 }
+
+/// A minimal OpenDocument spreadsheet with the given table rows.
+fn ods(path: &Path, rows: &str) {
+    let f = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    z.start_file("META-INF/manifest.xml", deflated).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", deflated).unwrap();
+    write!(z, r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#).unwrap();
+    z.finish().unwrap();
+}
+
+fn ods_row(cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| format!(r#"<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>"#))
+        .collect();
+    format!("<table:table-row>{cells}</table:table-row>")
+}
+
+#[test]
+fn an_ods_with_a_million_repeated_rows_is_refused_and_a_plain_one_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let repeated = dir.path().join("repeated.ods");
+    let rows = format!(
+        r#"{}<table:table-row table:number-rows-repeated="2000000"><table:table-cell office:value-type="string"><text:p>Same Person</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>"#,
+        ods_row(&["Name"])
+    );
+    ods(&repeated, &rows);
+    assert!(std::fs::metadata(&repeated).unwrap().len() < 4096, "a tiny file");
+    let (code, out) = import_in_child(dir.path(), &repeated);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("says it has 2,000,001 cells; Amends reads at most 1,000,000"), "{out}");
+
+    let plain = dir.path().join("plain.ods");
+    let rows = format!(
+        "{}{}{}<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell/></table:table-row>",
+        ods_row(&["Name", "Email"]),
+        ods_row(&["Zoë Ods", "zoe@example.com"]),
+        ods_row(&["Bo Ods", "bo@example.com"])
+    );
+    ods(&plain, &rows);
+    let (code, out) = import_in_child(dir.path(), &plain);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("Would add 2"), "{out}");
+}

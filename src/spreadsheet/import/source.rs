@@ -100,6 +100,7 @@ impl Source {
             if let Ok(xlsx) = calamine::Xlsx::new(std::io::Cursor::new(&bytes[..])) {
                 return xlsx_rows(xlsx);
             }
+            check_cells(ods_cells(&bytes)?)?;
         }
         let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
         let range = match wb.worksheet_range_at(0) {
@@ -195,6 +196,35 @@ fn check_archive(bytes: &[u8]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// How many cells an ODS spreadsheet expands to: rows and cells with content
+/// count as many times as they are repeated (`number-rows-repeated`), which
+/// the reader would otherwise lay out one by one. Empty repeated rows and
+/// cells (a sheet's usual padding) cost nothing and are not counted.
+fn ods_cells(bytes: &[u8]) -> Result<u64> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let Ok(mut part) = zip.by_name("content.xml") else { return Ok(0) };
+    let mut xml = String::new();
+    part.read_to_string(&mut xml).map_err(|e| unreadable(&e))?;
+    let repeat = |tag: &str, attr: &str| -> u64 {
+        tag.find(attr).and_then(|at| tag[at + attr.len()..].split('"').nth(1)).and_then(|n| n.parse().ok()).unwrap_or(1)
+    };
+    let mut total = 0u64;
+    for row in xml.split("<table:table-row").skip(1) {
+        let (open, body) = row.split_once('>').unwrap_or((row, ""));
+        let body = body.split("</table:table-row>").next().unwrap_or("");
+        let mut cells = 0u64;
+        for cell in body.split("<table:table-cell").skip(1) {
+            let (cell_open, rest) = cell.split_once('>').unwrap_or((cell, ""));
+            let has_content = cell_open.contains("office:value") || rest.starts_with("<text:p");
+            if has_content && !cell_open.ends_with('/') {
+                cells = cells.saturating_add(repeat(cell_open, "table:number-columns-repeated="));
+            }
+        }
+        total = total.saturating_add(cells.saturating_mul(repeat(open, "table:number-rows-repeated=")));
+    }
+    Ok(total)
 }
 
 /// The first sheet of an XLSX, cell by cell: memory grows with the cells
