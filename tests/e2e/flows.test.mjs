@@ -367,6 +367,29 @@ describe('Amends, end to end', () => {
     assert.equal(cli('customers', 'list', '--search', 'jorg weiss').length + cli('customers', 'list', '--search', 'jörg').length > 0, true);
   });
 
+  flow('import customers: the column mapper remaps a column before importing', async () => {
+    const path = join(tmp, 'mapper.csv');
+    writeFileSync(path, 'Client,Reference,Town\nMaeve Mapper,maeve@example.ie,Galway\n');
+    const input = await s.$('#i-path');
+    await input.clear();
+    await input.type(path);
+    await (await s.byText('button', 'Check the file')).click();
+    await s.byText('.result', 'What would happen');
+    // "Reference" means nothing by itself: the preview shows no email until it is mapped.
+    const mapper = await s.byText('.mapper', 'Maeve Mapper');
+    assert.doesNotMatch(await mapper.text(), /maeve@example\.ie ·|· maeve@example\.ie/);
+    await (await s.$('#map-1 option[value="email"]')).click();
+    await s.waitFor(async () => /· maeve@example\.ie/.test(await (await s.$('.mapper')).text()), 5000, 'the preview follows the new mapping');
+    await shot('10b-import-mapper');
+    await (await s.byText('button', 'Check the file')).click();
+    await s.byText('.result', 'What would happen');
+    await (await s.byText('button', 'Import 1 customers')).click();
+    await s.byText('.result', 'Imported.');
+    const [maeve] = cli('customers', 'list', '--search', 'maeve mapper');
+    assert.equal(maeve.email, 'maeve@example.ie', 'the remapped column went into the email');
+    assert.equal(maeve.address.city, 'Galway', 'the other columns kept their fields');
+  });
+
   flow('Settings shows the profile and where the records live', async () => {
     await nav('Settings');
     assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);

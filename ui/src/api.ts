@@ -10,6 +10,8 @@ import type { BackupInfo } from './bindings/BackupInfo';
 import type { ErasureReport } from './bindings/ErasureReport';
 import type { ExportSummary } from './bindings/ExportSummary';
 import type { ImportReport } from './bindings/ImportReport';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { Field } from './bindings/Field';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { DashboardStats } from './bindings/DashboardStats';
 import type { BatchReport } from './bindings/BatchReport';
@@ -44,6 +46,8 @@ export type {
   AppError,
   AppStatus,
   ExportSummary,
+  Field,
+  ImportPreview,
   ImportReport,
   BatchReport,
   Change,
@@ -180,8 +184,17 @@ export function cancelJob(job: Job): Promise<void> {
   const ticket = running.get(job);
   return ticket ? invoke<void>('cancel_job', { ticket }) : Promise.resolve();
 }
-export const importCustomers = (path: string, dryRun: boolean, skipInvalid: boolean, ticket: number) =>
-  invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid, ticket });
+/** `mapping`: the columns the owner set by hand, as [field, header]. */
+export const importCustomers = (
+  path: string,
+  dryRun: boolean,
+  skipInvalid: boolean,
+  ticket: number,
+  mapping: [Field, string][] = [],
+) => invoke<ImportReport>('import_customers', { path, dryRun, skipInvalid, mapping, ticket });
+/** The column mapper's preview; `null` mapping: the one remembered for this header row. */
+export const previewImport = (path: string, mapping: [Field, string][] | null) =>
+  invoke<ImportPreview>('preview_import', { path, mapping });
 
 // Keeping records safe. Paths come from the save/open dialogs.
 export const setProfileImage = (slot: ImageSlot, path: string | null) =>

@@ -3,7 +3,7 @@
 use super::jobs::Reporter;
 use super::CmdResult;
 use crate::state::AppState;
-use amends::spreadsheet::{self, ExportOptions, ExportSummary, ImportOptions, ImportReport};
+use amends::spreadsheet::{self, ExportOptions, ExportSummary, Field, ImportOptions, ImportPreview, ImportReport};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Runtime, State};
@@ -41,17 +41,32 @@ pub fn cancel_job(state: State<'_, AppState>, ticket: u64) {
 /// Add or update customers from a CSV file or workbook; a dry run changes nothing.
 /// Async so a large file does not freeze the window; reports rows done and
 /// can be cancelled, which changes nothing either.
+/// `mapping`: the columns the owner set by hand in the mapper, as (field, header).
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // one argument per choice on the import form
 pub async fn import_customers<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
     dry_run: bool,
     skip_invalid: bool,
+    mapping: Option<Vec<(Field, String)>>,
     ticket: u64,
 ) -> CmdResult<ImportReport> {
     let path = state.granted(&path)?;
-    let opts = ImportOptions { dry_run, skip_invalid, mapping: Vec::new() };
+    let opts = ImportOptions { dry_run, skip_invalid, mapping: mapping.unwrap_or_default() };
     let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::import_customers_with_progress(&mut *state.db()?, &path, &opts, |p| job.report(p))
+}
+
+/// The column mapper: the first rows of the file with each column's field.
+/// With no `mapping`, the one remembered for this header row (if any).
+#[tauri::command(async)]
+pub fn preview_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Option<Vec<(Field, String)>>,
+) -> CmdResult<ImportPreview> {
+    let path = state.granted(&path)?;
+    spreadsheet::preview_import(&*state.db()?, &path, mapping.as_deref(), 8)
 }

@@ -154,6 +154,140 @@ pub struct ImportReport {
     pub possible_duplicates: Vec<PossibleDuplicate>,
 }
 
+/// The first rows of a file as the import would read them, for the column
+/// mapper: each column's field, the rows' cells, and who each row would be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct ImportPreview {
+    pub product: Option<&'static str>,
+    pub looks_like: Option<String>,
+    pub encoding: &'static str,
+    pub delimiter: Option<String>,
+    pub header_line: u64,
+    pub columns: Vec<ColumnUse>,
+    /// The owner's own choices that were applied (given, or remembered for this header row).
+    pub mapping: Vec<(Field, String)>,
+    /// True when `mapping` was remembered from an earlier file with the same header row.
+    pub remembered: bool,
+    pub rows: Vec<PreviewRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct PreviewRow {
+    pub line: u64,
+    pub cells: Vec<String>,
+    /// The customer this row gives: name, then what identifies them.
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub city: Option<String>,
+    /// Why it is skipped or needs attention ("named after their email — add a name").
+    pub note: Option<String>,
+}
+
+/// The header row as a key for remembering the owner's mapping.
+fn header_key(header: &[String]) -> String {
+    header.iter().map(|h| columns::normalize_header(h)).collect::<Vec<_>>().join("|")
+}
+
+fn mapping_json(mapping: &[(Field, String)]) -> String {
+    let mut obj = serde_json::Map::new();
+    for (f, h) in mapping {
+        let list = obj.entry(f.key()).or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        if let serde_json::Value::Array(a) = list {
+            a.push(serde_json::Value::String(h.clone()));
+        }
+    }
+    serde_json::Value::Object(obj).to_string()
+}
+
+/// Preview the first `limit` rows of `path` with the owner's `mapping`; with
+/// `None`, the mapping remembered for this header row (if any) is used.
+pub fn preview_import(
+    db: &Db,
+    path: &Path,
+    mapping: Option<&[(Field, String)]>,
+    limit: usize,
+) -> Result<ImportPreview> {
+    let source = Source::read(path)?;
+    let (header_line, header, header_at) = source::find_header(&source)?;
+    let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    let (mapping, remembered) = match mapping {
+        Some(m) => (m.to_vec(), false),
+        None => match db.saved_import_mapping(&header_key(&header))? {
+            Some(json) => (ImportOptions::mapping_from_json(&json).unwrap_or_default(), true),
+            None => (Vec::new(), false),
+        },
+    };
+    let mut scratch = ImportReport {
+        dry_run: true,
+        file: path.to_path_buf(),
+        encoding: source.encoding,
+        delimiter: None,
+        product: None,
+        looks_like: None,
+        header_line,
+        columns: Vec::new(),
+        warnings: Vec::new(),
+        rows: 0,
+        added: 0,
+        updated: 0,
+        skipped: 0,
+        invalid: Vec::new(),
+        skipped_rows: Vec::new(),
+        named_after_contact: Vec::new(),
+        possible_duplicates: Vec::new(),
+    };
+    let map = columns::map_columns(&header, &mapping, &mut scratch)?;
+    let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
+    let mut rows = Vec::new();
+    let mut it = source::rows_after_header(&source, header_at)?;
+    while rows.len() < limit {
+        let Some((line, rec)) = it.next()? else { break };
+        if is_blank(&rec) {
+            continue;
+        }
+        let cells: Vec<String> = rec.iter().map(str::to_string).collect();
+        let mut row = PreviewRow { line, cells, name: None, email: None, phone: None, city: None, note: None };
+        if is_report_footer(&rec) {
+            row.note = Some("The report's date line, not a customer: skipped.".into());
+        } else {
+            match row::read(&rec, header.len(), &map) {
+                Read::Customer(c, named_after) => {
+                    row.note = match named_after {
+                        NamedAfter::Email => Some("Named after their email: add a name.".into()),
+                        NamedAfter::Phone => Some("Named after their phone number: add a name.".into()),
+                        _ => c.validated().err().map(|e| e.to_string()),
+                    };
+                    row.name = Some(c.name);
+                    row.email = c.email;
+                    row.phone = c.phone;
+                    row.city = c.address.city;
+                }
+                Read::Skip(why) => row.note = Some(format!("{why} Skipped.")),
+                Read::Invalid(_, why) => row.note = Some(why),
+            }
+        }
+        rows.push(row);
+    }
+    Ok(ImportPreview {
+        product: if is_vcard { Some("vcard") } else { scratch.product },
+        looks_like: if is_vcard {
+            Some("This looks like an address book of vCards.".into())
+        } else {
+            map.product.map(|p| format!("This looks like {}.", p.name))
+        },
+        encoding: source.encoding,
+        delimiter: source.delimiter.map(|d| if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }),
+        header_line,
+        columns: scratch.columns,
+        mapping,
+        remembered,
+        rows,
+    })
+}
+
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
@@ -252,6 +386,10 @@ pub fn import_customers_with_progress(
         }
         Ok(())
     })?;
+    if commit && !opts.mapping.is_empty() {
+        // The next file with the same header row starts from the owner's choices.
+        db.save_import_mapping(&header_key(&header), &mapping_json(&opts.mapping))?;
+    }
     Ok(report)
 }
 

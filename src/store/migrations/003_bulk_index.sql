@@ -21,3 +21,11 @@ DROP INDEX customers_email;
 CREATE INDEX customers_email ON customers (lower(email));
 DROP INDEX customers_phone;
 CREATE INDEX customers_phone ON customers (phone_digits);
+
+-- The column mapping the owner chose for a file, remembered for the next
+-- file with the same header row (the header, normalised, is the key).
+CREATE TABLE import_mappings (
+    header_key TEXT PRIMARY KEY,
+    mapping    TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+);
