@@ -126,11 +126,12 @@ fn column_values(c: &ValidCustomer, search_text: Option<String>) -> Vec<rusqlite
 
 /// Insert a checked customer inside a caller's transaction (also used by demo and import).
 pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) -> Result<i64> {
-    let sql =
-        format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES ({})", vec!["?"; 18].join(", "));
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES ({})", vec!["?"; 18].join(", "))
+    });
     let mut values = column_values(c, Some(c.search_text()));
     values.extend([now.to_string().into(), now.to_string().into()]);
-    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    tx.prepare_cached(&SQL)?.execute(rusqlite::params_from_iter(values))?;
     Ok(tx.last_insert_rowid())
 }
 

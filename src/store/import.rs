@@ -14,6 +14,7 @@ use crate::error::Result;
 use crate::text;
 use rusqlite::{Transaction, TransactionBehavior};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Phone numbers shorter than this never match an existing customer: too
 /// many customers share a short extension or a partial number.
@@ -27,11 +28,53 @@ pub struct CustomerImport<'a> {
     /// order: re-indexing an older row in the middle of thousands of inserts
     /// makes the search index flush and merge each time (seconds per import).
     reindex: RefCell<Vec<(i64, String)>>,
+    /// Who has which email (lower case) and phone digits, loaded once and kept
+    /// up to date as rows are added: one look-up per row in memory instead of
+    /// two queries (a tenth of a 100,000-row import).
+    contacts: RefCell<Contacts>,
+}
+
+#[derive(Default)]
+struct Contacts {
+    by_email: HashMap<String, i64>,
+    by_phone: HashMap<String, Vec<i64>>,
+}
+
+impl Contacts {
+    fn load(tx: &Transaction) -> Result<Contacts> {
+        let mut c = Contacts::default();
+        let mut st = tx.prepare("SELECT id, lower(email), phone_digits FROM customers ORDER BY id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            c.note(id, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?);
+        }
+        Ok(c)
+    }
+
+    /// The oldest customer keeps an email (ids only grow). Emails are compared
+    /// in ASCII lower case, as SQLite's lower() does.
+    fn note(&mut self, id: i64, email_lower: Option<String>, digits: Option<String>) {
+        if let Some(e) = email_lower.filter(|e| !e.is_empty()) {
+            self.by_email.entry(e).or_insert(id);
+        }
+        if let Some(d) = digits.filter(|d| d.len() >= MIN_MATCH_PHONE_DIGITS) {
+            let ids = self.by_phone.entry(d).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
 }
 
 impl CustomerImport<'_> {
-    fn new<'a>(tx: &'a Transaction<'a>, now: String) -> CustomerImport<'a> {
-        CustomerImport { tx, now, reindex: RefCell::new(Vec::new()) }
+    fn new<'a>(tx: &'a Transaction<'a>, now: String) -> Result<CustomerImport<'a>> {
+        let contacts = RefCell::new(Contacts::load(tx)?);
+        Ok(CustomerImport { tx, now, reindex: RefCell::new(Vec::new()), contacts })
+    }
+
+    fn load(&self, id: i64) -> Result<Customer> {
+        Ok(self.tx.prepare_cached("SELECT * FROM customers WHERE id = ?")?.query_row([id], customer_from_row)?)
     }
 
     /// Bring the search index up to date for the customers this import updated.
@@ -61,7 +104,7 @@ impl Db {
             // New rows are indexed for search in one statement at the end (see migration 003).
             let last_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
             tx.execute("INSERT INTO search_index_paused (one) VALUES (1)", [])?;
-            let session = CustomerImport::new(tx, now);
+            let session = CustomerImport::new(tx, now)?;
             let out = f(&session)?;
             tx.execute("DELETE FROM search_index_paused", [])?;
             tx.execute(
@@ -104,29 +147,18 @@ impl CustomerImport<'_> {
     /// when their emails do not differ. The oldest when several match. A
     /// shared phone number alone is reported, never merged.
     pub fn find_same(&self, c: &ValidCustomer) -> Result<SameCustomer> {
+        let contacts = self.contacts.borrow();
         if let Some(e) = c.email.as_deref().filter(|e| !e.is_empty()) {
-            // No ORDER BY or LIMIT: with them SQLite re-plans the statement for each
-            // new value (half an import's time); the index gives rows in id order.
-            let found = self
-                .tx
-                .prepare_cached("SELECT * FROM customers WHERE lower(email) = lower(?)")?
-                .query_map([e], customer_from_row)?
-                .next()
-                .transpose()?;
-            if let Some(found) = found {
-                return Ok(SameCustomer::Same(found));
+            if let Some(id) = contacts.by_email.get(&e.to_ascii_lowercase()) {
+                return Ok(SameCustomer::Same(self.load(*id)?));
             }
         }
         let digits = c.phone.as_deref().map(text::digits).unwrap_or_default();
         if digits.len() < MIN_MATCH_PHONE_DIGITS {
             return Ok(SameCustomer::None);
         }
-        let sharing: Vec<Customer> = self
-            .tx
-            .prepare_cached("SELECT * FROM customers WHERE phone_digits = ?")?
-            .query_map([&digits], customer_from_row)?
-            .take(50)
-            .collect::<rusqlite::Result<_>>()?;
+        let Some(ids) = contacts.by_phone.get(&digits) else { return Ok(SameCustomer::None) };
+        let sharing: Vec<Customer> = ids.iter().take(50).map(|id| self.load(*id)).collect::<Result<_>>()?;
         let name = text::fold(&c.name);
         let same = sharing.iter().find(|o| {
             let emails_differ = matches!((&o.email, &c.email), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b));
@@ -140,11 +172,22 @@ impl CustomerImport<'_> {
     }
 
     pub fn add(&self, c: &ValidCustomer) -> Result<i64> {
-        insert_customer(self.tx, c, &self.now)
+        let id = insert_customer(self.tx, c, &self.now)?;
+        self.contacts.borrow_mut().note(
+            id,
+            c.email.as_ref().map(|e| e.to_ascii_lowercase()),
+            c.phone.as_deref().map(text::digits),
+        );
+        Ok(id)
     }
 
     pub fn update(&self, id: i64, c: &ValidCustomer) -> Result<()> {
         update_customer_row(self.tx, id, c, None, &self.now)?;
+        self.contacts.borrow_mut().note(
+            id,
+            c.email.as_ref().map(|e| e.to_ascii_lowercase()),
+            c.phone.as_deref().map(text::digits),
+        );
         self.reindex.borrow_mut().push((id, c.search_text()));
         Ok(())
     }

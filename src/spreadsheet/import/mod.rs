@@ -220,25 +220,7 @@ pub fn preview_import(
             None => (Vec::new(), false),
         },
     };
-    let mut scratch = ImportReport {
-        dry_run: true,
-        file: path.to_path_buf(),
-        encoding: source.encoding,
-        delimiter: None,
-        product: None,
-        looks_like: None,
-        header_line,
-        columns: Vec::new(),
-        warnings: Vec::new(),
-        rows: 0,
-        added: 0,
-        updated: 0,
-        skipped: 0,
-        invalid: Vec::new(),
-        skipped_rows: Vec::new(),
-        named_after_contact: Vec::new(),
-        possible_duplicates: Vec::new(),
-    };
+    let mut scratch = ImportReport::empty(path, &source, header_line, true);
     let map = columns::map_columns(&header, &mapping, &mut scratch)?;
     let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
     let mut rows = Vec::new();
@@ -279,7 +261,7 @@ pub fn preview_import(
             map.product.map(|p| format!("This looks like {}.", p.name))
         },
         encoding: source.encoding,
-        delimiter: source.delimiter.map(|d| if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }),
+        delimiter: scratch.delimiter,
         header_line,
         columns: scratch.columns,
         mapping,
@@ -289,6 +271,31 @@ pub fn preview_import(
 }
 
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
+impl ImportReport {
+    /// A report with nothing counted yet, for the file as read.
+    fn empty(path: &Path, source: &Source, header_line: u64, dry_run: bool) -> ImportReport {
+        ImportReport {
+            dry_run,
+            file: path.to_path_buf(),
+            encoding: source.encoding,
+            delimiter: source.delimiter.map(|d| if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }),
+            product: None,
+            looks_like: None,
+            header_line,
+            columns: Vec::new(),
+            warnings: Vec::new(),
+            rows: 0,
+            added: 0,
+            updated: 0,
+            skipped: 0,
+            invalid: Vec::new(),
+            skipped_rows: Vec::new(),
+            named_after_contact: Vec::new(),
+            possible_duplicates: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct NamedRow {
@@ -311,7 +318,7 @@ pub struct PossibleDuplicate {
 
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
 pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
-    import_customers_with_progress(db, path, opts, progress::ignore)
+    run(db, path, opts, false, progress::ignore)
 }
 
 /// `import_customers`, reporting after every row (`done` of `total` rows);
@@ -320,31 +327,25 @@ pub fn import_customers_with_progress(
     db: &mut Db,
     path: &Path,
     opts: &ImportOptions,
+    progress: impl FnMut(Progress) -> ControlFlow<()>,
+) -> Result<ImportReport> {
+    run(db, path, opts, true, progress)
+}
+
+/// The import; `count_first`: read the file once more first, so progress has
+/// its total from the start (not needed when nobody watches).
+fn run(
+    db: &mut Db,
+    path: &Path,
+    opts: &ImportOptions,
+    count_first: bool,
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<ImportReport> {
     let source = Source::read(path)?;
     let (header_line, header, header_at) = source::find_header(&source)?;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
-    let mut report = ImportReport {
-        dry_run: opts.dry_run,
-        file: path.to_path_buf(),
-        encoding: source.encoding,
-        delimiter: source.delimiter.map(|d| if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }),
-        product: None,
-        looks_like: None,
-        header_line,
-        columns: Vec::new(),
-        warnings: Vec::new(),
-        rows: 0,
-        added: 0,
-        updated: 0,
-        skipped: 0,
-        invalid: Vec::new(),
-        skipped_rows: Vec::new(),
-        named_after_contact: Vec::new(),
-        possible_duplicates: Vec::new(),
-    };
+    let mut report = ImportReport::empty(path, &source, header_line, opts.dry_run);
     let map = columns::map_columns(&header, &opts.mapping, &mut report)?;
     if is_vcard {
         report.product = Some("vcard");
@@ -360,7 +361,7 @@ pub fn import_customers_with_progress(
         ));
     }
     // Read once more just to count, so the progress bar has its total from the start.
-    let total = count_rows(source::rows_after_header(&source, header_at)?)?;
+    let total = if count_first { count_rows(source::rows_after_header(&source, header_at)?)? } else { 0 };
     let mut tick =
         |done: u64| progress::report(&mut progress, Progress { job: Job::Import, done, total, label: "rows" });
     tick(0)?;
