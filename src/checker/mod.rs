@@ -7,11 +7,13 @@
 //! boundaries of the input, never report overlapping findings, and never
 //! compile anything per call: all rules are built once.
 
+mod clauses;
 mod completeness;
 mod contrast;
 mod pattern;
 mod rules;
 mod tokenise;
+mod words;
 
 use pattern::Pattern;
 use serde::{Deserialize, Serialize};
@@ -1442,6 +1444,7 @@ pub fn check(text: &str) -> Vec<Finding> {
         }
     }
     contrast::find(&t, &eng.ctx, &mut cands);
+    clauses::find(&t, &eng.ctx, &mut cands);
     resolve(text, &t, cands)
 }
 
