@@ -54,19 +54,19 @@ fn is_finite_verb(t: &Tokens, k: usize) -> bool {
     w.len() > 4 && w.ends_with("ed") && !t.is_any(k, ED_NOT_VERBS)
 }
 
-/// Past or perfect or negated: the clause tells what happened.
+/// Past or perfect or negated: the clause tells what happened, not a
+/// state ("the lower one stands") or a plan ("the fitter will come").
 fn tells_what_happened(t: &Tokens, verb: usize, end: usize) -> bool {
     if t.is_any(verb, MODALS) {
         return false;
     }
-    if t.is_any(verb, &["is", "are", "am", "'re", "'m", "do", "does"]) {
-        // Present tense only counts when it says something was never done:
-        // "the DNO still hasn't been out" is perfect; "is" alone is a state.
-        return (verb..end.min(verb + 3)).any(|k| t.is_any(k, &["n't", "not", "never"]))
-            && t.is_any(verb, &["do", "does"]);
-    }
-    let _ = end;
-    true
+    (verb..end).any(|k| {
+        is_word(t, k)
+            && !t.is_any(k, MODALS)
+            && (t.is_any(k, &["was", "were", "had", "did", "never", "n't"])
+                || t.is_any(k, IRREGULAR_PAST)
+                || is_finite_verb(t, k) && t.norm(k).ends_with("ed"))
+    })
 }
 
 /// Skip the words that open a clause without being its subject.
@@ -139,21 +139,25 @@ fn has_stem(t: &Tokens, s: usize, e: usize, stems: &[&str]) -> bool {
     (s..e).any(|k| is_word(t, k) && stems.iter().any(|p| t.norm(k).starts_with(p)))
 }
 
-/// Is the verb the start of a passive ("was fitted")? Passives are the
-/// passive rules' business.
+/// Is the verb the start of a passive ("was fitted", "has been fitted")?
+/// Passives are the passive rules' business.
 fn passive_at(t: &Tokens, verb: usize, end: usize) -> bool {
-    if !t.is_any(verb, &["was", "were", "is", "are", "'s", "been", "be", "got", "get", "has", "have", "had"]) {
+    let mut k = verb + 1;
+    if t.is_any(verb, &["has", "have", "had", "'s", "'ve", "'d"]) {
+        while k < end && t.is_any(k, ADVERBS_OF_MANNER) {
+            k += 1;
+        }
+        if !t.is(k, "been") {
+            return false;
+        }
+        k += 1;
+    } else if !t.is_any(verb, &["was", "were", "is", "are", "'s", "'re", "been", "be", "got", "get"]) {
         return false;
     }
-    let mut k = verb + 1;
-    while k < end && k < verb + 4 {
-        if t.is_any(k, &["been"]) || t.is_any(k, ADVERBS_OF_MANNER) {
-            k += 1;
-            continue;
-        }
-        return is_finite_verb(t, k) && !t.is_any(k, AUXILIARIES);
+    while k < end && t.is_any(k, ADVERBS_OF_MANNER) {
+        k += 1;
     }
-    false
+    k < end && is_finite_verb(t, k) && !t.is_any(k, AUXILIARIES)
 }
 
 /// The head noun of the subject: its last word before a preposition.
@@ -193,7 +197,7 @@ fn outside_cause(t: &Tokens, ctx: &Context, c: &Clause, apol: (usize, usize)) ->
         return false;
     }
     // A clause about the customer ("kept you up") tells the harm, not a cause.
-    if has_any(t, s, sent_end, FAULT_NOUNS) || has_any(t, s, e, CUSTOMER_WORDS) {
+    if has_any(t, s, sent_end, FAULT_NOUNS) || has_any(t, s, e, CUSTOMER_PRONOUNS) {
         return false;
     }
     if (c.verb + 1..e).any(|k| passive_at(t, k, e)) {

@@ -55,6 +55,7 @@ pub const SUBORDINATORS: &[&str] = &[
 pub const ADVERBS_OF_MANNER: &[&str] = &[
     "not", "n't", "never", "just", "also", "all", "both", "then", "still", "already", "completely", "totally",
     "somehow", "accidentally", "mistakenly", "wrongly", "badly", "simply", "apparently", "clearly", "obviously",
+    "fully", "properly", "correctly", "now", "since",
 ];
 
 pub const PREPOSITIONS: &[&str] = &[
@@ -73,9 +74,9 @@ pub const WRITER_PRONOUNS: &[&str] = &["i", "me", "we", "us", "myself", "ourselv
 
 /// Words about putting it right: a clause with one is the remedy, not a cause.
 pub const REMEDY_WORDS: &[&str] = &[
-    "now", "today", "tomorrow", "tonight", "shortly", "soon", "again", "free", "charge", "cost", "back", "attached",
+    "now", "today", "tomorrow", "tonight", "shortly", "soon", "again", "free", "charge", "cost", "attached",
     "enclosed", "way", "voucher", "gift", "complimentary", "sorted", "fixed", "resolved", "new", "stands",
-    "deserved", "deserve", "right",
+    "deserved", "deserve", "right", "correct", "corrected",
 ];
 
 /// Stems of remedy words: refund, refunded, replacement, credited ...
@@ -88,5 +89,5 @@ pub const FAULT_NOUNS: &[&str] = &[
     "mistaken", "rude", "unkind", "unprofessional", "mind",
 ];
 
-/// The customer and their side of things.
-pub const CUSTOMER_WORDS: &[&str] = &["you", "your", "yours", "yourself", "yourselves"];
+/// The customer as a person in a clause ("yours" is only a possessive).
+pub const CUSTOMER_PRONOUNS: &[&str] = &["you", "your", "yourself", "yourselves"];
