@@ -212,47 +212,358 @@ fn outside_cause(t: &Tokens, ctx: &Context, c: &Clause, apol: (usize, usize)) ->
     !writer_owns_it(t, ctx, s, true) && !disclaimed_near(t, ctx, s)
 }
 
-/// The apology's range in its sentence: from the apology word to the end of
-/// its own clause.
-fn apology_clause(t: &Tokens, a: usize, sent_end: usize) -> usize {
-    clause_end(t, a + 1, sent_end)
+/// Where an apology sits: its word, its sentence, and the end of what it
+/// says it is for ("Sorry [the dress shipped late]; ...").
+#[derive(Clone, Copy)]
+struct Apology {
+    word: usize,
+    sentence: (usize, usize),
+    said_end: usize,
 }
 
-/// Find structural excuses after each apology.
+/// Read each apology's sentence and its neighbours.
 pub(crate) fn find(t: &Tokens, ctx: &Context, cands: &mut Vec<Cand>) {
+    let mut found = Found { t, ctx, cands };
     for si in 0..t.sentences.len() {
         let (s, e) = t.sentences[si];
         let Some(a) = (s..e).find(|&k| is_apology_word(t, k) && !sympathy(t, k)) else { continue };
-        let apol = (s, e);
-        // Later clauses of the apology's own sentence.
-        let mut from = apology_clause(t, a, e);
-        let mut targets: Vec<(usize, usize)> = Vec::new();
+        let apol = Apology { word: a, sentence: (s, e), said_end: clause_end(t, a + 1, e) };
+        let next = t.sentences.get(si + 1).copied().filter(|&(ns, ne)| !(ns..ne).any(|k| is_apology_word(t, k)));
+        let prev = si.checked_sub(1).map(|p| t.sentences[p]);
+        // Later clauses of the apology's own sentence, then the next sentence.
+        let mut after: Vec<(usize, usize)> = Vec::new();
+        let mut from = apol.said_end;
         while from < e {
             let ce = clause_end(t, from + 1, e);
-            targets.push((from + 1, ce));
+            after.push((from + 1, ce));
             from = ce;
         }
-        // The next sentence, when it is not itself an apology.
-        if let Some(&(ns, ne)) = t.sentences.get(si + 1) {
-            if !(ns..ne).any(|k| is_apology_word(t, k)) {
-                targets.push((ns, clause_end(t, ns, ne)));
+        if let Some((ns, ne)) = next {
+            after.push((ns, clause_end(t, ns, ne)));
+        }
+        found.outside_cause(apol, &after);
+        found.blame(apol, &after, next);
+        found.condition(apol);
+        found.hedge(apol, prev, next);
+        found.shrinking(apol, next);
+        found.feelings(apol);
+        found.agentless(apol, &after);
+    }
+}
+
+struct Found<'a, 'b> {
+    t: &'a Tokens,
+    ctx: &'a Context,
+    cands: &'b mut Vec<Cand>,
+}
+
+/// Drop trailing punctuation from a span.
+fn trim_end(t: &Tokens, s: usize, mut e: usize) -> usize {
+    while e > s + 1 && !t.toks[e - 1].is_word {
+        e -= 1;
+    }
+    e
+}
+
+impl Found<'_, '_> {
+    fn push(&mut self, s: usize, e: usize, kind: FindingKind, suggestion: &'static str) {
+        let e = trim_end(self.t, s, e);
+        if s < e {
+            self.cands.push(Cand { s, e, kind, suggestion });
+        }
+    }
+
+    /// The writer owns it nearby: "my fault", "no excuse", "we should have".
+    fn owned_near(&self, at: usize) -> bool {
+        disclaimed_near(self.t, self.ctx, at)
+    }
+
+    fn outside_cause(&mut self, apol: Apology, after: &[(usize, usize)]) {
+        for &(cs, ce) in after {
+            let Some(c) = parse_clause(self.t, cs, ce) else { continue };
+            if outside_cause(self.t, self.ctx, &c, apol.sentence) {
+                self.push(c.start, ce, FindingKind::Excuse, "Leave out the outside cause; say what you will do about it.");
+                return;
             }
         }
-        for (cs, ce) in targets {
-            let Some(c) = parse_clause(t, cs, ce) else { continue };
-            if outside_cause(t, ctx, &c, apol) {
-                let mut end = ce;
-                while end > c.start && !t.toks[end - 1].is_word {
-                    end -= 1;
-                }
-                cands.push(Cand {
-                    s: c.start,
-                    e: end,
-                    kind: FindingKind::Excuse,
-                    suggestion: "Leave out the outside cause; say what you will do about it.",
-                });
-                break;
+    }
+
+    /// Blame by implication, after the apology: what the customer did or
+    /// failed to do, what they were sent, what the paperwork says, what
+    /// other customers manage.
+    fn blame(&mut self, _apol: Apology, after: &[(usize, usize)], next: Option<(usize, usize)>) {
+        let t = self.t;
+        let mut spans: Vec<(usize, usize)> = after.to_vec();
+        if let Some((ns, ne)) = next {
+            // The whole next sentence, for documents and counterfactuals.
+            spans.push((ns, ne));
+        }
+        for &(cs, ce) in &spans {
+            if self.owned_near(cs) {
+                continue;
             }
+            let writer_subject = (cs..ce).any(|k| {
+                t.is_any(k, &["i", "we"]) && (k == cs || !t.toks[k - 1].is_word || t.is_any(k - 1, &["and", "but", "so", "then", "because"]))
+            });
+            let s = skip_openers(t, cs, ce);
+            if s >= ce || has_any(t, s, ce, VINDICATION) || has_any(t, s, ce, REMEDY_WORDS) {
+                continue;
+            }
+            // Our own doing, in the passive or with us as the agent.
+            if (s..ce).any(|k| passive_at(t, k, ce)) || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"])) {
+                continue;
+            }
+            // "You arrived without the reference", "you left that box blank".
+            if t.is_any(s, &["you"]) && !writer_subject && has_any(t, s, ce, CUSTOMER_FAILURE) && tells_what_happened(t, s + 1, ce) {
+                self.push(s, ce, FindingKind::Blame, "Take the customer's side: leave out what they did.");
+                return;
+            }
+            // "The final numbers you sent us listed zero vegetarians."
+            if let Some(y) = (s + 1..ce.min(s + 6)).find(|&k| t.is(k, "you")) {
+                if t.is_any(s, &["the", "that", "those", "this"]) && y + 1 < ce && is_finite_verb(t, y + 1) && !writer_subject
+                    && !t.is_any(y + 1, MODALS)
+                    && (y + 2..ce).any(|k| is_finite_verb(t, k))
+                {
+                    self.push(s, ce, FindingKind::Blame, "Don't point at what the customer gave you; own what you did with it.");
+                    return;
+                }
+            }
+            // "Every listing notes that ...", "It does say on the booking form".
+            let doc = has_any(t, s, ce, DOCUMENTS);
+            let states = (s..ce).any(|k| {
+                t.is_any(k, STATING_VERBS) && !(k > 0 && t.is_any(k - 1, &["was", "were", "had"]))
+                    || t.is_any(k, &["is", "are"]) && t.is_any(k + 1, &["on", "in", "under"])
+            });
+            let told = (s..ce).any(|k| t.is(k, "you") && t.is_any(k + 1, &["were", "was", "'d", "had"]) && t.is_any(k + 2, &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed", "asked", "sent"]));
+            if (doc && states || told) && !writer_subject && !has_any(t, s, ce, FAULT_NOUNS) && !has_any(t, s, ce, MODALS) {
+                self.push(s, ce, FindingKind::Blame, "Don't point at what the customer was told; own what went wrong.");
+                return;
+            }
+            // "Most of our regulars bring their ID."
+            if t.is_any(s, GENERALISING) {
+                let people = (s + 1..ce.min(s + 6)).any(|k| t.is_any(k, OTHER_PEOPLE));
+                let present = (s + 1..ce).any(|k| is_word(t, k) && !is_finite_verb(t, k) && !t.is_any(k, OTHER_PEOPLE) && t.norm(k).len() > 2 && !t.is_any(k, DETERMINERS) && !t.is_any(k, PREPOSITIONS));
+                if people && present && !tells_what_happened(t, s, ce) {
+                    self.push(s, ce, FindingKind::Blame, "Don't compare the customer with others; own what you did.");
+                    return;
+                }
+            }
+            // Counterfactuals: "Had your party mentioned it, the kitchen
+            // would have known"; "it would have been quicker if the count
+            // had come through".
+            let would_have = (s..ce).any(|k| t.is_any(k, &["would", "'d"]) && t.is(k + 1, "have"));
+            if would_have {
+                let cond = if t.is(s, "had") { Some(s) } else { (s..ce).find(|&k| t.is(k, "if")) };
+                if let Some(c) = cond {
+                    let subj = c + 1;
+                    if subj < ce && !t.is_any(subj, &["i", "we", "my", "our", "me", "us"]) && (subj..ce.min(subj + 6)).any(|k| t.is_any(k, &["had", "'d"]) || k == subj && t.is(c, "had")) {
+                        self.push(s, ce, FindingKind::Blame, "Don't say what the customer could have done; own what you did.");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A clause that conditions the apology: before it ("Where the crew
+    /// scuffed your walls, we're sorry") or just after it ("Sorry, Ken, if
+    /// it turns out ...").
+    fn condition(&mut self, apol: Apology) {
+        let t = self.t;
+        let (s, _) = apol.sentence;
+        let o = skip_openers(t, s, apol.word);
+        let opens = t.is_any(o, CONDITION_OPENERS)
+            || t.is(o, "in") && t.is(o + 1, "the") && t.is(o + 2, "event")
+            || t.is(o, "in") && t.is(o + 1, "case");
+        let comma = (o..apol.word).any(|k| !t.toks[k].is_word && t.is(k, ","));
+        if opens && comma && !self.innocent(o) && !self.offer_before(o, apol.word) {
+            let ce = (o..apol.word).rfind(|&k| t.is(k, ",")).unwrap_or(apol.word);
+            self.push(o, ce, FindingKind::Conditional, "Drop the condition: it happened, so say what you are sorry for.");
+            return;
+        }
+        // "Any guest who felt ignored has our apology."
+        if t.is_any(o, &["any", "anyone", "anybody", "whoever", "those"]) && (o + 1..apol.word).any(|k| t.is(k, "who")) {
+            self.push(o, apol.word, FindingKind::Conditional, "Apologise to this customer for what you did to them.");
+            return;
+        }
+        // After the apology, past a name: "Sorry, Ken, if ..."; "Apologies, assuming ...".
+        let mut k = apol.word + 1;
+        let mut words = 0;
+        while k < apol.sentence.1 && k < apol.word + 6 {
+            if t.is_any(k, &["if", "assuming", "unless", "provided", "providing", "supposing", "presuming"]) && !t.toks[k - 1].is_word {
+                if !self.innocent(k) {
+                    self.push(k, k + 1, FindingKind::Conditional, "Drop the condition: say plainly what you are sorry for.");
+                }
+                return;
+            }
+            if t.toks[k].is_word {
+                words += 1;
+                if words > 2 {
+                    return;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// "If you'd like", "if you need anything": an offer, not a condition.
+    fn innocent(&self, k: usize) -> bool {
+        self.t.is(k, "if") && super::innocent_if(self.t, (k, k + 1))
+    }
+
+    /// The opening clause is an offer or a plan, not a condition on what happened.
+    fn offer_before(&self, from: usize, to: usize) -> bool {
+        has_any(self.t, from, to, &["like", "want", "need", "prefer", "wish", "rather", "easier", "convenient", "help", "questions"])
+    }
+
+    /// A provisional apology: "pending a check", "subject to", "I suppose I
+    /// owe you", "perhaps the kitchen wasn't at its best", "we might have sent".
+    fn hedge(&mut self, apol: Apology, prev: Option<(usize, usize)>, next: Option<(usize, usize)>) {
+        let t = self.t;
+        let (s, e) = apol.sentence;
+        let short = (s..e).filter(|&k| t.toks[k].is_word).count() <= 3;
+        let mut ranges = vec![(s, e)];
+        if short {
+            ranges.extend(prev);
+        }
+        let _ = next;
+        for (rs, re) in ranges {
+            for k in rs..re {
+                if !is_word(t, k) || super::negated_before(t, k, 2) {
+                    continue;
+                }
+                let hit = if t.is_any(k, EPISTEMIC_ADVERBS) {
+                    // "Perhaps we could meet": an offer, not a hedge.
+                    !(is_word(t, k + 1) && t.is_any(k + 1, &["i", "we", "you"]) && t.is_any(k + 2, &["could", "can", "'d", "would", "might", "should"]))
+                        .then_some((k, k + 1))
+                        .is_some()
+                } else if t.is_any(k, GUESSING_VERBS) {
+                    k > rs && t.is_any(k - 1, &["i", "we"])
+                } else if t.is_any(k, &["pending"]) || t.is(k, "subject") && t.is(k + 1, "to") {
+                    true
+                } else if t.is_any(k, &["sort", "kind"]) && t.is(k + 1, "of") {
+                    // "sort of" after the apology or as the whole remark.
+                    k > apol.word
+                } else if t.is(k, "ish") {
+                    k > 0 && !t.toks[k - 1].is_word && k >= 2 && is_apology_word(t, k - 2)
+                } else if t.is_any(k, &["possible", "conceivable", "likely"]) {
+                    k > rs && t.is_any(k - 1, &["'s", "is", "quite", "entirely", "very", "perfectly"])
+                } else if t.is_any(k, &["might", "may"]) {
+                    // "We might have sent the wrong one": the writer unsure of its own act.
+                    k > rs && t.is_any(k - 1, &["i", "we", "possibly", "maybe"]) && (k + 1..(k + 3).min(re)).any(|j| t.is(j, "have"))
+                } else if t.is(k, "could") {
+                    t.is_any(k + 1, &["maybe", "possibly", "perhaps"])
+                } else if t.is(k, "in") && t.is_any(k + 1, &["a", "some"]) && t.is_any(k + 2, &["sense", "way"]) {
+                    true
+                } else if t.is(k, "to") && t.is_any(k + 1, &["that", "some", "a", "this"]) && t.is_any(k + 2, &["degree", "extent"]) {
+                    true
+                } else if t.is(k, "whether") {
+                    (k + 1..(k + 4).min(re)).any(|j| is_apology_word(t, j))
+                } else if t.is_any(k, &["position", "once"]) {
+                    // "we'll be in a position to apologise", "once we've reviewed it, we'll apologise".
+                    (k + 1..re).any(|j| is_apology_word(t, j) && t.is_any(j, &["apologise", "apologize"]))
+                } else if t.is(k, "something") && t.is(k + 1, "of") && t.is_any(k + 2, &["an", "a"]) {
+                    is_apology_word(t, k + 3)
+                } else {
+                    false
+                };
+                if hit {
+                    self.push(k, k + 1, FindingKind::Hedge, "Don't hedge: say what happened and that you are sorry.");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Words that make the harm smaller: "slightly pink", "a wee bit",
+    /// "a thread or two", "a day or so", "nothing major".
+    fn shrinking(&mut self, apol: Apology, next: Option<(usize, usize)>) {
+        let t = self.t;
+        let (s, e) = apol.sentence;
+        let mut ranges = vec![(apol.word + 1, e)];
+        if apol.word > s {
+            ranges.push((s, apol.word));
+        }
+        if let Some(n) = next {
+            ranges.push(n);
+        }
+        for (i, &(rs, re)) in ranges.iter().enumerate() {
+            for k in rs..re {
+                if !is_word(t, k) || super::negated_before(t, k, 2) {
+                    continue;
+                }
+                let hit = if t.is_any(k, SHRINKERS) {
+                    // The apology's own sentence only, and not a rule about prevention.
+                    i < 2 && !(t.is(k, "touch") && !t.is(k - 1, "a")) && !t.is(k + 1, "of")
+                } else if t.is_any(k, &["bit", "little"]) && k > 0 && t.is(k - 1, "a") {
+                    // "a bit late", "a little cold"; not "a little note".
+                    i == 0 && (t.is(k + 1, "of") || is_word(t, k + 1) && t.norm(k + 1).len() > 2 && !t.is_any(k + 1, DETERMINERS) && (t.norm(k + 1).ends_with('y') || t.norm(k + 1).ends_with("ed") || t.is_any(k + 1, &["late", "long", "cold", "slow", "short", "off", "pink", "rough", "loud", "behind", "over", "under", "out", "while", "wait", "delay"])))
+                } else if t.is(k, "or") && t.is_any(k + 1, &["two", "so", "three"]) {
+                    !is_word(t, k + 2) || !t.is_any(k + 2, &["more", "times"])
+                } else if t.is(k, "nothing") {
+                    t.is_any(k + 1, NOTHING_MUCH) || t.is(k + 1, "to") && t.is_any(k + 2, &["lose", "worry", "fret"])
+                } else {
+                    false
+                };
+                if hit {
+                    let end = if t.is(k, "or") { k + 2 } else if t.is(k, "nothing") { k + 2 } else { k + 1 };
+                    let start = if t.is_any(k, &["bit", "little"]) { k - 1 } else { k };
+                    self.push(start, end, FindingKind::Minimizing, "Describe it at its real size.");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The apology is for what the customer felt: "sorry you ended up
+    /// feeling rushed", "sorry you got the impression", "sorry the noise
+    /// got on your nerves", "sorry you found the fee such a shock".
+    fn feelings(&mut self, apol: Apology) {
+        let t = self.t;
+        let (a, e) = (apol.word, apol.said_end);
+        let mut k = a + 1;
+        if t.is(k, "that") {
+            k += 1;
+        }
+        if has_any(t, k, e, WRITER_PRONOUNS) {
+            return;
+        }
+        if t.is(k, "you") {
+            let end = e.min(k + 7);
+            if let Some(f) = (k + 1..end).find(|&j| t.is_any(j, FEELING_WORDS)) {
+                self.push(k, f + 1, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
+                return;
+            }
+            if t.is(k + 1, "found") && (k + 2..end).any(|j| t.is_any(j, &["such", "so", "too"])) {
+                self.push(k, k + 2, FindingKind::Feelings, "Apologise for what you did, not for how the customer found it.");
+                return;
+            }
+        }
+        if let Some(j) = (k..e).find(|&j| t.is_any(j, &["got", "get", "gets", "getting"]) && t.is(j + 1, "on") && t.is(j + 2, "your") && t.is(j + 3, "nerves")) {
+            self.push(j, j + 4, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
+        }
+    }
+
+    /// The failure as the subject, nobody doing it: "a crack appeared in the
+    /// basin", "the wrong shade went on the walls".
+    fn agentless(&mut self, apol: Apology, after: &[(usize, usize)]) {
+        let t = self.t;
+        let mut spans = vec![(apol.word + 1, apol.said_end)];
+        spans.extend(after.iter().take(1));
+        for (cs, ce) in spans {
+            let Some(c) = parse_clause(t, cs, ce) else { continue };
+            if c.subject != Subject::Outside || !t.is_any(c.verb, EVENT_VERBS) {
+                continue;
+            }
+            let (ss, se) = (c.start, c.verb);
+            if !has_any(t, ss, se, HARM_NOUNS) || has_any(t, c.start, ce, REMEDY_WORDS) || has_any(t, ss, ce, WRITER_PRONOUNS) {
+                continue;
+            }
+            if writer_owns_it(t, self.ctx, c.start, true) {
+                continue;
+            }
+            self.push(c.start, c.verb + 1, FindingKind::Passive, "Say who did it: \"I [what you did]\".");
+            return;
         }
     }
 }

@@ -91,3 +91,86 @@ pub const FAULT_NOUNS: &[&str] = &[
 
 /// The customer as a person in a clause ("yours" is only a possessive).
 pub const CUSTOMER_PRONOUNS: &[&str] = &["you", "your", "yourself", "yourselves"];
+
+/// Adverbs and adjectives that make the harm smaller than it was.
+pub const SHRINKERS: &[&str] = &[
+    "slightly", "marginally", "mildly", "somewhat", "fractionally", "minor", "marginal", "mini", "tiny", "teeny",
+    "wee", "negligible", "trivial", "minimal", "tad", "touch", "smidge", "smidgen", "weeny", "titchy", "blip",
+    "hiccup", "hiccups", "niggle", "niggles", "kerfuffle",
+];
+
+/// After "nothing": a remark that the harm was small.
+pub const NOTHING_MUCH: &[&str] =
+    &["major", "serious", "big", "much", "dramatic", "drastic", "terrible", "awful", "disastrous", "significant"];
+
+/// Adverbs that make what happened, or the apology, provisional.
+pub const EPISTEMIC_ADVERBS: &[&str] = &[
+    "perhaps", "maybe", "possibly", "conceivably", "arguably", "presumably", "seemingly", "supposedly",
+    "tentatively", "partly", "partially", "provisionally", "conditionally", "potentially", "allegedly",
+];
+
+/// Verbs of guessing in the first person: "I suppose", "I reckon".
+pub const GUESSING_VERBS: &[&str] = &["suppose", "reckon", "guess", "imagine", "gather", "assume", "daresay"];
+
+/// Words that open a clause which conditions what follows.
+pub const CONDITION_OPENERS: &[&str] = &[
+    "if", "where", "wherever", "unless", "assuming", "presuming", "supposing", "provided", "providing", "should",
+    "were", "insofar", "inasmuch",
+];
+
+/// Documents a customer was given or could read.
+pub const DOCUMENTS: &[&str] = &[
+    "form", "forms", "listing", "listings", "menu", "menus", "sign", "signs", "door", "website", "site", "page",
+    "terms", "conditions", "contract", "letter", "sheet", "leaflet", "label", "labels", "guide", "manual",
+    "instructions", "policy", "confirmation", "email", "emails", "receipt", "invoice", "quote", "brochure",
+    "description", "descriptions", "photo", "photos", "faq", "faqs", "booking", "agreement", "notice", "card",
+];
+
+/// Verbs by which a document tells the reader something.
+pub const STATING_VERBS: &[&str] = &[
+    "says", "say", "notes", "states", "lists", "shows", "explains", "mentions", "warns", "asks", "stresses",
+    "specifies", "advises", "reminds", "tells", "spells", "sets", "listed", "printed", "written", "stated",
+    "displayed", "shown", "noted", "explained", "mentioned", "detailed", "highlighted",
+];
+
+/// People other than this customer: "most of our regulars".
+pub const OTHER_PEOPLE: &[&str] = &[
+    "customers", "guests", "clients", "people", "folk", "folks", "regulars", "diners", "shoppers", "residents",
+    "others", "else", "homeowners", "owners", "patients", "members", "buyers", "visitors", "families", "users",
+];
+
+/// Quantifiers that make a general remark about other people.
+pub const GENERALISING: &[&str] = &["most", "many", "other", "every", "all", "plenty", "nobody", "everyone", "everybody"];
+
+/// Signs that a clause about the customer tells what they failed to do.
+pub const CUSTOMER_FAILURE: &[&str] = &[
+    "without", "blank", "forgot", "forgotten", "ignored", "missed", "late", "instead", "failed", "n't", "not",
+    "never", "despite", "empty",
+];
+
+/// What the customer felt, as the thing apologised for.
+pub const FEELING_WORDS: &[&str] = &[
+    "feeling", "worried", "anxious", "nervous", "concerned", "alarmed", "shocked", "scared", "rushed", "uneasy",
+    "uncomfortable", "impression", "unwelcome", "unsettled", "stressed", "flustered", "awkward", "embarrassed",
+    "patronised", "belittled", "pressured", "uncertain", "unsure", "confused", "frightened", "nerves", "shock",
+];
+
+/// Verbs for a failure happening by itself, with nobody doing it.
+pub const EVENT_VERBS: &[&str] = &[
+    "appeared", "happened", "occurred", "went", "crept", "arose", "developed", "formed", "slipped", "ended", "got",
+    "came", "emerged", "showed", "turned", "found",
+];
+
+/// Harm things that can be the subject of an agentless failure.
+pub const HARM_NOUNS: &[&str] = &[
+    "wrong", "crack", "cracks", "hole", "holes", "leak", "leaks", "stain", "stains", "scratch", "scratches", "mark",
+    "marks", "chip", "chips", "dent", "dents", "mistake", "mistakes", "error", "errors", "mix", "fault", "tear",
+    "split", "damage", "gap", "gaps", "bug", "typo", "typos",
+];
+
+/// Words that side with the customer: "you didn't deserve that", "you were
+/// right to ask". A clause with one is not blame.
+pub const VINDICATION: &[&str] = &[
+    "deserve", "deserved", "right", "everything", "entitled", "fair", "reasonable", "correct", "correctly", "patient",
+    "kind",
+];
