@@ -63,7 +63,7 @@ fn tells_what_happened(t: &Tokens, verb: usize, end: usize) -> bool {
     (verb..end).any(|k| {
         is_word(t, k)
             && !t.is_any(k, MODALS)
-            && (t.is_any(k, &["was", "were", "had", "did", "never", "n't"])
+            && (t.is_any(k, &["was", "were", "had", "did", "never", "n't", "not"])
                 || t.is_any(k, IRREGULAR_PAST)
                 || is_finite_verb(t, k) && t.norm(k).ends_with("ed"))
     })
@@ -101,6 +101,7 @@ fn parse_clause(t: &Tokens, start: usize, end: usize) -> Option<Clause> {
     // The verb: the first finite word after at least one subject word,
     // within a short noun phrase.
     let mut k = s + 1;
+    let mut noun = !t.is_any(s, DETERMINERS);
     while k < end && k < s + 10 {
         if !is_word(t, k) {
             // A comma inside the subject ends the search: "Sorry, Ken, if".
@@ -108,8 +109,17 @@ fn parse_clause(t: &Tokens, start: usize, end: usize) -> Option<Clause> {
                 return None;
             }
         } else if is_finite_verb(t, k) {
+            // "a wasted afternoon": a determiner alone is not a subject.
+            if !noun && !t.is_any(k, AUXILIARIES) {
+                k += 1;
+                noun = true;
+                continue;
+            }
             return Some(Clause { start: s, end, subject, verb: k });
-        } else if t.is_any(k, &["i", "we", "you"]) {
+        } else if !t.is_any(k, DETERMINERS) {
+            noun = true;
+        }
+        if t.is_any(k, &["i", "we", "you"]) {
             // A second subject: a relative clause or a new clause.
             return None;
         }
@@ -209,7 +219,19 @@ fn outside_cause(t: &Tokens, ctx: &Context, c: &Clause, apol: (usize, usize)) ->
     if c.subject == Subject::There && !t.is_any(c.verb, &["was", "were", "'s", "had", "has"]) {
         return false;
     }
-    !writer_owns_it(t, ctx, s, true) && !disclaimed_near(t, ctx, s)
+    !owned_nearby(t, ctx, s)
+}
+
+/// Explicit ownership in this sentence or a neighbour ("my fault", "no
+/// excuse", "we should have"), other than what the apology itself says.
+/// Staff named as "our driver" do not count: handing the cause to them is
+/// the excuse this module looks for.
+fn owned_nearby(t: &Tokens, ctx: &Context, at: usize) -> bool {
+    [0isize, -1, 1].iter().any(|&d| {
+        super::sentence_range(t, at, d).is_some_and(|r| {
+            super::owned_in(t, &ctx.strong, r, true) || super::owned_in(t, &ctx.disclaim, r, true)
+        })
+    })
 }
 
 /// Where an apology sits: its word, its sentence, and the end of what it
