@@ -20,6 +20,11 @@ fn main() {
                 if show {
                     let hits: Vec<_> = found.iter().map(|f| format!("{:?}:{}", f.kind, f.text)).collect();
                     println!("FP\t{kind}\t{text}\t{hits:?}");
+                    if std::env::var_os("CHECKER_WHY").is_some() {
+                        for (span, rule) in amends::checker::debug_rules(text) {
+                            println!("   {span:?} <- {rule}");
+                        }
+                    }
                 }
             }
             (true, false) => {

@@ -594,3 +594,71 @@ impl Found<'_, '_> {
 fn sympathy(t: &Tokens, k: usize) -> bool {
     t.is(k, "sorry") && (t.is(k + 1, "state") || t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn", "see", "read"]))
 }
+
+/// Drop findings where the shape only looks like a qualifier: the writer
+/// owns the cause or the harm in words that look like hedges or passives,
+/// a concession strengthens the apology, a "sorry to hear" is sympathy, or
+/// the words report what someone else said.
+pub(crate) fn prune(t: &Tokens, ctx: &Context, cands: &mut Vec<Cand>) {
+    cands.retain(|c| !looks_only(t, ctx, c));
+}
+
+fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
+    let (ss, se) = t.sentence_of(c.s);
+    // "Sorry to hear your cat's poorly": sympathy, in all of its sentence.
+    let sympathy_sentence = (ss..se).any(|k| sympathy(t, k)) && has_any(t, ss, se, SYMPATHY_TOPICS);
+    // "The room was in a sorry state": a description, not an apology.
+    if sympathy_sentence || (c.s..c.e).any(|k| t.is(k, "sorry") && t.is(k + 1, "state")) && c.s > 0 && t.is(c.s - 1, "in") {
+        return true;
+    }
+    match c.kind {
+        FindingKind::Hedge | FindingKind::Passive => {
+            // "That could have caused an injury, and it's entirely my responsibility."
+            if c.kind == FindingKind::Hedge && t.is_any(c.s, &["could", "might", "may"]) && c.s > ss && t.is_any(c.s - 1, ANAPHORS) && owned_nearby(t, ctx, c.s) {
+                return true;
+            }
+            if c.kind == FindingKind::Passive {
+                // "I've deleted it": an active perfect with the writer as subject.
+                if t.is_any(c.s, &["has", "have", "had", "'ve", "'d", "'s"]) && c.s > 0 && t.is_any(c.s - 1, &["i", "we"]) && !t.is(c.s + 1, "been") {
+                    return true;
+                }
+                // "Sorry I told you the machine was free when it was
+                // reserved": inside what the apology says the writer did.
+                if let Some(a) = (ss..c.s).rev().find(|&k| is_apology_word(t, k)) {
+                    let said_by_writer = t.is_any(a + 1, &["i", "we"]) || t.is(a + 1, "that") && t.is_any(a + 2, &["i", "we"]);
+                    let no_break = !(a + 1..c.s).any(|k| !t.toks[k].is_word && matches!(t.norm(k), ";" | ":" | "." | "—"));
+                    if said_by_writer && no_break {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        FindingKind::But => {
+            // "But more importantly, the heating's fixed."
+            if t.is_any(c.s + 1, REINFORCING) && t.is_any(c.s + 2, &["importantly", "all", "crucially"]) || t.is(c.s + 1, "importantly") {
+                return true;
+            }
+            // "Though it took me too long to say it: I'm sorry."
+            if t.is_any(c.s, &["though", "although"]) && c.s == skip_openers(t, ss, se) {
+                let end = (c.s..se).find(|&k| !t.toks[k].is_word && matches!(t.norm(k), "," | ":" | ";")).unwrap_or(se);
+                let apology_after = (end..se).any(|k| is_apology_word(t, k));
+                if apology_after && has_any(t, c.s, end, WRITER_PRONOUNS) && has_any(t, c.s, end, SELF_CRITICAL) {
+                    return true;
+                }
+            }
+            false
+        }
+        FindingKind::Blame => {
+            // "You told us the late delivery was your fault"; "...and told the
+            // problem was your fault": reported words.
+            (ss.max(c.s.saturating_sub(8))..c.s).any(|k| t.is_any(k, REPORTING_VERBS))
+        }
+        FindingKind::Excuse => {
+            // "There's nobody else to blame"; "the confusion I caused by sending".
+            (c.s..c.e).any(|k| t.is(k, "else"))
+                || c.s > 0 && t.is_any(c.s - 1, &["i", "we"]) && t.is_any(c.s, &["caused", "brought", "created", "triggered"])
+        }
+        _ => false,
+    }
+}

@@ -1445,6 +1445,7 @@ pub fn check(text: &str) -> Vec<Finding> {
     }
     contrast::find(&t, &eng.ctx, &mut cands);
     clauses::find(&t, &eng.ctx, &mut cands);
+    clauses::prune(&t, &eng.ctx, &mut cands);
     resolve(text, &t, cands)
 }
 

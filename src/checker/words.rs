@@ -174,3 +174,23 @@ pub const VINDICATION: &[&str] = &[
     "deserve", "deserved", "right", "everything", "entitled", "fair", "reasonable", "correct", "correctly", "patient",
     "kind",
 ];
+
+/// What a "sorry to hear" is about when it is sympathy, not an apology:
+/// the customer's misfortune, which the business did not cause.
+pub const SYMPATHY_TOPICS: &[&str] = &[
+    "poorly", "ill", "unwell", "sick", "passed", "died", "death", "loss", "bereavement", "hospital", "injured",
+    "injury", "funeral", "illness", "surgery", "operation", "accident", "burgled", "burglary", "divorce",
+];
+
+/// Verbs that report what someone said or thought: a finding inside the
+/// reported words is the other person's, not the writer's.
+pub const REPORTING_VERBS: &[&str] = &[
+    "told", "said", "claimed", "suggested", "implied", "insisted", "thought", "assumed", "accused", "blamed",
+];
+
+/// After "but": the writer turns to what matters more, the remedy.
+pub const REINFORCING: &[&str] = &["importantly", "crucially", "above", "more", "most"];
+
+/// In a concession before an apology: the writer's own failing.
+pub const SELF_CRITICAL: &[&str] =
+    &["too", "should", "late", "long", "slow", "wrong", "fault", "mistake", "shouldn't", "failed", "forgot"];
