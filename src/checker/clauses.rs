@@ -357,7 +357,10 @@ impl Found<'_, '_> {
                     || t.is_any(k, &["is", "are"]) && t.is_any(k + 1, &["on", "in", "under"])
             });
             let told = (s..ce).any(|k| t.is(k, "you") && t.is_any(k + 1, &["were", "was", "'d", "had"]) && t.is_any(k + 2, &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed", "asked", "sent"]));
-            if (doc && states || told) && !writer_subject && !has_any(t, s, ce, FAULT_NOUNS) && !has_any(t, s, ce, MODALS) {
+            // "The menu says it's gluten-free, and it wasn't": the paperwork was wrong.
+            let (_, sent_end) = t.sentence_of(s);
+            let contradicted = has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);
+            if (doc && states && !contradicted || told) && !writer_subject && !has_any(t, s, ce, FAULT_NOUNS) && !has_any(t, s, ce, MODALS) {
                 self.push(s, ce, FindingKind::Blame, "Don't point at what the customer was told; own what went wrong.");
                 return;
             }
@@ -398,7 +401,10 @@ impl Found<'_, '_> {
             || t.is(o, "in") && t.is(o + 1, "the") && t.is(o + 2, "event")
             || t.is(o, "in") && t.is(o + 1, "case");
         let comma = (o..apol.word).any(|k| !t.toks[k].is_word && t.is(k, ","));
-        if opens && comma && !self.innocent(o) && !self.offer_before(o, apol.word) {
+        // "If I had checked, none of this would have happened": the writer's
+        // own counterfactual owns it.
+        let own_counterfactual = t.is_any(o + 1, &["i", "we"]) && t.is_any(o + 2, &["had", "'d"]);
+        if opens && comma && !own_counterfactual && !self.innocent(o) && !self.offer_before(o, apol.word) {
             let ce = (o..apol.word).rfind(|&k| t.is(k, ",")).unwrap_or(apol.word);
             self.push(o, ce, FindingKind::Conditional, "Drop the condition: it happened, so say what you are sorry for.");
             return;
@@ -464,15 +470,17 @@ impl Found<'_, '_> {
                 } else if t.is_any(k, &["pending"]) || t.is(k, "subject") && t.is(k + 1, "to") {
                     true
                 } else if t.is_any(k, &["sort", "kind"]) && t.is(k + 1, "of") {
-                    // "sort of" after the apology or as the whole remark.
-                    k > apol.word
+                    // "sorry, sort of"; not "that kind of service".
+                    k > apol.word && !t.is_any(k - 1, DETERMINERS) && !t.is_any(k - 1, &["what", "every", "no"])
                 } else if t.is(k, "ish") {
                     k > 0 && !t.toks[k - 1].is_word && k >= 2 && is_apology_word(t, k - 2)
                 } else if t.is_any(k, &["possible", "conceivable", "likely"]) {
                     k > rs && t.is_any(k - 1, &["'s", "is", "quite", "entirely", "very", "perfectly"])
                 } else if t.is_any(k, &["might", "may"]) {
                     // "We might have sent the wrong one": the writer unsure of its own act.
-                    k > rs && t.is_any(k - 1, &["i", "we", "possibly", "maybe"]) && (k + 1..(k + 3).min(re)).any(|j| t.is(j, "have"))
+                    k > rs
+                        && t.is_any(k - 1, &["i", "we", "possibly", "maybe"])
+                        && (k + 1..(k + 3).min(re)).any(|j| t.is(j, "have") && !t.is(j + 1, "to") && (is_finite_verb(t, j + 1) || t.is_any(j + 1, ADVERBS_OF_MANNER) || t.is_any(j + 1, &["possibly", "maybe"])))
                 } else if t.is(k, "could") {
                     t.is_any(k + 1, &["maybe", "possibly", "perhaps"])
                 } else if t.is(k, "in") && t.is_any(k + 1, &["a", "some"]) && t.is_any(k + 2, &["sense", "way"]) {
