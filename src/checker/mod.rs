@@ -10,6 +10,7 @@
 mod clauses;
 mod completeness;
 mod contrast;
+mod fix;
 mod pattern;
 mod rules;
 mod tokenise;
@@ -53,6 +54,10 @@ pub struct Finding {
     /// One sentence a shop owner understands.
     pub message: String,
     pub suggestion: Option<String>,
+    /// The exact text that should stand in `start..end` for a plain
+    /// apology (often empty: the clause or the word is dropped). Applying
+    /// every finding's replacement gives [`fix`]'s rewrite.
+    pub replacement: String,
 }
 
 impl FindingKind {
@@ -1461,7 +1466,7 @@ fn resolve(text: &str, t: &Tokens, mut cands: Vec<Cand>) -> Vec<Finding> {
         return Vec::new();
     }
     let byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    let mut out: Vec<Finding> = Vec::new();
+    let mut kept: Vec<Cand> = Vec::new();
     let mut last_end = 0usize;
     for c in cands {
         let (cs, ce) = (t.toks[c.s].start, t.toks[c.e - 1].end);
@@ -1469,16 +1474,28 @@ fn resolve(text: &str, t: &Tokens, mut cands: Vec<Cand>) -> Vec<Finding> {
             continue;
         }
         last_end = ce;
-        out.push(Finding {
+        kept.push(c);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let edits = fix::plan(t, &kept, &chars);
+    kept.iter()
+        .zip(edits)
+        .filter(|(_, (cs, ce, _))| cs < ce && *ce < byte_at.len())
+        .map(|(c, (cs, ce, replacement))| Finding {
             start: Some(cs),
             end: Some(ce),
             kind: c.kind,
             text: text[byte_at[cs]..byte_at[ce]].to_string(),
             message: c.kind.explanation().to_string(),
             suggestion: if c.suggestion.is_empty() { None } else { Some(c.suggestion.to_string()) },
-        });
-    }
-    out
+            replacement,
+        })
+        .collect()
+}
+
+/// The one-click rewrite: `text` with every finding's replacement applied.
+pub fn fix(text: &str) -> String {
+    fix::apply(text, &check(text))
 }
 
 /// For tuning: each finding with the source of the rule that made it.

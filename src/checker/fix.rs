@@ -1,0 +1,259 @@
+//! The one-click rewrite: for each finding, the span to replace and the
+//! exact text that should stand there, so that applying every replacement
+//! leaves a plain apology that still apologises.
+//!
+//! The rule is one of position, not of phrase:
+//! - a qualifier after the apology's own clause (a "but" clause, an excuse,
+//!   blame) is removed with the rest of its sentence from the clause on;
+//!   a sentence with no apology in it is removed whole when the qualifier
+//!   opens it;
+//! - a clause before the apology that conditions it ("If the grout has
+//!   cracked, we apologise") is removed up to the apology's subject;
+//! - inside the apology's clause, a word that shrinks or hedges is dropped
+//!   ("the slight delay" → "the delay"), and any other qualifier ("if you
+//!   were upset", "you feel that way") is cut with the rest of the clause,
+//!   leaving "I'm sorry".
+//!
+//! It must never produce overlapping spans: a span that runs into the next
+//! finding stops where that finding starts, and the next one carries on.
+
+use super::tokenise::Tokens;
+use super::words::*;
+use super::{is_apology_word, Cand, FindingKind};
+
+/// One planned edit in token terms: replace tokens `[s, e)` (plus, when
+/// `swallow` is set, the whitespace after them) by `text`.
+pub(crate) struct Edit {
+    pub s: usize,
+    pub e: usize,
+    pub text: String,
+    /// Also remove the whitespace that follows the last token.
+    pub swallow_space: bool,
+    /// Also remove the whitespace that precedes the first token.
+    pub swallow_space_before: bool,
+    /// The replacement is the original text from token `s` through this
+    /// token (the apology word as typed), not `text`.
+    pub keep: Option<usize>,
+}
+
+/// Single words that can simply be dropped: they shrink or hedge and carry
+/// no fact of their own.
+const DROPPABLE: &[&str] = &[
+    "just", "only", "merely", "simply", "slight", "slightly", "small", "minor", "little", "tiny", "teeny", "wee",
+    "brief", "short", "momentary", "temporary", "trivial", "minimal", "marginal", "mini", "negligible", "mild",
+    "mildly", "somewhat", "marginally", "perhaps", "maybe", "possibly", "conceivably", "arguably", "presumably",
+    "seemingly", "supposedly", "tentatively", "partly", "partially", "provisionally", "potentially", "apparently",
+    "alleged", "allegedly", "perceived", "apparent", "supposed", "possible", "potential", "any", "barely", "hardly",
+    "bit", "a", "touch", "tad", "quick", "fractionally", "honestly", "literally", "kind", "sort", "of",
+];
+
+fn is_word(t: &Tokens, k: usize) -> bool {
+    k < t.len() && t.toks[k].is_word
+}
+
+/// The first apology word in the sentence `[s, e)`.
+fn apology_in(t: &Tokens, s: usize, e: usize) -> Option<usize> {
+    (s..e).find(|&k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
+}
+
+/// The end of the clause that starts after `from`: the next , ; : — or the
+/// sentence's final punctuation.
+fn clause_end(t: &Tokens, from: usize, e: usize) -> usize {
+    (from + 1..e).find(|&k| !t.toks[k].is_word && matches!(t.norm(k), "," | ";" | ":" | "—" | "–" | "(")).unwrap_or_else(|| final_punct(t, from, e))
+}
+
+/// Index of the sentence's closing punctuation (or `e` when it has none).
+fn final_punct(t: &Tokens, s: usize, e: usize) -> usize {
+    let mut k = e;
+    while k > s && !t.toks[k - 1].is_word {
+        k -= 1;
+    }
+    k
+}
+
+/// Plan the edit for one finding.
+fn plan_one(t: &Tokens, c: &Cand) -> Edit {
+    let (ss, se) = t.sentence_of(c.s);
+    let end_words = final_punct(t, ss, se);
+    let drop_tail = |from: usize| -> Edit {
+        // From the boundary before `from` to the sentence's last word.
+        let mut s = from;
+        while s > ss && !t.toks[s - 1].is_word {
+            s -= 1;
+        }
+        if s == ss {
+            // The qualifier opens the sentence: the sentence goes.
+            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None };
+        }
+        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: false, keep: None }
+    };
+    let Some(a) = apology_in(t, ss, se) else {
+        // No apology here: the qualifier and the rest of its sentence go.
+        let cs = clause_start(t, ss, c.s);
+        return drop_tail(cs);
+    };
+    let a_end = clause_end(t, a, se);
+    if c.s > a_end || c.s >= a_end && c.kind != FindingKind::Minimizing {
+        // After the apology's own clause.
+        return drop_tail(clause_start(t, ss, c.s));
+    }
+    if c.e <= a {
+        // Before the apology: a condition on it. Cut to the apology's subject.
+        let subj = subject_before(t, ss, a);
+        if c.s == clause_start(t, ss, c.s) && subj > ss {
+            let text = capitalise(t.norm(subj));
+            let keep_case = t.toks[subj].end - t.toks[subj].start == text.chars().count();
+            if keep_case {
+                return Edit { s: ss, e: subj + 1, text, swallow_space: false, swallow_space_before: false, keep: None };
+            }
+        }
+        return dropped_words(t, c);
+    }
+    // Inside the apology's clause.
+    if (c.s..c.e).all(|k| !is_word(t, k) || t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS)) {
+        return dropped_words(t, c);
+    }
+    if t.is(c.s, "any") && c.e == c.s + 1 {
+        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None };
+    }
+    if c.kind == FindingKind::Minimizing && t.is_any(c.e - 1, &["inconvenience", "inconveniences"]) {
+        let text = if c.e - c.s == 1 { "trouble".to_string() } else { "the trouble".to_string() };
+        let s = if c.e - c.s == 1 { c.s } else { c.s };
+        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None };
+    }
+    // Keep the apology word itself, cut the rest of its clause.
+    let from = if (c.s..c.e).contains(&a) { a + 1 } else { c.s };
+    let to = a_end.max(c.e);
+    let mut s = from;
+    // "Sorry for any inconvenience" → "Sorry": a preposition left hanging goes too.
+    while s > a + 1 && t.is_any(s - 1, &["for", "about", "that", "to", "if", "any", "the", "a", "an"]) {
+        s -= 1;
+    }
+    if from == a + 1 {
+        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a) };
+    }
+    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None }
+}
+
+/// Drop the finding's words and one space.
+fn dropped_words(t: &Tokens, c: &Cand) -> Edit {
+    let _ = t;
+    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None }
+}
+
+/// Where the clause holding `k` starts: after the last , ; : — before it,
+/// or at a connective that opens it ("but", "because").
+fn clause_start(t: &Tokens, ss: usize, k: usize) -> usize {
+    let mut j = k;
+    while j > ss {
+        if !t.toks[j - 1].is_word && matches!(t.norm(j - 1), "," | ";" | ":" | "—" | "–" | "(") {
+            return j;
+        }
+        if t.is_any(j - 1, &["but", "because", "however", "although", "though", "as", "since", "so", "and"]) {
+            return j - 1;
+        }
+        j -= 1;
+    }
+    ss
+}
+
+/// The subject of the apology's clause: "we" in "..., we apologise".
+fn subject_before(t: &Tokens, ss: usize, a: usize) -> usize {
+    let mut j = a;
+    while j > ss && t.toks[j - 1].is_word && a - j < 3 {
+        j -= 1;
+    }
+    j
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Plan the edits for resolved candidates (sorted, disjoint), keeping them
+/// disjoint: a span that runs into the next stops where the next starts.
+fn plan_tokens(t: &Tokens, cands: &[Cand]) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = cands.iter().map(|c| plan_one(t, c)).collect();
+    for i in 0..edits.len() {
+        // An edit never starts after its own finding.
+        if edits[i].s > cands[i].s {
+            edits[i].s = cands[i].s;
+        }
+        if edits[i].e < cands[i].e {
+            edits[i].e = cands[i].e;
+        }
+    }
+    for i in 1..edits.len() {
+        let (prev_e, this_s) = (edits[i - 1].e, edits[i].s);
+        if this_s < prev_e {
+            // The earlier edit swallows this one's text: hand over the rest.
+            let removing = edits[i - 1].text.is_empty();
+            edits[i - 1].e = this_s.max(edits[i - 1].s);
+            edits[i - 1].swallow_space = false;
+            if removing && edits[i].text.is_empty() && prev_e > edits[i].e {
+                edits[i].e = prev_e;
+            }
+        }
+        if edits[i].s < edits[i - 1].e {
+            edits[i].s = edits[i - 1].e;
+        }
+        if edits[i].e <= edits[i].s {
+            edits[i].e = edits[i].s + 1;
+        }
+    }
+    edits
+}
+
+/// The edits in character terms: `(start, end, replacement)`, sorted and
+/// disjoint, one per candidate.
+pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, usize, String)> {
+    let edits = plan_tokens(t, cands);
+    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(edits.len());
+    for (i, ed) in edits.iter().enumerate() {
+        let last = ed.e.min(t.len()).max(ed.s + 1) - 1;
+        let mut cs = t.toks[ed.s].start;
+        let mut ce = t.toks[last].end;
+        if ed.swallow_space {
+            let limit = edits.get(i + 1).map_or(chars.len(), |n| t.toks[n.s].start);
+            while ce < limit && ce < chars.len() && chars[ce].is_whitespace() {
+                ce += 1;
+            }
+        }
+        if ed.swallow_space_before {
+            let limit = out.last().map_or(0, |p| p.1);
+            while cs > limit && chars[cs - 1] == ' ' {
+                cs -= 1;
+            }
+        }
+        let text = match ed.keep {
+            Some(k) if k >= ed.s && k < t.len() => chars[t.toks[ed.s].start..t.toks[k].end].iter().collect(),
+            Some(_) => String::new(),
+            None => ed.text.clone(),
+        };
+        out.push((cs, ce, text));
+    }
+    out
+}
+
+/// Apply findings' replacements to `text`: the rewritten apology.
+pub fn apply(text: &str, findings: &[super::Finding]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0usize;
+    for f in findings {
+        let (Some(s), Some(e)) = (f.start, f.end) else { continue };
+        if s < at || e > chars.len() {
+            continue;
+        }
+        out.extend(&chars[at..s]);
+        out.push_str(&f.replacement);
+        at = e;
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
