@@ -498,8 +498,17 @@ impl Found<'_, '_> {
                     false
                 };
                 if hit {
-                    self.push(k, k + 1, FindingKind::Hedge, "Don't hedge: say what happened and that you are sorry.");
-                    return;
+                    // The words to drop: "I suppose", "could maybe", "-ish".
+                    let (hs, he) = if t.is_any(k, GUESSING_VERBS) {
+                        (k - 1, k + 1)
+                    } else if t.is(k, "could") || t.is_any(k, &["sort", "kind"]) {
+                        (k, k + 2)
+                    } else if t.is(k, "ish") {
+                        (k - 1, k + 1)
+                    } else {
+                        (k, k + 1)
+                    };
+                    self.push(hs, he, FindingKind::Hedge, "Don't hedge: say what happened and that you are sorry.");
                 }
             }
         }
@@ -539,7 +548,6 @@ impl Found<'_, '_> {
                     let end = if t.is(k, "or") { k + 2 } else if t.is(k, "nothing") { k + 2 } else { k + 1 };
                     let start = if t.is_any(k, &["bit", "little"]) { k - 1 } else { k };
                     self.push(start, end, FindingKind::Minimizing, "Describe it at its real size.");
-                    return;
                 }
             }
         }

@@ -34,6 +34,8 @@ pub(crate) struct Edit {
     /// The replacement is the original text from token `s` through this
     /// token (the apology word as typed), not `text`.
     pub keep: Option<usize>,
+    /// The replacement is this token as typed, with a capital first letter.
+    pub capitalise: Option<usize>,
 }
 
 /// Single words that can simply be dropped: they shrink or hedge and carry
@@ -83,9 +85,9 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         }
         if s == ss {
             // The qualifier opens the sentence: the sentence goes.
-            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None };
+            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None };
         }
-        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: false, keep: None }
+        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None }
     };
     let Some(a) = apology_in(t, ss, se) else {
         // No apology here: the qualifier and the rest of its sentence go.
@@ -99,27 +101,34 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     }
     if c.e <= a {
         // Before the apology: a condition on it. Cut to the apology's subject.
-        let subj = subject_before(t, ss, a);
-        if c.s == clause_start(t, ss, c.s) && subj > ss {
-            let text = capitalise(t.norm(subj));
-            let keep_case = t.toks[subj].end - t.toks[subj].start == text.chars().count();
-            if keep_case {
-                return Edit { s: ss, e: subj + 1, text, swallow_space: false, swallow_space_before: false, keep: None };
+        // The conditioning clause runs to the last comma before the
+        // apology; the word after it opens the sentence now.
+        if let Some(comma) = (c.s..a).rev().find(|&k| t.is(k, ",")) {
+            if c.s == clause_start(t, ss, c.s) && is_word(t, comma + 1) {
+                return Edit { s: ss, e: comma + 2, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: Some(comma + 1) };
             }
         }
         return dropped_words(t, c);
     }
     // Inside the apology's clause.
+    if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
+        let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
+        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+    }
     if (c.s..c.e).all(|k| !is_word(t, k) || t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS)) {
         return dropped_words(t, c);
     }
+    if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
+        let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
+        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+    }
     if t.is(c.s, "any") && c.e == c.s + 1 {
-        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None };
+        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
     }
     if c.kind == FindingKind::Minimizing && t.is_any(c.e - 1, &["inconvenience", "inconveniences"]) {
         let text = if c.e - c.s == 1 { "trouble".to_string() } else { "the trouble".to_string() };
         let s = if c.e - c.s == 1 { c.s } else { c.s };
-        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None };
+        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
     }
     // Keep the apology word itself, cut the rest of its clause.
     let from = if (c.s..c.e).contains(&a) { a + 1 } else { c.s };
@@ -130,15 +139,15 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         s -= 1;
     }
     if from == a + 1 {
-        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a) };
+        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a), capitalise: None };
     }
-    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None }
+    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None }
 }
 
 /// Drop the finding's words and one space.
 fn dropped_words(t: &Tokens, c: &Cand) -> Edit {
     let _ = t;
-    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None }
+    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None }
 }
 
 /// Where the clause holding `k` starts: after the last , ; : — before it,
@@ -155,15 +164,6 @@ fn clause_start(t: &Tokens, ss: usize, k: usize) -> usize {
         j -= 1;
     }
     ss
-}
-
-/// The subject of the apology's clause: "we" in "..., we apologise".
-fn subject_before(t: &Tokens, ss: usize, a: usize) -> usize {
-    let mut j = a;
-    while j > ss && t.toks[j - 1].is_word && a - j < 3 {
-        j -= 1;
-    }
-    j
 }
 
 fn capitalise(w: &str) -> String {
@@ -188,18 +188,18 @@ fn plan_tokens(t: &Tokens, cands: &[Cand]) -> Vec<Edit> {
         }
     }
     for i in 1..edits.len() {
-        let (prev_e, this_s) = (edits[i - 1].e, edits[i].s);
-        if this_s < prev_e {
-            // The earlier edit swallows this one's text: hand over the rest.
-            let removing = edits[i - 1].text.is_empty();
-            edits[i - 1].e = this_s.max(edits[i - 1].s);
+        let prev_e = edits[i - 1].e;
+        if edits[i].s < prev_e {
+            // Two edits over one stretch: split it where this finding starts,
+            // so the spans stay disjoint and together still cover it.
+            let split = cands[i].s;
+            let both_remove = edits[i - 1].text.is_empty() && edits[i - 1].keep.is_none() && edits[i].text.is_empty();
+            edits[i - 1].e = split.max(edits[i - 1].s + 1);
             edits[i - 1].swallow_space = false;
-            if removing && edits[i].text.is_empty() && prev_e > edits[i].e {
+            edits[i].s = edits[i - 1].e;
+            if both_remove && prev_e > edits[i].e {
                 edits[i].e = prev_e;
             }
-        }
-        if edits[i].s < edits[i - 1].e {
-            edits[i].s = edits[i - 1].e;
         }
         if edits[i].e <= edits[i].s {
             edits[i].e = edits[i].s + 1;
@@ -229,10 +229,13 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
                 cs -= 1;
             }
         }
-        let text = match ed.keep {
-            Some(k) if k >= ed.s && k < t.len() => chars[t.toks[ed.s].start..t.toks[k].end].iter().collect(),
-            Some(_) => String::new(),
-            None => ed.text.clone(),
+        let text = match (ed.keep, ed.capitalise) {
+            (Some(k), _) if k >= ed.s && k < t.len() => chars[t.toks[ed.s].start..t.toks[k].end].iter().collect(),
+            (Some(_), _) => String::new(),
+            (None, Some(w)) if w < ed.e && w < t.len() => {
+                capitalise(&chars[t.toks[w].start..t.toks[w].end].iter().collect::<String>())
+            }
+            _ => ed.text.clone(),
         };
         out.push((cs, ce, text));
     }
