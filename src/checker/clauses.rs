@@ -132,7 +132,7 @@ fn parse_clause(t: &Tokens, start: usize, end: usize) -> Option<Clause> {
 fn clause_end(t: &Tokens, from: usize, sent_end: usize) -> usize {
     let mut k = from;
     while k < sent_end {
-        if !t.toks[k].is_word && matches!(t.norm(k), ";" | ":" | "—" | "–" | "," | "(" | ")") && k > from {
+        if k > from && (super::fix::is_break(t, k) || t.is(k, ")")) {
             return k;
         }
         k += 1;

@@ -61,7 +61,14 @@ fn apology_in(t: &Tokens, s: usize, e: usize) -> Option<usize> {
 /// The end of the clause that starts after `from`: the next , ; : — or the
 /// sentence's final punctuation.
 fn clause_end(t: &Tokens, from: usize, e: usize) -> usize {
-    (from + 1..e).find(|&k| !t.toks[k].is_word && matches!(t.norm(k), "," | ";" | ":" | "—" | "–" | "(")).unwrap_or_else(|| final_punct(t, from, e))
+    (from + 1..e).find(|&k| is_break(t, k)).unwrap_or_else(|| final_punct(t, from, e))
+}
+
+/// Punctuation that ends a clause; "9:30" and "1,200" do not.
+pub(crate) fn is_break(t: &Tokens, k: usize) -> bool {
+    !t.toks[k].is_word
+        && matches!(t.norm(k), "," | ";" | ":" | "—" | "–" | "(")
+        && !(k + 1 < t.len() && t.toks[k + 1].start == t.toks[k].end && t.toks[k + 1].is_word && k > 0 && t.toks[k - 1].end == t.toks[k].start)
 }
 
 /// Index of the sentence's closing punctuation (or `e` when it has none).
@@ -87,7 +94,7 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
             // The qualifier opens the sentence: the sentence goes.
             return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None };
         }
-        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None }
+        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None }
     };
     let Some(a) = apology_in(t, ss, se) else {
         // No apology here: the qualifier and the rest of its sentence go.
@@ -130,14 +137,11 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         let s = if c.e - c.s == 1 { c.s } else { c.s };
         return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
     }
-    // Keep the apology word itself, cut the rest of its clause.
+    // Keep the apology word itself, cut the rest of its clause: "I'm sorry
+    // if you were upset" → "I'm sorry".
     let from = if (c.s..c.e).contains(&a) { a + 1 } else { c.s };
     let to = a_end.max(c.e);
-    let mut s = from;
-    // "Sorry for any inconvenience" → "Sorry": a preposition left hanging goes too.
-    while s > a + 1 && t.is_any(s - 1, &["for", "about", "that", "to", "if", "any", "the", "a", "an"]) {
-        s -= 1;
-    }
+    let s = (a + 1).min(from);
     if from == a + 1 {
         return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a), capitalise: None };
     }
@@ -155,7 +159,7 @@ fn dropped_words(t: &Tokens, c: &Cand) -> Edit {
 fn clause_start(t: &Tokens, ss: usize, k: usize) -> usize {
     let mut j = k;
     while j > ss {
-        if !t.toks[j - 1].is_word && matches!(t.norm(j - 1), "," | ";" | ":" | "—" | "–" | "(") {
+        if is_break(t, j - 1) {
             return j;
         }
         if t.is_any(j - 1, &["but", "because", "however", "although", "though", "as", "since", "so", "and"]) {
@@ -223,7 +227,8 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
                 ce += 1;
             }
         }
-        if ed.swallow_space_before {
+        // The last sentence removed: take the space before it instead.
+        if (ed.swallow_space_before || ed.swallow_space && ce == chars.len()) && ed.text.is_empty() {
             let limit = out.last().map_or(0, |p| p.1);
             while cs > limit && chars[cs - 1] == ' ' {
                 cs -= 1;
