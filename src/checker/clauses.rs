@@ -11,7 +11,7 @@
 //! finding here passes the same ownership guard as the rules (`AGX`).
 
 use super::words::*;
-use super::{disclaimed_near, is_apology_word, writer_owns_it, Cand, Context, FindingKind};
+use super::{is_apology_word, writer_owns_it, Cand, Context, FindingKind};
 use super::tokenise::Tokens;
 
 /// Who the subject of a clause is.
@@ -227,6 +227,9 @@ fn outside_cause(t: &Tokens, ctx: &Context, c: &Clause, apol: (usize, usize)) ->
 /// Staff named as "our driver" do not count: handing the cause to them is
 /// the excuse this module looks for.
 fn owned_nearby(t: &Tokens, ctx: &Context, at: usize) -> bool {
+    if at >= t.len() {
+        return false;
+    }
     [0isize, -1, 1].iter().any(|&d| {
         super::sentence_range(t, at, d).is_some_and(|r| {
             super::owned_in(t, &ctx.strong, r, true) || super::owned_in(t, &ctx.disclaim, r, true)
@@ -297,7 +300,7 @@ impl Found<'_, '_> {
 
     /// The writer owns it nearby: "my fault", "no excuse", "we should have".
     fn owned_near(&self, at: usize) -> bool {
-        disclaimed_near(self.t, self.ctx, at)
+        owned_nearby(self.t, self.ctx, at)
     }
 
     fn outside_cause(&mut self, apol: Apology, after: &[(usize, usize)]) {
@@ -356,7 +359,12 @@ impl Found<'_, '_> {
                 t.is_any(k, STATING_VERBS) && !(k > 0 && t.is_any(k - 1, &["was", "were", "had"]))
                     || t.is_any(k, &["is", "are"]) && t.is_any(k + 1, &["on", "in", "under"])
             });
-            let told = (s..ce).any(|k| t.is(k, "you") && t.is_any(k + 1, &["were", "was", "'d", "had"]) && t.is_any(k + 2, &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed", "asked", "sent"]));
+            // "which you were sent": the customer on the receiving end.
+            let told = (s..ce).any(|k| {
+                t.is(k, "you")
+                    && t.is_any(k + 1, &["were", "was"])
+                    && t.is_any(k + 2, &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed"])
+            });
             // "The menu says it's gluten-free, and it wasn't": the paperwork was wrong.
             let (_, sent_end) = t.sentence_of(s);
             let contradicted = has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);

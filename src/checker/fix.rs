@@ -36,6 +36,9 @@ pub(crate) struct Edit {
     pub keep: Option<usize>,
     /// The replacement is this token as typed, with a capital first letter.
     pub capitalise: Option<usize>,
+    /// The replacement is these tokens of the span as typed ("any" becomes
+    /// "the"), joined by single spaces.
+    pub words: Option<Vec<usize>>,
 }
 
 /// Single words that can simply be dropped: they shrink or hedge and carry
@@ -92,9 +95,9 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         }
         if s == ss {
             // The qualifier opens the sentence: the sentence goes.
-            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None };
+            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None, words: None };
         }
-        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None }
+        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None, words: None }
     };
     let Some(a) = apology_in(t, ss, se) else {
         // No apology here: the qualifier and the rest of its sentence go.
@@ -112,30 +115,45 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         // apology; the word after it opens the sentence now.
         if let Some(comma) = (c.s..a).rev().find(|&k| t.is(k, ",")) {
             if c.s == clause_start(t, ss, c.s) && is_word(t, comma + 1) {
-                return Edit { s: ss, e: comma + 2, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: Some(comma + 1) };
+                return Edit { s: ss, e: comma + 2, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: Some(comma + 1), words: None };
             }
         }
         return dropped_words(t, c);
     }
-    // Inside the apology's clause.
+    // Inside the apology's clause: a shrinking or hedging word goes and
+    // the rest of the span stays ("slight delay" → "delay", "for any" →
+    // "for the").
+    if matches!(c.kind, FindingKind::Minimizing | FindingKind::Hedge) && c.e > c.s + 1 {
+        let droppable = |k: usize| {
+            is_word(t, k)
+                && (t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS))
+                && !t.is(k, "any")
+                && (!t.is_any(k, &["a", "of"]) || k > c.s && t.is_any(k - 1, &["bit", "touch", "tad", "sort", "kind"]) || t.is_any(k + 1, &["bit", "touch", "tad", "little", "wee"]))
+        };
+        let kept: Vec<usize> = (c.s..c.e).filter(|&k| is_word(t, k) && !droppable(k)).collect();
+        let dropped = (c.s..c.e).any(droppable) || (c.s..c.e).any(|k| t.is(k, "any"));
+        if dropped && !kept.is_empty() && !kept.iter().any(|&k| t.is_any(k, &["inconvenience", "inconveniences"])) {
+            return Edit { s: c.s, e: c.e, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: Some(kept) };
+        }
+    }
     if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
         let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
-        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
     }
     if (c.s..c.e).all(|k| !is_word(t, k) || t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS)) {
         return dropped_words(t, c);
     }
     if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
         let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
-        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
     }
     if t.is(c.s, "any") && c.e == c.s + 1 {
-        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
     }
     if c.kind == FindingKind::Minimizing && t.is_any(c.e - 1, &["inconvenience", "inconveniences"]) {
         let text = if c.e - c.s == 1 { "trouble".to_string() } else { "the trouble".to_string() };
         let s = if c.e - c.s == 1 { c.s } else { c.s };
-        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None, capitalise: None };
+        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
     }
     // Keep the apology word itself, cut the rest of its clause: "I'm sorry
     // if you were upset" → "I'm sorry".
@@ -143,15 +161,15 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     let to = a_end.max(c.e);
     let s = (a + 1).min(from);
     if from == a + 1 {
-        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a), capitalise: None };
+        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a), capitalise: None, words: None };
     }
-    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None }
+    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None, words: None }
 }
 
 /// Drop the finding's words and one space.
 fn dropped_words(t: &Tokens, c: &Cand) -> Edit {
     let _ = t;
-    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None }
+    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None, words: None }
 }
 
 /// Where the clause holding `k` starts: after the last , ; : — before it,
@@ -233,6 +251,12 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
             while cs > limit && chars[cs - 1] == ' ' {
                 cs -= 1;
             }
+        }
+        let typed = |k: usize| -> String { chars[t.toks[k].start..t.toks[k].end].iter().collect() };
+        if let Some(ws) = &ed.words {
+            let text = ws.iter().map(|&k| if t.is(k, "any") { "the".to_string() } else { typed(k) }).collect::<Vec<_>>().join(" ");
+            out.push((cs, ce, text));
+            continue;
         }
         let text = match (ed.keep, ed.capitalise) {
             (Some(k), _) if k >= ed.s && k < t.len() => chars[t.toks[ed.s].start..t.toks[k].end].iter().collect(),

@@ -1498,6 +1498,12 @@ pub fn fix(text: &str) -> String {
     fix::apply(text, &check(text))
 }
 
+/// Apply the replacements of `findings` (from [`check`] or [`check_letter`]
+/// on this same `text`) to it; findings without a span are skipped.
+pub fn apply_replacements(text: &str, findings: &[Finding]) -> String {
+    fix::apply(text, findings)
+}
+
 /// For tuning: each finding with the source of the rule that made it.
 #[doc(hidden)]
 pub fn debug_rules(text: &str) -> Vec<(String, &'static str)> {
