@@ -170,6 +170,17 @@ fn passive_at(t: &Tokens, verb: usize, end: usize) -> bool {
     k < end && is_finite_verb(t, k) && !t.is_any(k, AUXILIARIES)
 }
 
+/// A person or firm by role in `[s, e)`: "apprentice", "butcher", "provider".
+fn names_a_role(t: &Tokens, s: usize, e: usize) -> bool {
+    (s..e).any(|k| {
+        is_word(t, k)
+            && (t.is_any(k, ROLES)
+                || ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants"]
+                    .iter()
+                    .any(|suf| t.norm(k).len() > 4 && t.norm(k).ends_with(suf)))
+    })
+}
+
 /// The head noun of the subject: its last word before a preposition.
 fn subject_words(t: &Tokens, c: &Clause) -> (usize, usize) {
     let mut e = c.start;
@@ -214,6 +225,14 @@ fn outside_cause(t: &Tokens, ctx: &Context, c: &Clause, apol: (usize, usize)) ->
         return false;
     }
     if c.subject == Subject::Outside && restates_harm(t, c, apol) {
+        return false;
+    }
+    // "Our update broke the login": the writer's own work, not an outsider.
+    if c.subject == Subject::Outside && t.is_any(c.start, &["our", "my"]) && !names_a_role(t, c.start + 1, c.verb) {
+        return false;
+    }
+    // A remedy later in the sentence: "..., and it's fixed now".
+    if has_any(t, e, sent_end, REMEDY_WORDS) || has_stem(t, e, sent_end, REMEDY_STEMS) {
         return false;
     }
     if c.subject == Subject::There && !t.is_any(c.verb, &["was", "were", "'s", "had", "has"]) {
@@ -411,7 +430,9 @@ impl Found<'_, '_> {
         let comma = (o..apol.word).any(|k| !t.toks[k].is_word && t.is(k, ","));
         // "If I had checked, none of this would have happened": the writer's
         // own counterfactual owns it.
-        let own_counterfactual = t.is_any(o + 1, &["i", "we"]) && t.is_any(o + 2, &["had", "'d"]);
+        let own_counterfactual = t.is_any(o + 1, &["i", "we"]) && t.is_any(o + 2, &["had", "'d"])
+            // "Where we went wrong was ...": the writer explaining its own part.
+            || t.is_any(o, &["where", "wherever"]) && t.is_any(o + 1, &["i", "we"]);
         if opens && comma && !own_counterfactual && !self.innocent(o) && !self.offer_before(o, apol.word) {
             let ce = (o..apol.word).rfind(|&k| t.is(k, ",")).unwrap_or(apol.word);
             self.push(o, ce, FindingKind::Conditional, "Drop the condition: it happened, so say what you are sorry for.");
@@ -571,16 +592,19 @@ impl Found<'_, '_> {
         if t.is(k, "that") {
             k += 1;
         }
-        if has_any(t, k, e, WRITER_PRONOUNS) {
-            return;
-        }
         if t.is(k, "you") {
             let end = e.min(k + 7);
-            if let Some(f) = (k + 1..end).find(|&j| t.is_any(j, FEELING_WORDS)) {
+            // The feeling comes before any "I"/"we": "sorry you got the
+            // impression we didn't care" is still about the impression.
+            let feeling = (k + 1..end).find(|&j| t.is_any(j, FEELING_WORDS));
+            if let Some(f) = feeling.filter(|&f| !has_any(t, k, f, WRITER_PRONOUNS)) {
                 self.push(k, f + 1, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
                 return;
             }
-            if t.is(k + 1, "found") && (k + 2..end).any(|j| t.is_any(j, &["such", "so", "too"])) {
+            if has_any(t, k, e, WRITER_PRONOUNS) {
+                return;
+            }
+            if t.is(k + 1, "found") && (k + 2..e.min(k + 11)).any(|j| t.is_any(j, &["such", "so", "too"])) {
                 self.push(k, k + 2, FindingKind::Feelings, "Apologise for what you did, not for how the customer found it.");
                 return;
             }

@@ -194,3 +194,13 @@ pub const REINFORCING: &[&str] = &["importantly", "crucially", "above", "more", 
 /// In a concession before an apology: the writer's own failing.
 pub const SELF_CRITICAL: &[&str] =
     &["too", "should", "late", "long", "slow", "wrong", "fault", "mistake", "shouldn't", "failed", "forgot"];
+
+/// People and firms by role, for "our apprentice", "our butcher": handing the
+/// cause to them is an excuse, while "our update" or "our letter" is the
+/// writer's own work. Agent nouns in -er, -or, -ist, -ian, -ant also count.
+pub const ROLES: &[&str] = &[
+    "apprentice", "apprentices", "trainee", "trainees", "temp", "temps", "junior", "lad", "lads", "girl", "girls",
+    "guy", "guys", "boy", "boys", "colleague", "colleagues", "partner", "partners", "agency", "subbie", "subbies",
+    "staff", "bank", "firm", "company", "vendor", "courier", "couriers", "chef", "chefs", "mechanic", "electrician",
+    "locum", "stand-in", "cover", "rep", "reps", "crew",
+];
