@@ -342,7 +342,15 @@ fn apologises(text: &str) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let apology = matches!(
             *w,
-            "sorry" | "apologise" | "apologize" | "apologies" | "apology" | "apologised" | "apologized" | "regret" | "regrets"
+            "sorry"
+                | "apologise"
+                | "apologize"
+                | "apologies"
+                | "apology"
+                | "apologised"
+                | "apologized"
+                | "regret"
+                | "regrets"
         );
         apology && !(words.get(i + 1) == Some(&"to") && matches!(words.get(i + 2), Some(&"hear") | Some(&"learn")))
     })
@@ -375,7 +383,10 @@ fn rewrites_are_plain_apologies() {
             n += 1;
             let left = check(&fixed);
             if !left.is_empty() || apologises(text) && !apologises(&fixed) {
-                failures.push(format!("{text}\n  => {fixed}\n  {:?}", left.iter().map(|f| (f.kind, &f.text)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{text}\n  => {fixed}\n  {:?}",
+                    left.iter().map(|f| (f.kind, &f.text)).collect::<Vec<_>>()
+                ));
             }
         }
     }
@@ -395,7 +406,10 @@ fn replacements_by_position() {
         ("If the grout has cracked, we apologise.", "We apologise."),
         ("Sorry the lamb was off. Our butcher shorted Thursday's delivery.", "Sorry the lamb was off."),
         ("Sorry about the mini hiccup with your invoice.", "Sorry about the problem with your invoice."),
-        ("I'm sorry. I sent the wrong size, and I have refunded you.", "I'm sorry. I sent the wrong size, and I have refunded you."),
+        (
+            "I'm sorry. I sent the wrong size, and I have refunded you.",
+            "I'm sorry. I sent the wrong size, and I have refunded you.",
+        ),
     ];
     for (input, want) in cases {
         assert_eq!(&fix(input), want, "input: {input}\nfindings: {:#?}", check(input));

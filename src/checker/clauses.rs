@@ -10,9 +10,9 @@
 //! and it must never flag a clause where the writer owns the cause: every
 //! finding here passes the same ownership guard as the rules (`AGX`).
 
+use super::tokenise::Tokens;
 use super::words::*;
 use super::{is_apology_word, writer_owns_it, Cand, Context, FindingKind};
-use super::tokenise::Tokens;
 
 /// Who the subject of a clause is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,9 +250,8 @@ fn owned_nearby(t: &Tokens, ctx: &Context, at: usize) -> bool {
         return false;
     }
     [0isize, -1, 1].iter().any(|&d| {
-        super::sentence_range(t, at, d).is_some_and(|r| {
-            super::owned_in(t, &ctx.strong, r, true) || super::owned_in(t, &ctx.disclaim, r, true)
-        })
+        super::sentence_range(t, at, d)
+            .is_some_and(|r| super::owned_in(t, &ctx.strong, r, true) || super::owned_in(t, &ctx.disclaim, r, true))
     })
 }
 
@@ -326,7 +325,12 @@ impl Found<'_, '_> {
         for &(cs, ce) in after {
             let Some(c) = parse_clause(self.t, cs, ce) else { continue };
             if outside_cause(self.t, self.ctx, &c, apol.sentence) {
-                self.push(c.start, ce, FindingKind::Excuse, "Leave out the outside cause; say what you will do about it.");
+                self.push(
+                    c.start,
+                    ce,
+                    FindingKind::Excuse,
+                    "Leave out the outside cause; say what you will do about it.",
+                );
                 return;
             }
         }
@@ -347,28 +351,43 @@ impl Found<'_, '_> {
                 continue;
             }
             let writer_subject = (cs..ce).any(|k| {
-                t.is_any(k, &["i", "we"]) && (k == cs || !t.toks[k - 1].is_word || t.is_any(k - 1, &["and", "but", "so", "then", "because"]))
+                t.is_any(k, &["i", "we"])
+                    && (k == cs || !t.toks[k - 1].is_word || t.is_any(k - 1, &["and", "but", "so", "then", "because"]))
             });
             let s = skip_openers(t, cs, ce);
             if s >= ce || has_any(t, s, ce, VINDICATION) || has_any(t, s, ce, REMEDY_WORDS) {
                 continue;
             }
             // Our own doing, in the passive or with us as the agent.
-            if (s..ce).any(|k| passive_at(t, k, ce)) || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"])) {
+            if (s..ce).any(|k| passive_at(t, k, ce))
+                || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"]))
+            {
                 continue;
             }
             // "You arrived without the reference", "you left that box blank".
-            if t.is_any(s, &["you"]) && !writer_subject && has_any(t, s, ce, CUSTOMER_FAILURE) && tells_what_happened(t, s + 1, ce) {
+            if t.is_any(s, &["you"])
+                && !writer_subject
+                && has_any(t, s, ce, CUSTOMER_FAILURE)
+                && tells_what_happened(t, s + 1, ce)
+            {
                 self.push(s, ce, FindingKind::Blame, "Take the customer's side: leave out what they did.");
                 return;
             }
             // "The final numbers you sent us listed zero vegetarians."
             if let Some(y) = (s + 1..ce.min(s + 6)).find(|&k| t.is(k, "you")) {
-                if t.is_any(s, &["the", "that", "those", "this"]) && y + 1 < ce && is_finite_verb(t, y + 1) && !writer_subject
+                if t.is_any(s, &["the", "that", "those", "this"])
+                    && y + 1 < ce
+                    && is_finite_verb(t, y + 1)
+                    && !writer_subject
                     && !t.is_any(y + 1, MODALS)
                     && (y + 2..ce).any(|k| is_finite_verb(t, k))
                 {
-                    self.push(s, ce, FindingKind::Blame, "Don't point at what the customer gave you; own what you did with it.");
+                    self.push(
+                        s,
+                        ce,
+                        FindingKind::Blame,
+                        "Don't point at what the customer gave you; own what you did with it.",
+                    );
                     return;
                 }
             }
@@ -382,19 +401,34 @@ impl Found<'_, '_> {
             let told = (s..ce).any(|k| {
                 t.is(k, "you")
                     && t.is_any(k + 1, &["were", "was"])
-                    && t.is_any(k + 2, &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed"])
+                    && t.is_any(
+                        k + 2,
+                        &["sent", "given", "shown", "emailed", "told", "advised", "warned", "reminded", "informed"],
+                    )
             });
             // "The menu says it's gluten-free, and it wasn't": the paperwork was wrong.
             let (_, sent_end) = t.sentence_of(s);
-            let contradicted = has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);
-            if (doc && states && !contradicted || told) && !writer_subject && !has_any(t, s, ce, FAULT_NOUNS) && !has_any(t, s, ce, MODALS) {
+            let contradicted =
+                has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);
+            if (doc && states && !contradicted || told)
+                && !writer_subject
+                && !has_any(t, s, ce, FAULT_NOUNS)
+                && !has_any(t, s, ce, MODALS)
+            {
                 self.push(s, ce, FindingKind::Blame, "Don't point at what the customer was told; own what went wrong.");
                 return;
             }
             // "Most of our regulars bring their ID."
             if t.is_any(s, GENERALISING) {
                 let people = (s + 1..ce.min(s + 6)).any(|k| t.is_any(k, OTHER_PEOPLE));
-                let present = (s + 1..ce).any(|k| is_word(t, k) && !is_finite_verb(t, k) && !t.is_any(k, OTHER_PEOPLE) && t.norm(k).len() > 2 && !t.is_any(k, DETERMINERS) && !t.is_any(k, PREPOSITIONS));
+                let present = (s + 1..ce).any(|k| {
+                    is_word(t, k)
+                        && !is_finite_verb(t, k)
+                        && !t.is_any(k, OTHER_PEOPLE)
+                        && t.norm(k).len() > 2
+                        && !t.is_any(k, DETERMINERS)
+                        && !t.is_any(k, PREPOSITIONS)
+                });
                 if people && present && !tells_what_happened(t, s, ce) {
                     self.push(s, ce, FindingKind::Blame, "Don't compare the customer with others; own what you did.");
                     return;
@@ -408,8 +442,16 @@ impl Found<'_, '_> {
                 let cond = if t.is(s, "had") { Some(s) } else { (s..ce).find(|&k| t.is(k, "if")) };
                 if let Some(c) = cond {
                     let subj = c + 1;
-                    if subj < ce && !t.is_any(subj, &["i", "we", "my", "our", "me", "us"]) && (subj..ce.min(subj + 6)).any(|k| t.is_any(k, &["had", "'d"]) || k == subj && t.is(c, "had")) {
-                        self.push(s, ce, FindingKind::Blame, "Don't say what the customer could have done; own what you did.");
+                    if subj < ce
+                        && !t.is_any(subj, &["i", "we", "my", "our", "me", "us"])
+                        && (subj..ce.min(subj + 6)).any(|k| t.is_any(k, &["had", "'d"]) || k == subj && t.is(c, "had"))
+                    {
+                        self.push(
+                            s,
+                            ce,
+                            FindingKind::Blame,
+                            "Don't say what the customer could have done; own what you did.",
+                        );
                         return;
                     }
                 }
@@ -435,11 +477,17 @@ impl Found<'_, '_> {
             || t.is_any(o, &["where", "wherever"]) && t.is_any(o + 1, &["i", "we"]);
         if opens && comma && !own_counterfactual && !self.innocent(o) && !self.offer_before(o, apol.word) {
             let ce = (o..apol.word).rfind(|&k| t.is(k, ",")).unwrap_or(apol.word);
-            self.push(o, ce, FindingKind::Conditional, "Drop the condition: it happened, so say what you are sorry for.");
+            self.push(
+                o,
+                ce,
+                FindingKind::Conditional,
+                "Drop the condition: it happened, so say what you are sorry for.",
+            );
             return;
         }
         // "Any guest who felt ignored has our apology."
-        if t.is_any(o, &["any", "anyone", "anybody", "whoever", "those"]) && (o + 1..apol.word).any(|k| t.is(k, "who")) {
+        if t.is_any(o, &["any", "anyone", "anybody", "whoever", "those"]) && (o + 1..apol.word).any(|k| t.is(k, "who"))
+        {
             self.push(o, apol.word, FindingKind::Conditional, "Apologise to this customer for what you did to them.");
             return;
         }
@@ -447,9 +495,16 @@ impl Found<'_, '_> {
         let mut k = apol.word + 1;
         let mut words = 0;
         while k < apol.sentence.1 && k < apol.word + 6 {
-            if t.is_any(k, &["if", "assuming", "unless", "provided", "providing", "supposing", "presuming"]) && !t.toks[k - 1].is_word {
+            if t.is_any(k, &["if", "assuming", "unless", "provided", "providing", "supposing", "presuming"])
+                && !t.toks[k - 1].is_word
+            {
                 if !self.innocent(k) {
-                    self.push(k, k + 1, FindingKind::Conditional, "Drop the condition: say plainly what you are sorry for.");
+                    self.push(
+                        k,
+                        k + 1,
+                        FindingKind::Conditional,
+                        "Drop the condition: say plainly what you are sorry for.",
+                    );
                 }
                 return;
             }
@@ -470,7 +525,12 @@ impl Found<'_, '_> {
 
     /// The opening clause is an offer or a plan, not a condition on what happened.
     fn offer_before(&self, from: usize, to: usize) -> bool {
-        has_any(self.t, from, to, &["like", "want", "need", "prefer", "wish", "rather", "easier", "convenient", "help", "questions"])
+        has_any(
+            self.t,
+            from,
+            to,
+            &["like", "want", "need", "prefer", "wish", "rather", "easier", "convenient", "help", "questions"],
+        )
     }
 
     /// A provisional apology: "pending a check", "subject to", "I suppose I
@@ -491,12 +551,19 @@ impl Found<'_, '_> {
                 }
                 let hit = if t.is_any(k, EPISTEMIC_ADVERBS) {
                     // "Perhaps we could meet": an offer, not a hedge.
-                    !(is_word(t, k + 1) && t.is_any(k + 1, &["i", "we", "you"]) && t.is_any(k + 2, &["could", "can", "'d", "would", "might", "should"]))
-                        .then_some((k, k + 1))
-                        .is_some()
+                    !(is_word(t, k + 1)
+                        && t.is_any(k + 1, &["i", "we", "you"])
+                        && t.is_any(k + 2, &["could", "can", "'d", "would", "might", "should"]))
                 } else if t.is_any(k, GUESSING_VERBS) {
                     k > rs && t.is_any(k - 1, &["i", "we"])
-                } else if t.is_any(k, &["pending"]) || t.is(k, "subject") && t.is(k + 1, "to") {
+                } else if t.is_any(k, &["pending"])
+                    || t.is(k, "subject") && t.is(k + 1, "to")
+                    // "in a sense", "to that degree".
+                    || t.is(k, "in") && t.is_any(k + 1, &["a", "some"]) && t.is_any(k + 2, &["sense", "way"])
+                    || t.is(k, "to")
+                        && t.is_any(k + 1, &["that", "some", "a", "this"])
+                        && t.is_any(k + 2, &["degree", "extent"])
+                {
                     true
                 } else if t.is_any(k, &["sort", "kind"]) && t.is(k + 1, "of") {
                     // "sorry, sort of"; not "that kind of service".
@@ -509,13 +576,15 @@ impl Found<'_, '_> {
                     // "We might have sent the wrong one": the writer unsure of its own act.
                     k > rs
                         && t.is_any(k - 1, &["i", "we", "possibly", "maybe"])
-                        && (k + 1..(k + 3).min(re)).any(|j| t.is(j, "have") && !t.is(j + 1, "to") && (is_finite_verb(t, j + 1) || t.is_any(j + 1, ADVERBS_OF_MANNER) || t.is_any(j + 1, &["possibly", "maybe"])))
+                        && (k + 1..(k + 3).min(re)).any(|j| {
+                            t.is(j, "have")
+                                && !t.is(j + 1, "to")
+                                && (is_finite_verb(t, j + 1)
+                                    || t.is_any(j + 1, ADVERBS_OF_MANNER)
+                                    || t.is_any(j + 1, &["possibly", "maybe"]))
+                        })
                 } else if t.is(k, "could") {
                     t.is_any(k + 1, &["maybe", "possibly", "perhaps"])
-                } else if t.is(k, "in") && t.is_any(k + 1, &["a", "some"]) && t.is_any(k + 2, &["sense", "way"]) {
-                    true
-                } else if t.is(k, "to") && t.is_any(k + 1, &["that", "some", "a", "this"]) && t.is_any(k + 2, &["degree", "extent"]) {
-                    true
                 } else if t.is(k, "whether") {
                     (k + 1..(k + 4).min(re)).any(|j| is_apology_word(t, j))
                 } else if t.is_any(k, &["position", "once"]) {
@@ -562,10 +631,23 @@ impl Found<'_, '_> {
                 }
                 let hit = if t.is_any(k, SHRINKERS) {
                     // The apology's own sentence only, and not a rule about prevention.
-                    i < 2 && !(t.is(k, "touch") && !t.is(k - 1, "a")) && !t.is(k + 1, "of")
+                    i < 2 && (!t.is(k, "touch") || t.is(k - 1, "a")) && !t.is(k + 1, "of")
                 } else if t.is_any(k, &["bit", "little"]) && k > 0 && t.is(k - 1, "a") {
                     // "a bit late", "a little cold"; not "a little note".
-                    i == 0 && (t.is(k + 1, "of") || is_word(t, k + 1) && t.norm(k + 1).len() > 2 && !t.is_any(k + 1, DETERMINERS) && (t.norm(k + 1).ends_with('y') || t.norm(k + 1).ends_with("ed") || t.is_any(k + 1, &["late", "long", "cold", "slow", "short", "off", "pink", "rough", "loud", "behind", "over", "under", "out", "while", "wait", "delay"])))
+                    i == 0
+                        && (t.is(k + 1, "of")
+                            || is_word(t, k + 1)
+                                && t.norm(k + 1).len() > 2
+                                && !t.is_any(k + 1, DETERMINERS)
+                                && (t.norm(k + 1).ends_with('y')
+                                    || t.norm(k + 1).ends_with("ed")
+                                    || t.is_any(
+                                        k + 1,
+                                        &[
+                                            "late", "long", "cold", "slow", "short", "off", "pink", "rough", "loud",
+                                            "behind", "over", "under", "out", "while", "wait", "delay",
+                                        ],
+                                    )))
                 } else if t.is(k, "or") && t.is_any(k + 1, &["two", "so", "three"]) {
                     !is_word(t, k + 2) || !t.is_any(k + 2, &["more", "times"])
                 } else if t.is(k, "nothing") {
@@ -574,7 +656,7 @@ impl Found<'_, '_> {
                     false
                 };
                 if hit {
-                    let end = if t.is(k, "or") { k + 2 } else if t.is(k, "nothing") { k + 2 } else { k + 1 };
+                    let end = if t.is_any(k, &["or", "nothing"]) { k + 2 } else { k + 1 };
                     let start = if t.is_any(k, &["bit", "little"]) { k - 1 } else { k };
                     self.push(start, end, FindingKind::Minimizing, "Describe it at its real size.");
                 }
@@ -598,18 +680,33 @@ impl Found<'_, '_> {
             // impression we didn't care" is still about the impression.
             let feeling = (k + 1..end).find(|&j| t.is_any(j, FEELING_WORDS));
             if let Some(f) = feeling.filter(|&f| !has_any(t, k, f, WRITER_PRONOUNS)) {
-                self.push(k, f + 1, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
+                self.push(
+                    k,
+                    f + 1,
+                    FindingKind::Feelings,
+                    "Apologise for what you did, not for how the customer felt.",
+                );
                 return;
             }
             if has_any(t, k, e, WRITER_PRONOUNS) {
                 return;
             }
             if t.is(k + 1, "found") && (k + 2..e.min(k + 11)).any(|j| t.is_any(j, &["such", "so", "too"])) {
-                self.push(k, k + 2, FindingKind::Feelings, "Apologise for what you did, not for how the customer found it.");
+                self.push(
+                    k,
+                    k + 2,
+                    FindingKind::Feelings,
+                    "Apologise for what you did, not for how the customer found it.",
+                );
                 return;
             }
         }
-        if let Some(j) = (k..e).find(|&j| t.is_any(j, &["got", "get", "gets", "getting"]) && t.is(j + 1, "on") && t.is(j + 2, "your") && t.is(j + 3, "nerves")) {
+        if let Some(j) = (k..e).find(|&j| {
+            t.is_any(j, &["got", "get", "gets", "getting"])
+                && t.is(j + 1, "on")
+                && t.is(j + 2, "your")
+                && t.is(j + 3, "nerves")
+        }) {
             self.push(j, j + 4, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
         }
     }
@@ -626,7 +723,10 @@ impl Found<'_, '_> {
                 continue;
             }
             let (ss, se) = (c.start, c.verb);
-            if !has_any(t, ss, se, HARM_NOUNS) || has_any(t, c.start, ce, REMEDY_WORDS) || has_any(t, ss, ce, WRITER_PRONOUNS) {
+            if !has_any(t, ss, se, HARM_NOUNS)
+                || has_any(t, c.start, ce, REMEDY_WORDS)
+                || has_any(t, ss, ce, WRITER_PRONOUNS)
+            {
                 continue;
             }
             if writer_owns_it(t, self.ctx, c.start, true) {
@@ -640,7 +740,8 @@ impl Found<'_, '_> {
 
 /// "Sorry to hear", "sorry state": not an apology.
 fn sympathy(t: &Tokens, k: usize) -> bool {
-    t.is(k, "sorry") && (t.is(k + 1, "state") || t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn", "see", "read"]))
+    t.is(k, "sorry")
+        && (t.is(k + 1, "state") || t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn", "see", "read"]))
 }
 
 /// Drop findings where the shape only looks like a qualifier: the writer
@@ -656,25 +757,38 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
     // "Sorry to hear your cat's poorly": sympathy, in all of its sentence.
     let sympathy_sentence = (ss..se).any(|k| sympathy(t, k)) && has_any(t, ss, se, SYMPATHY_TOPICS);
     // "The room was in a sorry state": a description, not an apology.
-    if sympathy_sentence || (c.s..c.e).any(|k| t.is(k, "sorry") && t.is(k + 1, "state")) && c.s > 0 && t.is(c.s - 1, "in") {
+    if sympathy_sentence
+        || (c.s..c.e).any(|k| t.is(k, "sorry") && t.is(k + 1, "state")) && c.s > 0 && t.is(c.s - 1, "in")
+    {
         return true;
     }
     match c.kind {
         FindingKind::Hedge | FindingKind::Passive => {
             // "That could have caused an injury, and it's entirely my responsibility."
-            if c.kind == FindingKind::Hedge && t.is_any(c.s, &["could", "might", "may"]) && c.s > ss && t.is_any(c.s - 1, ANAPHORS) && owned_nearby(t, ctx, c.s) {
+            if c.kind == FindingKind::Hedge
+                && t.is_any(c.s, &["could", "might", "may"])
+                && c.s > ss
+                && t.is_any(c.s - 1, ANAPHORS)
+                && owned_nearby(t, ctx, c.s)
+            {
                 return true;
             }
             if c.kind == FindingKind::Passive {
                 // "I've deleted it": an active perfect with the writer as subject.
-                if t.is_any(c.s, &["has", "have", "had", "'ve", "'d", "'s"]) && c.s > 0 && t.is_any(c.s - 1, &["i", "we"]) && !t.is(c.s + 1, "been") {
+                if t.is_any(c.s, &["has", "have", "had", "'ve", "'d", "'s"])
+                    && c.s > 0
+                    && t.is_any(c.s - 1, &["i", "we"])
+                    && !t.is(c.s + 1, "been")
+                {
                     return true;
                 }
                 // "Sorry I told you the machine was free when it was
                 // reserved": inside what the apology says the writer did.
                 if let Some(a) = (ss..c.s).rev().find(|&k| is_apology_word(t, k)) {
-                    let said_by_writer = t.is_any(a + 1, &["i", "we"]) || t.is(a + 1, "that") && t.is_any(a + 2, &["i", "we"]);
-                    let no_break = !(a + 1..c.s).any(|k| !t.toks[k].is_word && matches!(t.norm(k), ";" | ":" | "." | "—"));
+                    let said_by_writer =
+                        t.is_any(a + 1, &["i", "we"]) || t.is(a + 1, "that") && t.is_any(a + 2, &["i", "we"]);
+                    let no_break =
+                        !(a + 1..c.s).any(|k| !t.toks[k].is_word && matches!(t.norm(k), ";" | ":" | "." | "—"));
                     if said_by_writer && no_break {
                         return true;
                     }
@@ -684,7 +798,9 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
         }
         FindingKind::But => {
             // "But more importantly, the heating's fixed."
-            if t.is_any(c.s + 1, REINFORCING) && t.is_any(c.s + 2, &["importantly", "all", "crucially"]) || t.is(c.s + 1, "importantly") {
+            if t.is_any(c.s + 1, REINFORCING) && t.is_any(c.s + 2, &["importantly", "all", "crucially"])
+                || t.is(c.s + 1, "importantly")
+            {
                 return true;
             }
             // "Though it took me too long to say it: I'm sorry."
@@ -705,7 +821,9 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
         FindingKind::Excuse => {
             // "There's nobody else to blame"; "the confusion I caused by sending".
             (c.s..c.e).any(|k| t.is(k, "else"))
-                || c.s > 0 && t.is_any(c.s - 1, &["i", "we"]) && t.is_any(c.s, &["caused", "brought", "created", "triggered"])
+                || c.s > 0
+                    && t.is_any(c.s - 1, &["i", "we"])
+                    && t.is_any(c.s, &["caused", "brought", "created", "triggered"])
         }
         _ => false,
     }

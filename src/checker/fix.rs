@@ -44,12 +44,66 @@ pub(crate) struct Edit {
 /// Single words that can simply be dropped: they shrink or hedge and carry
 /// no fact of their own.
 const DROPPABLE: &[&str] = &[
-    "just", "only", "merely", "simply", "slight", "slightly", "small", "minor", "little", "tiny", "teeny", "wee",
-    "brief", "short", "momentary", "temporary", "trivial", "minimal", "marginal", "mini", "negligible", "mild",
-    "mildly", "somewhat", "marginally", "perhaps", "maybe", "possibly", "conceivably", "arguably", "presumably",
-    "seemingly", "supposedly", "tentatively", "partly", "partially", "provisionally", "potentially", "apparently",
-    "alleged", "allegedly", "perceived", "apparent", "supposed", "possible", "potential", "any", "barely", "hardly",
-    "bit", "a", "touch", "tad", "quick", "fractionally", "honestly", "literally", "kind", "sort", "of",
+    "just",
+    "only",
+    "merely",
+    "simply",
+    "slight",
+    "slightly",
+    "small",
+    "minor",
+    "little",
+    "tiny",
+    "teeny",
+    "wee",
+    "brief",
+    "short",
+    "momentary",
+    "temporary",
+    "trivial",
+    "minimal",
+    "marginal",
+    "mini",
+    "negligible",
+    "mild",
+    "mildly",
+    "somewhat",
+    "marginally",
+    "perhaps",
+    "maybe",
+    "possibly",
+    "conceivably",
+    "arguably",
+    "presumably",
+    "seemingly",
+    "supposedly",
+    "tentatively",
+    "partly",
+    "partially",
+    "provisionally",
+    "potentially",
+    "apparently",
+    "alleged",
+    "allegedly",
+    "perceived",
+    "apparent",
+    "supposed",
+    "possible",
+    "potential",
+    "any",
+    "barely",
+    "hardly",
+    "bit",
+    "a",
+    "touch",
+    "tad",
+    "quick",
+    "fractionally",
+    "honestly",
+    "literally",
+    "kind",
+    "sort",
+    "of",
 ];
 
 fn is_word(t: &Tokens, k: usize) -> bool {
@@ -71,7 +125,11 @@ fn clause_end(t: &Tokens, from: usize, e: usize) -> usize {
 pub(crate) fn is_break(t: &Tokens, k: usize) -> bool {
     !t.toks[k].is_word
         && matches!(t.norm(k), "," | ";" | ":" | "—" | "–" | "(")
-        && !(k + 1 < t.len() && t.toks[k + 1].start == t.toks[k].end && t.toks[k + 1].is_word && k > 0 && t.toks[k - 1].end == t.toks[k].start)
+        && !(k + 1 < t.len()
+            && t.toks[k + 1].start == t.toks[k].end
+            && t.toks[k + 1].is_word
+            && k > 0
+            && t.toks[k - 1].end == t.toks[k].start)
 }
 
 /// Index of the sentence's closing punctuation (or `e` when it has none).
@@ -95,9 +153,27 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         }
         if s == ss {
             // The qualifier opens the sentence: the sentence goes.
-            return Edit { s: ss, e: se, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None, words: None };
+            return Edit {
+                s: ss,
+                e: se,
+                text: String::new(),
+                swallow_space: true,
+                swallow_space_before: false,
+                keep: None,
+                capitalise: None,
+                words: None,
+            };
         }
-        Edit { s, e: end_words.max(c.e), text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None, words: None }
+        Edit {
+            s,
+            e: end_words.max(c.e),
+            text: String::new(),
+            swallow_space: false,
+            swallow_space_before: true,
+            keep: None,
+            capitalise: None,
+            words: None,
+        }
     };
     let Some(a) = apology_in(t, ss, se) else {
         // No apology here: the qualifier and the rest of its sentence go.
@@ -115,7 +191,16 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
         // apology; the word after it opens the sentence now.
         if let Some(comma) = (c.s..a).rev().find(|&k| t.is(k, ",")) {
             if c.s == clause_start(t, ss, c.s) && is_word(t, comma + 1) {
-                return Edit { s: ss, e: comma + 2, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: Some(comma + 1), words: None };
+                return Edit {
+                    s: ss,
+                    e: comma + 2,
+                    text: String::new(),
+                    swallow_space: false,
+                    swallow_space_before: false,
+                    keep: None,
+                    capitalise: Some(comma + 1),
+                    words: None,
+                };
             }
         }
         return dropped_words(t, c);
@@ -128,32 +213,78 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
             is_word(t, k)
                 && (t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS))
                 && !t.is(k, "any")
-                && (!t.is_any(k, &["a", "of"]) || k > c.s && t.is_any(k - 1, &["bit", "touch", "tad", "sort", "kind"]) || t.is_any(k + 1, &["bit", "touch", "tad", "little", "wee"]))
+                && (!t.is_any(k, &["a", "of"])
+                    || k > c.s && t.is_any(k - 1, &["bit", "touch", "tad", "sort", "kind"])
+                    || t.is_any(k + 1, &["bit", "touch", "tad", "little", "wee"]))
         };
         let kept: Vec<usize> = (c.s..c.e).filter(|&k| is_word(t, k) && !droppable(k)).collect();
         let dropped = (c.s..c.e).any(droppable) || (c.s..c.e).any(|k| t.is(k, "any"));
         if dropped && !kept.is_empty() && !kept.iter().any(|&k| t.is_any(k, &["inconvenience", "inconveniences"])) {
-            return Edit { s: c.s, e: c.e, text: String::new(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: Some(kept) };
+            return Edit {
+                s: c.s,
+                e: c.e,
+                text: String::new(),
+                swallow_space: false,
+                swallow_space_before: false,
+                keep: None,
+                capitalise: None,
+                words: Some(kept),
+            };
         }
     }
     if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
         let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
-        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
+        return Edit {
+            s: c.s,
+            e: c.e,
+            text: text.into(),
+            swallow_space: false,
+            swallow_space_before: false,
+            keep: None,
+            capitalise: None,
+            words: None,
+        };
     }
     if (c.s..c.e).all(|k| !is_word(t, k) || t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS)) {
         return dropped_words(t, c);
     }
     if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
         let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
-        return Edit { s: c.s, e: c.e, text: text.into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
+        return Edit {
+            s: c.s,
+            e: c.e,
+            text: text.into(),
+            swallow_space: false,
+            swallow_space_before: false,
+            keep: None,
+            capitalise: None,
+            words: None,
+        };
     }
     if t.is(c.s, "any") && c.e == c.s + 1 {
-        return Edit { s: c.s, e: c.e, text: "the".into(), swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
+        return Edit {
+            s: c.s,
+            e: c.e,
+            text: "the".into(),
+            swallow_space: false,
+            swallow_space_before: false,
+            keep: None,
+            capitalise: None,
+            words: None,
+        };
     }
     if c.kind == FindingKind::Minimizing && t.is_any(c.e - 1, &["inconvenience", "inconveniences"]) {
         let text = if c.e - c.s == 1 { "trouble".to_string() } else { "the trouble".to_string() };
-        let s = if c.e - c.s == 1 { c.s } else { c.s };
-        return Edit { s, e: c.e, text, swallow_space: false, swallow_space_before: false, keep: None, capitalise: None, words: None };
+        return Edit {
+            s: c.s,
+            e: c.e,
+            text,
+            swallow_space: false,
+            swallow_space_before: false,
+            keep: None,
+            capitalise: None,
+            words: None,
+        };
     }
     // Keep the apology word itself, cut the rest of its clause: "I'm sorry
     // if you were upset" → "I'm sorry".
@@ -161,15 +292,42 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     let to = a_end.max(c.e);
     let s = (a + 1).min(from);
     if from == a + 1 {
-        return Edit { s: c.s, e: to, text: String::new(), swallow_space: false, swallow_space_before: false, keep: Some(a), capitalise: None, words: None };
+        return Edit {
+            s: c.s,
+            e: to,
+            text: String::new(),
+            swallow_space: false,
+            swallow_space_before: false,
+            keep: Some(a),
+            capitalise: None,
+            words: None,
+        };
     }
-    Edit { s, e: to, text: String::new(), swallow_space: false, swallow_space_before: true, keep: None, capitalise: None, words: None }
+    Edit {
+        s,
+        e: to,
+        text: String::new(),
+        swallow_space: false,
+        swallow_space_before: true,
+        keep: None,
+        capitalise: None,
+        words: None,
+    }
 }
 
 /// Drop the finding's words and one space.
 fn dropped_words(t: &Tokens, c: &Cand) -> Edit {
     let _ = t;
-    Edit { s: c.s, e: c.e, text: String::new(), swallow_space: true, swallow_space_before: false, keep: None, capitalise: None, words: None }
+    Edit {
+        s: c.s,
+        e: c.e,
+        text: String::new(),
+        swallow_space: true,
+        swallow_space_before: false,
+        keep: None,
+        capitalise: None,
+        words: None,
+    }
 }
 
 /// Where the clause holding `k` starts: after the last , ; : — before it,
@@ -254,7 +412,11 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
         }
         let typed = |k: usize| -> String { chars[t.toks[k].start..t.toks[k].end].iter().collect() };
         if let Some(ws) = &ed.words {
-            let text = ws.iter().map(|&k| if t.is(k, "any") { "the".to_string() } else { typed(k) }).collect::<Vec<_>>().join(" ");
+            let text = ws
+                .iter()
+                .map(|&k| if t.is(k, "any") { "the".to_string() } else { typed(k) })
+                .collect::<Vec<_>>()
+                .join(" ");
             out.push((cs, ce, text));
             continue;
         }
@@ -288,4 +450,3 @@ pub fn apply(text: &str, findings: &[super::Finding]) -> String {
     out.extend(&chars[at..]);
     out
 }
-
