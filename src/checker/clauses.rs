@@ -340,29 +340,39 @@ impl Found<'_, '_> {
     /// failed to do, what they were sent, what the paperwork says, what
     /// other customers manage.
     fn blame(&mut self, _apol: Apology, after: &[(usize, usize)], next: Option<(usize, usize)>) {
-        let t = self.t;
         let mut spans: Vec<(usize, usize)> = after.to_vec();
         if let Some((ns, ne)) = next {
             // The whole next sentence, for documents and counterfactuals.
             spans.push((ns, ne));
         }
         for &(cs, ce) in &spans {
-            if self.owned_near(cs) {
-                continue;
+            if let Some((s, e, why)) = self.blame_in(cs, ce) {
+                // Ownership is the costly question: asked only of a hit.
+                if !self.owned_near(cs) {
+                    self.push(s, e, FindingKind::Blame, why);
+                    return;
+                }
             }
+        }
+    }
+
+    /// The blame shape of the clause `[cs, ce)`, if it has one.
+    fn blame_in(&self, cs: usize, ce: usize) -> Option<(usize, usize, &'static str)> {
+        let t = self.t;
+        {
             let writer_subject = (cs..ce).any(|k| {
                 t.is_any(k, &["i", "we"])
                     && (k == cs || !t.toks[k - 1].is_word || t.is_any(k - 1, &["and", "but", "so", "then", "because"]))
             });
             let s = skip_openers(t, cs, ce);
             if s >= ce || has_any(t, s, ce, VINDICATION) || has_any(t, s, ce, REMEDY_WORDS) {
-                continue;
+                return None;
             }
             // Our own doing, in the passive or with us as the agent.
             if (s..ce).any(|k| passive_at(t, k, ce))
                 || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"]))
             {
-                continue;
+                return None;
             }
             // "You arrived without the reference", "you left that box blank".
             if t.is_any(s, &["you"])
@@ -370,8 +380,7 @@ impl Found<'_, '_> {
                 && has_any(t, s, ce, CUSTOMER_FAILURE)
                 && tells_what_happened(t, s + 1, ce)
             {
-                self.push(s, ce, FindingKind::Blame, "Take the customer's side: leave out what they did.");
-                return;
+                return Some((s, ce, "Take the customer's side: leave out what they did."));
             }
             // "The final numbers you sent us listed zero vegetarians."
             if let Some(y) = (s + 1..ce.min(s + 6)).find(|&k| t.is(k, "you")) {
@@ -382,13 +391,7 @@ impl Found<'_, '_> {
                     && !t.is_any(y + 1, MODALS)
                     && (y + 2..ce).any(|k| is_finite_verb(t, k))
                 {
-                    self.push(
-                        s,
-                        ce,
-                        FindingKind::Blame,
-                        "Don't point at what the customer gave you; own what you did with it.",
-                    );
-                    return;
+                    return Some((s, ce, "Don't point at what the customer gave you; own what you did with it."));
                 }
             }
             // "Every listing notes that ...", "It does say on the booking form".
@@ -415,8 +418,7 @@ impl Found<'_, '_> {
                 && !has_any(t, s, ce, FAULT_NOUNS)
                 && !has_any(t, s, ce, MODALS)
             {
-                self.push(s, ce, FindingKind::Blame, "Don't point at what the customer was told; own what went wrong.");
-                return;
+                return Some((s, ce, "Don't point at what the customer was told; own what went wrong."));
             }
             // "Most of our regulars bring their ID."
             if t.is_any(s, GENERALISING) {
@@ -430,8 +432,7 @@ impl Found<'_, '_> {
                         && !t.is_any(k, PREPOSITIONS)
                 });
                 if people && present && !tells_what_happened(t, s, ce) {
-                    self.push(s, ce, FindingKind::Blame, "Don't compare the customer with others; own what you did.");
-                    return;
+                    return Some((s, ce, "Don't compare the customer with others; own what you did."));
                 }
             }
             // Counterfactuals: "Had your party mentioned it, the kitchen
@@ -446,17 +447,12 @@ impl Found<'_, '_> {
                         && !t.is_any(subj, &["i", "we", "my", "our", "me", "us"])
                         && (subj..ce.min(subj + 6)).any(|k| t.is_any(k, &["had", "'d"]) || k == subj && t.is(c, "had"))
                     {
-                        self.push(
-                            s,
-                            ce,
-                            FindingKind::Blame,
-                            "Don't say what the customer could have done; own what you did.",
-                        );
-                        return;
+                        return Some((s, ce, "Don't say what the customer could have done; own what you did."));
                     }
                 }
             }
         }
+        None
     }
 
     /// A clause that conditions the apology: before it ("Where the crew
