@@ -101,7 +101,7 @@ type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
 struct Rule {
     kind: FindingKind,
     pat: Pattern,
-    guards: u32,
+    guards: rules::Guards,
     suggestion: &'static str,
 }
 
@@ -537,32 +537,32 @@ fn innocent_if(t: &Tokens, m: (usize, usize)) -> bool {
     }
 }
 
-fn guards_pass(t: &Tokens, ctx: &Context, g: u32, m: (usize, usize)) -> bool {
+fn guards_pass(t: &Tokens, ctx: &Context, g: rules::Guards, m: (usize, usize)) -> bool {
     use rules::*;
     let (s, e) = m;
-    if g & NB != 0
+    if g.has(NOT_NEGATED)
         && (negated_before(t, s, 5)
             || (s..e).any(|k| t.toks[k].is_word && t.is_any(k, NEGATIONS))
             || word_before(t, s, 2, &["even"], false))
     {
         return false;
     }
-    if g & AP != 0 && !sentence_has(t, s, MACRO_APOL) {
+    if g.has(APOLOGY_IN_SENTENCE) && !sentence_has(t, s, MACRO_APOL) {
         return false;
     }
-    if g & NOI != 0 && sentence_has(t, s, FIRST_PERSON) {
+    if g.has(NO_FIRST_PERSON_IN_SENTENCE) && sentence_has(t, s, FIRST_PERSON) {
         return false;
     }
-    if g & PV != 0 && sentence_has(t, s, PREVENTION) {
+    if g.has(NOT_ABOUT_PREVENTION) && sentence_has(t, s, PREVENTION) {
         return false;
     }
-    if g & FAULT != 0 && !sentence_has(t, s, FAULT_WORDS) {
+    if g.has(FAULT_WORD_IN_SENTENCE) && !sentence_has(t, s, FAULT_WORDS) {
         return false;
     }
-    if g & NOMY != 0 && (s..e).any(|k| t.is_any(k, &["i", "me", "my", "mine", "myself"])) {
+    if g.has(NO_FIRST_PERSON_IN_MATCH) && (s..e).any(|k| t.is_any(k, &["i", "me", "my", "mine", "myself"])) {
         return false;
     }
-    if g & NOIF != 0
+    if g.has(NOT_AFTER_IF_OR_WHEN)
         && word_before(
             t,
             s,
@@ -573,52 +573,52 @@ fn guards_pass(t: &Tokens, ctx: &Context, g: u32, m: (usize, usize)) -> bool {
     {
         return false;
     }
-    if g & NOYOU != 0 && word_before(t, s, 3, &["you"], false) {
+    if g.has(NOT_RIGHT_AFTER_YOU) && word_before(t, s, 3, &["you"], false) {
         return false;
     }
-    if g & IFG != 0 && innocent_if(t, m) {
+    if g.has(IF_NOT_AN_OFFER) && innocent_if(t, m) {
         return false;
     }
-    if g & OWN != 0 {
+    if g.has(NOT_OWNED_IN_SENTENCE) {
         let (ss, se) = near(t, s);
         if ctx.own.any_in(t, ss, se) || first_person_agent(t, (ss, se), false) {
             return false;
         }
     }
-    if g & DS != 0 && disclaimed_near(t, ctx, s) {
+    if g.has(NOT_DISCLAIMED) && disclaimed_near(t, ctx, s) {
         return false;
     }
-    if g & NB2 != 0 && negated_before(t, s, 2) {
+    if g.has(NOT_JUST_NEGATED) && negated_before(t, s, 2) {
         return false;
     }
-    if g & AW != 0 && !apology_near(t, s) {
+    if g.has(APOLOGY_NEARBY) && !apology_near(t, s) {
         return false;
     }
-    if g & AFT != 0 && !after_apology(t, s) {
+    if g.has(AFTER_APOLOGY) && !after_apology(t, s) {
         return false;
     }
-    if g & SUBJ != 0 && first_person_subject(t, s) {
+    if g.has(WRITER_NOT_SUBJECT) && first_person_subject(t, s) {
         return false;
     }
-    if g & FIX != 0 && about_the_fix(t, s, e) {
+    if g.has(NOT_ABOUT_THE_FIX) && about_the_fix(t, s, e) {
         return false;
     }
-    if g & AGENT != 0 && writer_owns_it(t, ctx, s, false) {
+    if g.has(WRITER_NOT_AGENT) && writer_owns_it(t, ctx, s, false) {
         return false;
     }
-    if g & AGX != 0 && writer_owns_it(t, ctx, s, true) {
+    if g.has(WRITER_NOT_AGENT_BEYOND_APOLOGY) && writer_owns_it(t, ctx, s, true) {
         return false;
     }
-    if g & HARM != 0 && !sentence_has_apology(t, near(t, s)) && !sounds_like_harm(t, s, e) {
+    if g.has(SOUNDS_LIKE_HARM_AWAY_FROM_APOLOGY) && !sentence_has_apology(t, near(t, s)) && !sounds_like_harm(t, s, e) {
         return false;
     }
-    if g & HARMQ != 0 && !sounds_like_harm(t, s, e) {
+    if g.has(SOUNDS_LIKE_HARM) && !sounds_like_harm(t, s, e) {
         return false;
     }
-    if g & NOBY != 0 && agent_named(t, e) {
+    if g.has(NO_BY_AGENT) && agent_named(t, e) {
         return false;
     }
-    if g & NOPREP != 0
+    if g.has(NOT_AFTER_PREPOSITION)
         && s > 0
         && t.toks[s - 1].is_word
         && t.is_any(
@@ -631,13 +631,13 @@ fn guards_pass(t: &Tokens, ctx: &Context, g: u32, m: (usize, usize)) -> bool {
     {
         return false;
     }
-    if g & FIXS != 0 {
+    if g.has(SENTENCE_NOT_ABOUT_THE_FIX) {
         let (ss, se) = near(t, s);
         if about_the_fix(t, ss, se) {
             return false;
         }
     }
-    if g & ACC != 0
+    if g.has(NOT_ACCEPTED)
         && word_before(
             t,
             s,
