@@ -332,8 +332,10 @@ fn unseen_sets_hold_their_scores() {
 
 /// Floors (precision, F1) for the two sets kept apart, set from their
 /// one-time measurement.
-const UNSEEN3_FLOOR: (f64, f64) = (0.0, 0.0);
-const UNSEEN4_FLOOR: (f64, f64) = (0.0, 0.0);
+/// Measured once on 2026-12-06 (P 0.980, F1 0.891).
+const UNSEEN3_FLOOR: (f64, f64) = (0.97, 0.88);
+/// Measured once on 2026-12-06 (P 0.961, F1 0.883).
+const UNSEEN4_FLOOR: (f64, f64) = (0.95, 0.87);
 
 /// Is there an apology in `text` (not "sorry to hear", not "regrettable")?
 fn apologises(text: &str) -> bool {
