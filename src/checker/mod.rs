@@ -6,6 +6,14 @@
 //! It must never panic, never report a span that is not on character
 //! boundaries of the input, never report overlapping findings, and never
 //! compile anything per call: all rules are built once.
+//!
+//! The parts, by what each decides: `tokenise` (words and sentences),
+//! `pattern` + `rules` (which phrases are qualifiers), `guards` (whether a
+//! phrase match counts where it sits), `contrast` (whether a "but" takes the
+//! apology back), `clauses` (who does what around an apology, by structure),
+//! `fix` (what should stand in each finding's place), `completeness` (what a
+//! whole letter lacks), `words` (the word lists they share). This file builds
+//! the engine once and runs the parts in order.
 
 mod clauses;
 mod completeness;
