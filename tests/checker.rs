@@ -362,7 +362,7 @@ fn apologises(text: &str) -> bool {
 /// the rules were built on: the rewrite has no findings, and a passage that
 /// apologised still does. A few rewrites still fail (a qualifier that only
 /// shows once its neighbour is gone, or a hedge woven through the sentence);
-/// they are counted (23 of 1,416 on 2026-12-06), and the count may only go down.
+/// they are counted (17 of 1,416 on 2026-12-06), and the count may only go down.
 #[test]
 fn rewrites_are_plain_apologies() {
     let sets = [
@@ -397,7 +397,7 @@ fn rewrites_are_plain_apologies() {
     assert!(failures.len() <= MAX_REWRITE_FAILURES, "{}", failures.join("\n"));
 }
 
-const MAX_REWRITE_FAILURES: usize = 23;
+const MAX_REWRITE_FAILURES: usize = 17;
 
 #[test]
 fn replacements_by_position() {

@@ -208,6 +208,12 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     // Inside the apology's clause: a shrinking or hedging word goes and
     // the rest of the span stays ("slight delay" → "delay", "for any" →
     // "for the").
+    // "for any perceived delay": the hedge word after the span goes too.
+    let mut c_e = c.e;
+    while t.is_any(c_e, &["perceived", "apparent", "supposed", "alleged", "possible", "potential"]) {
+        c_e += 1;
+    }
+    let c = &Cand { s: c.s, e: c_e, kind: c.kind, suggestion: c.suggestion };
     if matches!(c.kind, FindingKind::Minimizing | FindingKind::Hedge) && c.e > c.s + 1 {
         let droppable = |k: usize| {
             is_word(t, k)
@@ -373,11 +379,22 @@ fn plan_tokens(t: &Tokens, cands: &[Cand]) -> Vec<Edit> {
             // Two edits over one stretch: split it where this finding starts,
             // so the spans stay disjoint and together still cover it.
             let split = cands[i].s;
-            let both_remove = edits[i - 1].text.is_empty() && edits[i - 1].keep.is_none() && edits[i].text.is_empty();
+            let both_remove = edits[i - 1].text.is_empty()
+                && edits[i - 1].keep.is_none()
+                && edits[i].text.is_empty()
+                && edits[i].words.is_none();
+            // The word to capitalise now lies in this edit's part.
+            let capital = edits[i - 1].capitalise.filter(|&w| w >= split && cands[i].e <= w);
             edits[i - 1].e = split.max(edits[i - 1].s + 1);
             edits[i - 1].swallow_space = false;
             edits[i].s = edits[i - 1].e;
-            if both_remove && prev_e > edits[i].e {
+            if capital.is_some() {
+                edits[i - 1].capitalise = None;
+                edits[i].capitalise = capital;
+                edits[i].keep = None;
+                edits[i].words = None;
+                edits[i].e = edits[i].e.max(prev_e);
+            } else if both_remove && prev_e > edits[i].e {
                 edits[i].e = prev_e;
             }
         }
