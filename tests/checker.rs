@@ -119,6 +119,18 @@ fn table_of_cases() {
             &[],
         ),
         ("I'm sorry. Even so, words won't fix it, so I've refunded you.", &[]),
+        // By structure: who does what in the clause around the apology.
+        ("I apologise for the late parcel; the depot in Leeds lost it for three days.", &[Excuse]),
+        ("Sorry the cushions faded. The care label says to keep them out of direct sun.", &[Blame]),
+        ("Sorry the refund took time. Most customers return items within the 14 days.", &[Blame]),
+        ("We're sorry, to some extent, for the delay in your claim.", &[Hedge]),
+        ("Where your statement contained errors, we apologise.", &[Conditional]),
+        ("I'm sorry you came away with the impression we didn't care.", &[Feelings]),
+        ("Sorry, a mistake crept into your invoice.", &[Passive]),
+        ("Sorry the app logged you out. Our update broke the login, and it's fixed now.", &[]),
+        ("I'm sorry we lost your parcel. The courier collected the replacement this morning.", &[]),
+        ("If I had checked the address, none of this would have happened, and I'm sorry.", &[]),
+        ("Sorry to hear your cat's poorly. I left the gate open, which was careless of me.", &[]),
     ];
     for (input, expected) in cases {
         check_case(input, expected);
@@ -412,7 +424,13 @@ fn replacements_by_position() {
             "I'm sorry. I sent the wrong size, and I have refunded you.",
             "I'm sorry. I sent the wrong size, and I have refunded you.",
         ),
+        ("Sorry you came away feeling let down by the tasting menu.", "Sorry."),
+        ("Unless the vase was already chipped when it left us, we apologise.", "We apologise."),
+        ("Sorry the parcel was marginally late.", "Sorry the parcel was late."),
     ];
+    // Line breaks stay when a sentence at the end of a line goes.
+    let letter = "Dear Sam,\n\nI am sorry, but we were busy. The van broke down.\n\nYours,\nAlex\n";
+    assert_eq!(fix(letter), "Dear Sam,\n\nI am sorry.\n\nYours,\nAlex\n");
     for (input, want) in cases {
         assert_eq!(&fix(input), want, "input: {input}\nfindings: {:#?}", check(input));
     }

@@ -297,7 +297,7 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     let from = if (c.s..c.e).contains(&a) { a + 1 } else { c.s };
     let to = a_end.max(c.e);
     let s = (a + 1).min(from);
-    if from == a + 1 {
+    if c.s <= a {
         return Edit {
             s: c.s,
             e: to,
@@ -414,14 +414,17 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
         let last = ed.e.min(t.len()).max(ed.s + 1) - 1;
         let mut cs = t.toks[ed.s].start;
         let mut ce = t.toks[last].end;
+        // Spaces go with what is removed; a line break stays.
+        let mut last_on_line = false;
         if ed.swallow_space {
             let limit = edits.get(i + 1).map_or(chars.len(), |n| t.toks[n.s].start);
-            while ce < limit && ce < chars.len() && chars[ce].is_whitespace() {
+            while ce < limit && ce < chars.len() && matches!(chars[ce], ' ' | '\t') {
                 ce += 1;
             }
+            last_on_line = ce == chars.len() || matches!(chars[ce], '\n' | '\r');
         }
-        // The last sentence removed: take the space before it instead.
-        if (ed.swallow_space_before || ed.swallow_space && ce == chars.len()) && ed.text.is_empty() {
+        // The last sentence of a line removed: take the space before it instead.
+        if (ed.swallow_space_before || last_on_line) && ed.text.is_empty() {
             let limit = out.last().map_or(0, |p| p.1);
             while cs > limit && chars[cs - 1] == ' ' {
                 cs -= 1;
