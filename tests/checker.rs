@@ -1,7 +1,7 @@
 //! Tests for the qualifier checker: the labelled data set, specific cases
 //! with spans, completeness hints, and a no-panic fuzz.
 
-use amends::checker::{check, check_letter, looks_like_letter, Finding, FindingKind};
+use amends::checker::{apply_replacements, check, check_letter, fix, looks_like_letter, Finding, FindingKind};
 use proptest::prelude::*;
 use FindingKind::*;
 
@@ -119,6 +119,18 @@ fn table_of_cases() {
             &[],
         ),
         ("I'm sorry. Even so, words won't fix it, so I've refunded you.", &[]),
+        // By structure: who does what in the clause around the apology.
+        ("I apologise for the late parcel; the depot in Leeds lost it for three days.", &[Excuse]),
+        ("Sorry the cushions faded. The care label says to keep them out of direct sun.", &[Blame]),
+        ("Sorry the refund took time. Most customers return items within the 14 days.", &[Blame]),
+        ("We're sorry, to some extent, for the delay in your claim.", &[Hedge]),
+        ("Where your statement contained errors, we apologise.", &[Conditional]),
+        ("I'm sorry you came away with the impression we didn't care.", &[Feelings]),
+        ("Sorry, a mistake crept into your invoice.", &[Passive]),
+        ("Sorry the app logged you out. Our update broke the login, and it's fixed now.", &[]),
+        ("I'm sorry we lost your parcel. The courier collected the replacement this morning.", &[]),
+        ("If I had checked the address, none of this would have happened, and I'm sorry.", &[]),
+        ("Sorry to hear your cat's poorly. I left the gate open, which was careless of me.", &[]),
     ];
     for (input, expected) in cases {
         check_case(input, expected);
@@ -133,11 +145,14 @@ fn spans_are_character_offsets() {
     let (s, e) = (f[0].start.unwrap(), f[0].end.unwrap());
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(chars[s..e].iter().collect::<String>(), f[0].text);
-    assert_eq!(f[0].text, "sorry if");
+    // A span is the text its replacement stands in: the "if" clause goes,
+    // the apology stays.
+    assert_eq!(f[0].text, "sorry if you were upset");
+    assert_eq!(f[0].replacement, "sorry");
 
     let f = check_case("Ma’a salama. We’re sorry, however the shop was closed.", &[But]);
-    assert_eq!(f[0].text, "however");
-    assert_eq!(f[0].start, Some(26));
+    assert_eq!(f[0].text, ", however the shop was closed");
+    assert_eq!(f[0].start, Some(24));
 
     let f = check_case("שלום! Sorry for any inconvenience caused.", &[Hedge, Minimizing]);
     assert_eq!(f[0].text, "Sorry for any");
@@ -291,4 +306,136 @@ fn team_sets_hold_their_scores() {
         println!("{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
         assert!(p >= min_p && f1 >= min_f1, "{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
     }
+}
+
+/// The four sets by writers who never saw the rules (docs/checker-unseen.md).
+/// Sets 1 and 2 were then used to generalise the rules (clauses.rs); sets 3
+/// and 4 were measured once, unseen, with the finished checker. The floors
+/// sit a little under what each measured, so no change quietly loses ground.
+#[test]
+fn unseen_sets_hold_their_scores() {
+    let sets: [(&str, &str, f64, f64); 4] = [
+        ("unseen1", include_str!("data/qualifiers_unseen1.tsv"), 0.97, 0.95),
+        ("unseen2", include_str!("data/qualifiers_unseen2.tsv"), 0.97, 0.95),
+        ("unseen3", include_str!("data/qualifiers_unseen3.tsv"), UNSEEN3_FLOOR.0, UNSEEN3_FLOOR.1),
+        ("unseen4", include_str!("data/qualifiers_unseen4.tsv"), UNSEEN4_FLOOR.0, UNSEEN4_FLOOR.1),
+    ];
+    for (name, data, min_p, min_f1) in sets {
+        let (mut tp, mut fp, mut fneg) = (0u32, 0u32, 0u32);
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let mut it = line.splitn(3, '\t');
+            let (label, _kind, text) = (it.next().unwrap(), it.next().unwrap(), it.next().unwrap());
+            let flagged = check(text).iter().any(qualifier);
+            match (label == "1", flagged) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fneg += 1,
+                (false, false) => {}
+            }
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fneg).max(1) as f64;
+        let f1 = 2.0 * p * r / (p + r).max(1e-9);
+        // Only the figures: the content of sets 3 and 4 is not printed.
+        println!("{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
+        assert!(p >= min_p && f1 >= min_f1, "{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
+    }
+}
+
+/// Floors (precision, F1) for the two sets kept apart, set from their
+/// one-time measurement.
+/// Measured once on 2026-12-06 (P 0.980, F1 0.891).
+const UNSEEN3_FLOOR: (f64, f64) = (0.97, 0.88);
+/// Measured once on 2026-12-06 (P 0.961, F1 0.883).
+const UNSEEN4_FLOOR: (f64, f64) = (0.95, 0.87);
+
+/// Is there an apology in `text` (not "sorry to hear", not "regrettable")?
+fn apologises(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let apology = matches!(
+            *w,
+            "sorry"
+                | "apologise"
+                | "apologize"
+                | "apologies"
+                | "apology"
+                | "apologised"
+                | "apologized"
+                | "regret"
+                | "regrets"
+        );
+        apology && !(words.get(i + 1) == Some(&"to") && matches!(words.get(i + 2), Some(&"hear") | Some(&"learn")))
+    })
+}
+
+/// The one-click rewrite, over every qualified passage of the labelled sets
+/// the rules were built on: the rewrite has no findings, and a passage that
+/// apologised still does. A few rewrites still fail (a qualifier that only
+/// shows once its neighbour is gone, or a hedge woven through the sentence);
+/// they are counted (17 of 1,416 on 2026-12-06), and the count may only go down.
+#[test]
+fn rewrites_are_plain_apologies() {
+    let sets = [
+        include_str!("data/qualifiers.tsv"),
+        include_str!("data/qualifiers_team1.tsv"),
+        include_str!("data/qualifiers_team2.tsv"),
+        include_str!("data/qualifiers_team3.tsv"),
+        include_str!("data/qualifiers_team4.tsv"),
+        include_str!("data/qualifiers_team5.tsv"),
+        include_str!("data/qualifiers_unseen1.tsv"),
+        include_str!("data/qualifiers_unseen2.tsv"),
+    ];
+    let (mut n, mut failures) = (0, Vec::new());
+    for data in sets {
+        for line in data.lines().filter(|l| l.starts_with("1\t")) {
+            let text = line.splitn(3, '\t').nth(2).unwrap();
+            let findings = check(text);
+            let fixed = apply_replacements(text, &findings);
+            assert_eq!(fixed, fix(text));
+            n += 1;
+            let left = check(&fixed);
+            if !left.is_empty() || apologises(text) && !apologises(&fixed) {
+                failures.push(format!(
+                    "{text}\n  => {fixed}\n  {:?}",
+                    left.iter().map(|f| (f.kind, &f.text)).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    println!("{n} rewrites, {} still qualified or without an apology", failures.len());
+    assert!(n > 1300);
+    assert!(failures.len() <= MAX_REWRITE_FAILURES, "{}", failures.join("\n"));
+}
+
+const MAX_REWRITE_FAILURES: usize = 17;
+
+#[test]
+fn replacements_by_position() {
+    let cases: &[(&str, &str)] = &[
+        ("I'm sorry, but we were busy.", "I'm sorry."),
+        ("Sorry for the slight delay.", "Sorry for the delay."),
+        ("I'm sorry if you were upset.", "I'm sorry."),
+        ("If the grout has cracked, we apologise.", "We apologise."),
+        ("Sorry the lamb was off. Our butcher shorted Thursday's delivery.", "Sorry the lamb was off."),
+        ("Sorry about the mini hiccup with your invoice.", "Sorry about the problem with your invoice."),
+        (
+            "I'm sorry. I sent the wrong size, and I have refunded you.",
+            "I'm sorry. I sent the wrong size, and I have refunded you.",
+        ),
+        ("Sorry you came away feeling let down by the tasting menu.", "Sorry."),
+        ("Unless the vase was already chipped when it left us, we apologise.", "We apologise."),
+        ("Sorry the parcel was marginally late.", "Sorry the parcel was late."),
+    ];
+    // Line breaks stay when a sentence at the end of a line goes.
+    let letter = "Dear Sam,\n\nI am sorry, but we were busy. The van broke down.\n\nYours,\nAlex\n";
+    assert_eq!(fix(letter), "Dear Sam,\n\nI am sorry.\n\nYours,\nAlex\n");
+    for (input, want) in cases {
+        assert_eq!(&fix(input), want, "input: {input}\nfindings: {:#?}", check(input));
+    }
+    // Each finding's replacement stands exactly in its span.
+    let f = check("Sorry for the slight delay.");
+    assert_eq!(f[0].text, "slight delay");
+    assert_eq!(f[0].replacement, "delay");
 }

@@ -283,6 +283,25 @@ fn cli_draft_and_check() {
         assert!(findings.as_array().unwrap().iter().all(|f| f["kind"] == "missing"), "{kind}: {findings}");
     }
     assert!(run(&db, &["draft", "apology", "1", "--tone", "sarcastic"]).status.code() == Some(2));
+    // `check --fix` prints the rewrite; `--json` gives each finding its replacement.
+    let pipe = |args: &[&str], input: &str| {
+        let mut child = std::process::Command::new(crate::common::amends_bin())
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let text = "I'm sorry, but we were busy.";
+    let out = pipe(&["check", "--fix", "-"], text);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "I'm sorry.\n");
+    let out = pipe(&["check", "--json"], text);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings[0]["replacement"], "", "{findings}");
     let letters: serde_json::Value =
         serde_json::from_str(&stdout(&run(&db, &["incidents", "show", "1", "--json"]))).unwrap();
     assert_eq!(letters["id"], 1);

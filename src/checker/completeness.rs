@@ -172,6 +172,7 @@ fn missing_finding(message: &str, suggestion: &str) -> Finding {
         text: String::new(),
         message: message.to_string(),
         suggestion: Some(suggestion.to_string()),
+        replacement: String::new(),
     }
 }
 

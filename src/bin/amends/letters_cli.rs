@@ -21,6 +21,9 @@ pub struct CheckArgs {
     /// Also report what a whole letter is missing, even if it does not look like one.
     #[arg(long)]
     letter: bool,
+    /// Print the text rewritten with every finding's replacement applied.
+    #[arg(long, conflicts_with_all = ["json", "letter"])]
+    fix: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -92,7 +95,12 @@ fn read_input(file: Option<PathBuf>) -> Result<String> {
 pub fn check(a: CheckArgs) -> Result<ExitCode> {
     let text = read_input(a.file)?;
     let findings = checker::check_letter(&text, a.letter);
-    if a.json {
+    if a.fix {
+        print!("{}", checker::apply_replacements(&text, &findings));
+        if !text.ends_with('\n') {
+            println!();
+        }
+    } else if a.json {
         println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise"));
     } else {
         print_report(&text, &findings);

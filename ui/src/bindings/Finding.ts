@@ -20,4 +20,10 @@ text: string,
 /**
  * One sentence a shop owner understands.
  */
-message: string, suggestion: string | null, };
+message: string, suggestion: string | null, 
+/**
+ * The exact text that should stand in `start..end` for a plain
+ * apology (often empty: the clause or the word is dropped). Applying
+ * every finding's replacement gives [`fix`]'s rewrite.
+ */
+replacement: string, };

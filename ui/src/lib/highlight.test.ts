@@ -3,7 +3,7 @@ import type { Finding } from '../bindings/Finding';
 import { applyRemoval, applySuggestion, findingAt, runs, scalarToUtf16, utf16ToScalar } from './highlight';
 
 const f = (start: number | null, end: number | null, text = '', suggestion: string | null = null): Finding => ({
-  start, end, kind: start == null ? 'missing' : 'but', text, message: 'm', suggestion,
+  start, end, kind: start == null ? 'missing' : 'but', text, message: 'm', suggestion, replacement: '',
 });
 
 describe('offsets', () => {
