@@ -296,6 +296,7 @@ impl ImportReport {
     }
 }
 
+/// A customer with no name in the file, named after their email or phone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct NamedRow {
