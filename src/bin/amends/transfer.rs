@@ -115,12 +115,17 @@ pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
     }
     let started = std::time::Instant::now();
     let opts = ImportOptions { dry_run, skip_invalid, mapping };
-    let report = spreadsheet::import_customers_with_progress(db, &file, &opts, |p| {
-        if progress && (p.done % 1000 == 0 || p.done == p.total) {
-            eprintln!("progress {}/{}", p.done, p.total);
-        }
-        ControlFlow::Continue(())
-    })?;
+    // Progress lines need the row count first (one more read of the file); without them, skip it.
+    let report = if progress {
+        spreadsheet::import_customers_with_progress(db, &file, &opts, |p| {
+            if p.done % 1000 == 0 || p.done == p.total {
+                eprintln!("progress {}/{}", p.done, p.total);
+            }
+            ControlFlow::Continue(())
+        })?
+    } else {
+        spreadsheet::import_customers(db, &file, &opts)?
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("JSON values always serialise"));
     } else {

@@ -33,7 +33,11 @@ fn cell(rec: &csv::StringRecord, idx: usize) -> &str {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit() || c == '+') => rest,
         _ => v,
     };
-    v.split(" ::: ").next().unwrap_or("").trim()
+    // Google's " ::: " between several values (a colon is rare, so look for it first).
+    match v.contains(':').then(|| v.split_once(" ::: ")).flatten() {
+        Some((first, _)) => first.trim(),
+        None => v,
+    }
 }
 
 fn columns_of(map: &Mapping, f: Field) -> impl Iterator<Item = &Column> {
@@ -151,11 +155,20 @@ fn address(rec: &csv::StringRecord, map: &Mapping) -> Address {
         .copied()
         .find(|g| map.columns.iter().any(|c| c.field.is_address() && c.group == *g && !cell(rec, c.idx).is_empty()));
     let Some(g) = chosen else { return Address::default() };
+    // The owner's own mapping first, then the chosen address, then generic columns
+    // (the mapping is sorted by rank, so each pass keeps the best first).
     let part = |f: Field| -> Option<String> {
-        let mut cols: Vec<&Column> = columns_of(map, f).filter(|c| c.group == g || c.group == 0).collect();
-        // The owner's own mapping first, then the chosen address, then generic columns.
-        cols.sort_by_key(|c| (c.rank >= 100, c.group != g, c.rank, c.idx));
-        cols.into_iter().map(|c| cell(rec, c.idx)).find(|v| !v.is_empty()).map(str::to_string)
+        let passes: [&dyn Fn(&Column) -> bool; 3] =
+            [&|c| c.rank < 100, &|c| c.rank >= 100 && c.group == g, &|c| c.rank >= 100 && c.group == 0 && g != 0];
+        passes
+            .iter()
+            .find_map(|pass| {
+                columns_of(map, f)
+                    .filter(|c| (c.group == g || c.group == 0) && pass(c))
+                    .map(|c| cell(rec, c.idx))
+                    .find(|v| !v.is_empty())
+            })
+            .map(str::to_string)
     };
     let mut lines = Vec::new();
     for f in [Field::Address1, Field::Address2, Field::Address3, Field::Address4] {
