@@ -75,12 +75,18 @@ export function applySuggestion(text: string, f: Finding): { text: string; caret
 }
 
 /**
- * The text with one finding's words taken out, spaces tidied at the join, and
- * the caret where the words were. (The checker's suggestions are advice, not
- * replacement text, so the one-click fix is removing the flagged words.)
+ * The one-click fix: the finding's span replaced by the checker's
+ * `replacement` (often nothing: the "but" clause or the minimiser goes), with
+ * spaces tidied at the join when words are taken out, and the caret where the
+ * words were.
  */
 export function applyRemoval(text: string, f: Finding): { text: string; caret: number } | null {
   if (f.start == null || f.end == null) return null;
+  if (f.replacement) {
+    const from = scalarToUtf16(text, f.start);
+    const to = scalarToUtf16(text, f.end);
+    return { text: text.slice(0, from) + f.replacement + text.slice(to), caret: from + f.replacement.length };
+  }
   let from = scalarToUtf16(text, f.start);
   const before = text.slice(0, from);
   let after = text.slice(scalarToUtf16(text, f.end));
