@@ -64,7 +64,7 @@ describe('applyRemoval', () => {
     expect(applyRemoval('We are 👍 very sorry', f(9, 13))).toEqual({ text: 'We are 👍 sorry', caret: 9 });
   });
   it("puts the checker's replacement in the span when it has one", () => {
-    const hedge = { ...f(0, 17, 'We may have lost'), kind: 'hedge' as const, replacement: 'We lost' };
+    const hedge = { ...f(0, 16, 'We may have lost'), kind: 'hedge' as const, replacement: 'We lost' };
     expect(applyRemoval('We may have lost your parcel', hedge)).toEqual({ text: 'We lost your parcel', caret: 7 });
   });
 });
