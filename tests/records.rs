@@ -414,3 +414,26 @@ fn erasure_names_the_backups_that_still_hold_the_person() {
         assert!(Db::open(&path).is_ok(), "{p} still opens");
     }
 }
+
+/// Two automatic backups on the same day (before an import, then before an
+/// erasure) both stay, and `backup --list --json` shows them with their reasons.
+#[test]
+fn two_backups_on_one_day_both_stay_and_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite3");
+    assert!(run(&db, &["customers", "add", "--name", "Ada"]).status.success());
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "Name\nBo\n").unwrap();
+    assert!(run(&db, &["import", "customers", csv.to_str().unwrap()]).status.success());
+    assert!(run(&db, &["customers", "erase", "2", "--yes"]).status.success());
+    let o = run(&db, &["backup", "--list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let reasons: Vec<&str> = list.as_array().unwrap().iter().map(|b| b["reason"].as_str().unwrap()).collect();
+    assert_eq!(reasons, ["before-erase", "before-import"], "newest first, both kept");
+    for b in list.as_array().unwrap() {
+        assert!(std::path::Path::new(b["path"].as_str().unwrap()).exists());
+        assert!(b["bytes"].as_u64().unwrap() > 0);
+        assert_eq!(b["taken_at"].as_str().unwrap().len(), 19);
+    }
+}

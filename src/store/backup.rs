@@ -67,6 +67,9 @@ fn taken_at(name: &str) -> Option<NaiveDateTime> {
 }
 
 /// Which backups to delete under `keep`: pure, so the policy is easy to test.
+/// Every backup of the newest `daily` days that have one is kept (two taken
+/// the same day, before an import and before an erasure, never replace each
+/// other), and the newest of each of the newest `weekly` ISO weeks.
 pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], keep: Retention) -> Vec<PathBuf> {
     let mut sorted: Vec<&(PathBuf, NaiveDateTime)> = backups.iter().collect();
     sorted.sort_by_key(|b| std::cmp::Reverse(b.1)); // newest first
@@ -77,6 +80,8 @@ pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], keep: Retention) -> Vec<Pa
         let day = at.date();
         if !days.contains(&day) && days.len() < keep.daily {
             days.push(day);
+        }
+        if days.contains(&day) {
             kept.insert(path.clone());
         }
         let week = (day.iso_week().year(), day.iso_week().week());
@@ -308,6 +313,38 @@ pub fn daily_backup(db_path: &Path, keep: Retention) -> Result<Option<BackupInfo
     Ok(Some(info))
 }
 
+/// One backup Amends made, as `backup --list` and the restore list show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupEntry {
+    #[serde(serialize_with = "crate::files::lossy_path::serialize")]
+    pub path: PathBuf,
+    /// Local time it was taken, `YYYY-MM-DD HH:MM:SS`.
+    pub taken_at: String,
+    /// "daily", "before-import", "before-erase", "manual"...
+    pub reason: String,
+    pub bytes: u64,
+}
+
+/// The backups in `dir`, newest first.
+pub fn backups_listed(dir: &Path) -> Result<Vec<BackupEntry>> {
+    let mut all = list_backups(dir)?;
+    all.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    Ok(all
+        .into_iter()
+        .map(|(path, at)| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let reason = name
+                .strip_prefix(PREFIX)
+                .and_then(|r| r.strip_suffix(SUFFIX))
+                .and_then(|r| r.get(18..))
+                .unwrap_or("")
+                .to_string();
+            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            BackupEntry { path, taken_at: at.format("%Y-%m-%d %H:%M:%S").to_string(), reason, bytes }
+        })
+        .collect())
+}
+
 /// Our backups in `dir` with when they were taken (other files are ignored).
 pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, NaiveDateTime)>> {
     let entries = match std::fs::read_dir(dir) {
@@ -413,13 +450,16 @@ mod tests {
         }
         let pruned = to_prune(&all, Retention::default());
         let kept: Vec<_> = all.iter().filter(|(p, _)| !pruned.contains(p)).map(|(_, t)| *t).collect();
-        // 7 newest days (their later backup) + newest of 4 weeks, overlapping with the days.
-        let days: std::collections::HashSet<_> = kept.iter().map(|t| t.date()).collect();
-        assert_eq!(days.len(), kept.len(), "one per day at most");
-        assert!(kept.iter().all(|t| t.format("%H").to_string() == "14"), "the newest of each day");
+        // Both backups of each of the 7 newest days, plus the newest of each of 4 weeks.
         let newest = all.iter().map(|(_, t)| *t).max().unwrap();
+        let recent: Vec<_> = kept.iter().filter(|t| newest - **t < chrono::Duration::days(7)).collect();
+        assert_eq!(recent.len(), 14, "two a day for the newest seven days: {kept:?}");
+        let older: Vec<_> = kept.iter().filter(|t| newest - **t >= chrono::Duration::days(7)).collect();
+        let days: std::collections::HashSet<_> = older.iter().map(|t| t.date()).collect();
+        assert_eq!(days.len(), older.len(), "older weeks keep one each");
+        assert!(older.iter().all(|t| t.format("%H").to_string() == "14"), "the newest of its week");
         assert!(kept.contains(&newest));
-        assert!((7..=10).contains(&kept.len()), "kept {}", kept.len());
+        assert!((14..=17).contains(&kept.len()), "kept {}", kept.len());
         let oldest_kept = kept.iter().min().unwrap();
         // The newest of each of four ISO weeks (this one included) reaches back
         // 15 to 21 days, depending on the weekday of the newest backup.

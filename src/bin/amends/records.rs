@@ -1,6 +1,6 @@
 //! CLI for keeping records safe: backup, restore, and a customer's data
 //! rights (export everything about them, erase on request).
-use amends::store::backup::Retention;
+use amends::store::backup::{self, Retention};
 use amends::{Db, Error, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -11,6 +11,11 @@ pub struct BackupArgs {
     /// Where to write the backup (default: the backups folder beside the database, with rotation).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// List the backups Amends made (path, time, reason, size) instead of making one.
+    #[arg(long, conflicts_with = "output")]
+    list: bool,
+    #[arg(long, requires = "list")]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -20,6 +25,20 @@ pub struct RestoreArgs {
 }
 
 pub fn backup(db: &Db, a: BackupArgs) -> Result<ExitCode> {
+    if a.list {
+        let dir =
+            db.path().map(backup::backups_dir).ok_or_else(|| Error::invalid("db", "This database has no folder."))?;
+        let list = backup::backups_listed(&dir)?;
+        if a.json {
+            println!("{}", serde_json::to_string_pretty(&list).expect("JSON values always serialise"));
+        } else {
+            for b in &list {
+                println!("{}  {:<22} {:>8.1} KB  {}", b.taken_at, b.reason, b.bytes as f64 / 1024.0, b.path.display());
+            }
+            eprintln!("{} backup(s) in {}", list.len(), dir.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let started = std::time::Instant::now();
     let info = match a.output {
         Some(path) => db.backup_to(&path)?,
