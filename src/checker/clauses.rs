@@ -343,15 +343,29 @@ impl Found<'_, '_> {
         let t = self.t;
         for &(cs, ce) in after {
             let s = skip_openers(t, cs, ce);
-            let person = t.is_any(s, &["she", "he", "they"])
-                || t.is(s, "it") && t.is_any(s + 1, &["'s", "is", "was"]) && t.is_any(s + 2, &["a", "an"]);
+            // A person new to the job, not a new product: "she's new", "it's a new girl".
+            let who = |x: usize| t.is_any(x, PERSON_NOUNS) || names_a_role(t, x, x + 1);
+            let standing_in = (s..ce).any(|k| {
+                t.is_any(k, NEW_STAFF) && !t.is(k, "new") && (!t.is(k, "covering") || t.is(k + 1, "for"))
+            });
+            let person = match t.norm(s) {
+                "she" | "he" => standing_in || has_any(t, s, ce, &["new"]),
+                "they" => standing_in,
+                "it" => {
+                    t.is_any(s + 1, &["'s", "is", "was"])
+                        && t.is_any(s + 2, &["a", "an"])
+                        && (s + 3..ce.min(s + 7)).any(who)
+                        && (standing_in || has_any(t, s, ce, &["new"]))
+                }
+                _ => false,
+            };
             // "It's the bank's network playing up": someone else's thing, by a cleft.
             let cleft = t.is(s, "it")
                 && t.is_any(s + 1, &["'s", "is", "was"])
                 && t.is(s + 2, "the")
                 && t.is(s + 4, "'s")
                 && !t.is_any(s + 3, &["our", "my"]);
-            if (person && has_any(t, s, ce, NEW_STAFF) || cleft)
+            if (person || cleft)
                 && !has_any(t, s, ce, WRITER_PRONOUNS)
                 && !has_any(t, s, ce, &["our", "my"])
                 && !self.owned_near(s)
@@ -406,8 +420,13 @@ impl Found<'_, '_> {
                 return None;
             }
             let (_, sent_end) = t.sentence_of(s);
-            let contradicted =
-                has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);
+            // "..., and it wasn't": the paperwork was wrong. A negation of the
+            // customer's own ("which you didn't open") contradicts nothing.
+            let contradicted = (s..sent_end).any(|k| {
+                is_word(t, k)
+                    && t.is_any(k, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"])
+                    && !(k.saturating_sub(2)..k).any(|x| t.is(x, "you"))
+            });
             if let Some(hit) = self.customer_chose(s, ce, contradicted) {
                 return Some(hit);
             }
@@ -435,8 +454,18 @@ impl Found<'_, '_> {
             let doc = has_any(t, s, ce, DOCUMENTS);
             let states = (s..ce).any(|k| {
                 t.is_any(k, STATING_VERBS) && !(k > 0 && t.is_any(k - 1, &["was", "were", "had"]))
-                    || t.is_any(k, &["is", "are"]) && t.is_any(k + 1, &["on", "in", "under"])
+                    // "The size chart sits right under the photos": the document is the subject.
+                    || t.is_any(k, &["is", "are", "sits", "sit", "appears"])
+                        && has_any(t, s, k, DOCUMENTS)
+                        && (k + 1..(k + 4).min(ce)).any(|j| t.is_any(j, &["on", "in", "under", "above", "below", "beside"]))
             });
+            // "It came to us machine-washed, against its own care label".
+            if (s..ce).any(|k| t.is(k, "against") && (k + 1..(k + 5).min(ce)).any(|j| t.is_any(j, DOCUMENTS)))
+                && !writer_subject
+                && !contradicted
+            {
+                return Some((s, ce, "Don't point at what the customer did with the instructions; own what went wrong."));
+            }
             // "which you were sent": the customer on the receiving end.
             let told = (s..ce).any(|k| {
                 t.is(k, "you")
@@ -510,7 +539,11 @@ impl Found<'_, '_> {
                 continue;
             }
             // "what you picked" and "the one you chose", not "if you chose".
-            let chose = t.is_any(k + 1, CUSTOMER_CHOICE) && !(k > s && t.is_any(k - 1, &["if", "whatever", "whichever"]));
+            // "you told Jess to take it right up": the customer's instruction.
+            let instructed = t.is_any(k + 1, &["told", "asked", "wanted", "instructed"])
+                && !t.is_any(k + 2, WRITER_PRONOUNS)
+                && (k + 3..ce.min(k + 6)).any(|j| t.is(j, "to"));
+            let chose = (instructed || t.is_any(k + 1, CUSTOMER_CHOICE)) && !(k > s && t.is_any(k - 1, &["if", "whatever", "whichever"]));
             // The writer's act after the customer's: "you chose it and we sent it".
             if chose && !has_any(t, k + 2, ce, WRITER_PRONOUNS) {
                 let writer_before = (s..k).find(|&j| t.is_any(j, &["i", "we"]));
@@ -637,7 +670,7 @@ impl Found<'_, '_> {
                     // "I think we might owe you an apology", "Sorry, I believe."
                     k > rs
                         && t.is_any(k - 1, &["i", "we"])
-                        && (short || (k + 1..(k + 7).min(re)).any(|j| is_apology_word(t, j) || t.is(j, "owe")))
+                        && (short && rs == s || (k + 1..(k + 7).min(re)).any(|j| is_apology_word(t, j) || t.is(j, "owe")))
                 } else if t.is(k, "tell") {
                     // "From what I can tell".
                     k >= rs + 3 && t.is(k - 1, "can") && t.is(k - 2, "i") && t.is(k - 3, "what")
@@ -673,6 +706,8 @@ impl Found<'_, '_> {
                     // "Our technician may have overtightened it", "we might owe you".
                     k > rs
                         && !t.is_any(k - 1, &["you", "it", "they", "that", "this"])
+                        // "the delay may have cost you the sale" owns a consequence.
+                        && !has_any(t, k, (k + 6).min(re), CUSTOMER_PRONOUNS)
                         && (t.is(k + 1, "owe") || (k + 1..(k + 3).min(re)).any(|j| {
                             t.is(j, "have")
                                 && !t.is(j + 1, "to")
@@ -747,7 +782,7 @@ impl Found<'_, '_> {
                                     )))
                 } else if t.is_any(k, SMALL_COUNTS) {
                     // "a handful of petals", "a mere morning".
-                    i < 2 && (t.is(k, "mere") || t.is(k - 1, "a") && t.is(k + 1, "of"))
+                    i < 2 && (t.is(k, "mere") || t.is_any(k - 1, &["a", "the"]) && t.is(k + 1, "of"))
                 } else if t.is_any(k, &["small", "little"]) {
                     // "a couple of small errors": the size put on the fault itself.
                     i < 2 && (k + 1..(k + 3).min(re)).any(|j| t.is_any(j, FAULT_NOUNS) || t.is_any(j, HARM_NOUNS))
@@ -824,8 +859,11 @@ impl Found<'_, '_> {
         // letter read as abrupt to you", "left you feeling uncomfortable".
         let came_across = (a + 1..e).find(|&j| {
             t.is_any(j, PERCEPTION_VERBS)
+                && (!t.is(j, "came") || t.is(j + 1, "across"))
+                && !(j > a + 1 && t.is_any(j - 1, &["i", "we"]))
                 && (j + 1..e.min(j + 6)).any(|x| t.is_any(x, &["to", "for", "with"]) && t.is(x + 1, "you"))
                 || t.is_any(j, &["left", "made", "leaving", "making"])
+                    && !(j.saturating_sub(2)..j).any(|x| t.is_any(x, &["i", "we"]))
                     && t.is(j + 1, "you")
                     && t.is_any(j + 2, &["feeling", "feel", "felt"])
         });

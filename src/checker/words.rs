@@ -1237,7 +1237,7 @@ pub const PERCEPTION_VERBS: &[&str] = &[
 /// Staff who are new or standing in: the excuse of inexperience.
 pub const NEW_STAFF: &[&str] = &[
     "new", "temp", "temporary", "trainee", "junior", "covering", "inexperienced", "learning", "locum", "stand-in",
-    "apprentice", "relief", "cover",
+    "apprentice", "relief",
 ];
 
 /// Size words that shrink a count of faults: "a handful of", "a mere morning".
@@ -1245,3 +1245,7 @@ pub const SMALL_COUNTS: &[&str] = &["handful", "mere"];
 
 /// What the writer should have been given: "had we been told".
 pub const RECEIVING: &[&str] = &["given", "told", "sent", "informed", "warned", "shown", "asked", "briefed", "notified"];
+
+/// People named by what they are rather than their job: "a new girl".
+pub const PERSON_NOUNS: &[&str] =
+    &["girl", "lad", "guy", "boy", "lady", "woman", "man", "person", "chap", "starter", "member", "temp"];
