@@ -345,9 +345,11 @@ impl Found<'_, '_> {
             let s = skip_openers(t, cs, ce);
             // A person new to the job, not a new product: "she's new", "it's a new girl".
             let who = |x: usize| t.is_any(x, PERSON_NOUNS) || names_a_role(t, x, x + 1);
-            let standing_in = (s..ce).any(|k| {
-                t.is_any(k, NEW_STAFF) && !t.is(k, "new") && (!t.is(k, "covering") || t.is(k + 1, "for"))
-            });
+            let standing_in = (s..ce)
+                .any(|k| t.is_any(k, NEW_STAFF) && !t.is(k, "new") && (!t.is(k, "covering") || t.is(k + 1, "for")));
+            if s >= ce {
+                continue;
+            }
             let person = match t.norm(s) {
                 "she" | "he" => standing_in || has_any(t, s, ce, &["new"]),
                 "they" => standing_in,
@@ -431,7 +433,8 @@ impl Found<'_, '_> {
                 return Some(hit);
             }
             // "You arrived without the reference", "you left that box blank".
-            if !ours && t.is_any(s, &["you"])
+            if !ours
+                && t.is_any(s, &["you"])
                 && !writer_subject
                 && has_any(t, s, ce, CUSTOMER_FAILURE)
                 && tells_what_happened(t, s + 1, ce)
@@ -464,7 +467,11 @@ impl Found<'_, '_> {
                 && !writer_subject
                 && !contradicted
             {
-                return Some((s, ce, "Don't point at what the customer did with the instructions; own what went wrong."));
+                return Some((
+                    s,
+                    ce,
+                    "Don't point at what the customer did with the instructions; own what went wrong.",
+                ));
             }
             // "which you were sent": the customer on the receiving end.
             let told = (s..ce).any(|k| {
@@ -476,7 +483,8 @@ impl Found<'_, '_> {
                     )
             });
             // "The menu says it's gluten-free, and it wasn't": the paperwork was wrong.
-            if ((doc && states) || told) && !contradicted
+            if ((doc && states) || told)
+                && !contradicted
                 && !writer_subject
                 && !has_any(t, s, ce, FAULT_NOUNS)
                 && !has_any(t, s, ce, MODALS)
@@ -543,12 +551,14 @@ impl Found<'_, '_> {
             let instructed = t.is_any(k + 1, &["told", "asked", "wanted", "instructed"])
                 && !t.is_any(k + 2, WRITER_PRONOUNS)
                 && (k + 3..ce.min(k + 6)).any(|j| t.is(j, "to"));
-            let chose = (instructed || t.is_any(k + 1, CUSTOMER_CHOICE)) && !(k > s && t.is_any(k - 1, &["if", "whatever", "whichever"]));
+            let chose = (instructed || t.is_any(k + 1, CUSTOMER_CHOICE))
+                && !(k > s && t.is_any(k - 1, &["if", "whatever", "whichever"]));
             // The writer's act after the customer's: "you chose it and we sent it".
             if chose && !has_any(t, k + 2, ce, WRITER_PRONOUNS) {
                 let writer_before = (s..k).find(|&j| t.is_any(j, &["i", "we"]));
                 // Before it, only the writer's advice may stand: "we recommended X, which you declined".
-                let advice_only = writer_before.is_none_or(|j| (j + 1..(j + 3).min(k)).any(|v| t.is_any(v, ADVICE_VERBS)));
+                let advice_only =
+                    writer_before.is_none_or(|j| (j + 1..(j + 3).min(k)).any(|v| t.is_any(v, ADVICE_VERBS)));
                 if advice_only {
                     return Some((s, ce, why));
                 }
@@ -670,12 +680,11 @@ impl Found<'_, '_> {
                     // "I think we might owe you an apology", "Sorry, I believe."
                     k > rs
                         && t.is_any(k - 1, &["i", "we"])
-                        && (short && rs == s || (k + 1..(k + 7).min(re)).any(|j| is_apology_word(t, j) || t.is(j, "owe")))
+                        && (short && rs == s
+                            || (k + 1..(k + 7).min(re)).any(|j| is_apology_word(t, j) || t.is(j, "owe")))
                 } else if t.is(k, "tell") {
                     // "From what I can tell".
                     k >= rs + 3 && t.is(k - 1, "can") && t.is(k - 2, "i") && t.is(k - 3, "what")
-                } else if t.is_any(k, &["appears", "seems"]) {
-                    k > rs && t.is(k - 1, "it")
                 } else if t.is(k, "chance") {
                     // "There's a chance our tech nicked it"; not "a chance to put it right".
                     k > rs && t.is(k - 1, "a") && is_word(t, k + 1) && !t.is_any(k + 1, &["to", "of"])
@@ -705,7 +714,7 @@ impl Found<'_, '_> {
                     // "We might have sent the wrong one": the writer unsure of its own act.
                     // "Our technician may have overtightened it", "we might owe you".
                     k > rs
-                        && !t.is_any(k - 1, &["you", "it", "they", "that", "this"])
+                        && !t.is_any(k - 1, &["you", "it", "they", "that", "this", "something", "someone", "somebody", "anything"])
                         // "the delay may have cost you the sale" owns a consequence.
                         && !has_any(t, k, (k + 6).min(re), CUSTOMER_PRONOUNS)
                         && (t.is(k + 1, "owe") || (k + 1..(k + 3).min(re)).any(|j| {
@@ -727,6 +736,29 @@ impl Found<'_, '_> {
                 } else {
                     false
                 };
+                // A sentence already flagged needs no second hedge: two cuts
+                // side by side would leave the rewrite ragged.
+                let second_reading = t.is_any(
+                    k,
+                    &[
+                        "probably",
+                        "apparently",
+                        "think",
+                        "believe",
+                        "tell",
+                        "appears",
+                        "seems",
+                        "chance",
+                        "until",
+                        "when",
+                        "after",
+                    ],
+                ) || t.is_any(k, &["might", "may"])
+                    && k > rs
+                    && !t.is_any(k - 1, &["i", "we", "possibly", "maybe"]);
+                if hit && second_reading && self.cands.iter().any(|c| c.s < re && c.e > rs) {
+                    continue;
+                }
                 if hit {
                     // The words to drop: "I suppose", "could maybe", "-ish".
                     let (hs, he) = if t.is_any(k, GUESSING_VERBS) {
@@ -782,7 +814,7 @@ impl Found<'_, '_> {
                                     )))
                 } else if t.is_any(k, SMALL_COUNTS) {
                     // "a handful of petals", "a mere morning".
-                    i < 2 && (t.is(k, "mere") || t.is_any(k - 1, &["a", "the"]) && t.is(k + 1, "of"))
+                    i < 2 && (t.is(k, "mere") || k > 0 && t.is_any(k - 1, &["a", "the"]) && t.is(k + 1, "of"))
                 } else if t.is_any(k, &["small", "little"]) {
                     // "a couple of small errors": the size put on the fault itself.
                     i < 2 && (k + 1..(k + 3).min(re)).any(|j| t.is_any(j, FAULT_NOUNS) || t.is_any(j, HARM_NOUNS))
@@ -834,7 +866,9 @@ impl Found<'_, '_> {
             // "Sorry you found the process stressful": a judgement word after "found".
             let judged = |j: usize| {
                 t.is_any(j, &["such", "so", "too"])
-                    || is_word(t, j) && t.norm(j).len() > 5 && (t.norm(j).ends_with("ful") || t.norm(j).ends_with("ing"))
+                    || is_word(t, j)
+                        && t.norm(j).len() > 5
+                        && (t.norm(j).ends_with("ful") || t.norm(j).ends_with("ing"))
             };
             if t.is(k + 1, "found") && (k + 2..e.min(k + 11)).any(judged) {
                 self.push(
@@ -850,7 +884,12 @@ impl Found<'_, '_> {
         if t.is(k, "you")
             && t.is_any(k + 1, &["'re", "are", "were", "aren't"])
             && (k + 2..k + 4).any(|j| t.is_any(j, &["not", "n't"]))
-            && (k + 3..k + 5).any(|j| t.is_any(j, &["loving", "liking", "happy", "pleased", "keen", "enjoying", "impressed", "thrilled", "satisfied"]))
+            && (k + 3..k + 5).any(|j| {
+                t.is_any(
+                    j,
+                    &["loving", "liking", "happy", "pleased", "keen", "enjoying", "impressed", "thrilled", "satisfied"],
+                )
+            })
         {
             self.push(k, k + 4, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
             return;
@@ -868,7 +907,12 @@ impl Found<'_, '_> {
                     && t.is_any(j + 2, &["feeling", "feel", "felt"])
         });
         if let Some(j) = came_across {
-            self.push(j, trim_end(t, j, e), FindingKind::Feelings, "Apologise for what you did, not for how it came across.");
+            self.push(
+                j,
+                trim_end(t, j, e),
+                FindingKind::Feelings,
+                "Apologise for what you did, not for how it came across.",
+            );
             return;
         }
         if let Some(j) = (k..e).find(|&j| {
@@ -1012,7 +1056,10 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
                 && c.s > o
                 && !(ss..se).any(|k| is_apology_word(t, k))
                 && is_finite_verb(t, o + 1)
-                && !t.is_any(o + 1, &["was", "were", "had", "got", "'d", "'s", "'ve", "'re", "'m", "am", "are", "have", "has"])
+                && !t.is_any(
+                    o + 1,
+                    &["was", "were", "had", "got", "'d", "'s", "'ve", "'re", "'m", "am", "are", "have", "has"],
+                )
                 && !has_any(t, o, se, &["but", "because"])
             {
                 return true;

@@ -1224,8 +1224,23 @@ pub const CUSTOMER_CHOICE: &[&str] = &[
 /// The writer's advice, given beforehand: "we did ask you to confirm",
 /// "we recommended a larger budget".
 pub const ADVICE_VERBS: &[&str] = &[
-    "ask", "asked", "tell", "told", "warn", "warned", "advise", "advised", "recommend", "recommended", "suggest",
-    "suggested", "remind", "reminded", "mention", "mentioned", "flagged",
+    "ask",
+    "asked",
+    "tell",
+    "told",
+    "warn",
+    "warned",
+    "advise",
+    "advised",
+    "recommend",
+    "recommended",
+    "suggest",
+    "suggested",
+    "remind",
+    "reminded",
+    "mention",
+    "mentioned",
+    "flagged",
 ];
 
 /// Verbs of how something came across to the customer: "the wait felt
@@ -1236,15 +1251,26 @@ pub const PERCEPTION_VERBS: &[&str] = &[
 
 /// Staff who are new or standing in: the excuse of inexperience.
 pub const NEW_STAFF: &[&str] = &[
-    "new", "temp", "temporary", "trainee", "junior", "covering", "inexperienced", "learning", "locum", "stand-in",
-    "apprentice", "relief",
+    "new",
+    "temp",
+    "temporary",
+    "trainee",
+    "junior",
+    "covering",
+    "inexperienced",
+    "learning",
+    "locum",
+    "stand-in",
+    "apprentice",
+    "relief",
 ];
 
 /// Size words that shrink a count of faults: "a handful of", "a mere morning".
 pub const SMALL_COUNTS: &[&str] = &["handful", "mere"];
 
 /// What the writer should have been given: "had we been told".
-pub const RECEIVING: &[&str] = &["given", "told", "sent", "informed", "warned", "shown", "asked", "briefed", "notified"];
+pub const RECEIVING: &[&str] =
+    &["given", "told", "sent", "informed", "warned", "shown", "asked", "briefed", "notified"];
 
 /// People named by what they are rather than their job: "a new girl".
 pub const PERSON_NOUNS: &[&str] =
