@@ -308,17 +308,19 @@ fn team_sets_hold_their_scores() {
     }
 }
 
-/// The four sets by writers who never saw the rules (docs/checker-unseen.md).
-/// Sets 1 and 2 were then used to generalise the rules (clauses.rs); sets 3
-/// and 4 were measured once, unseen, with the finished checker. The floors
+/// The six sets by writers who never saw the rules (docs/checker-unseen.md).
+/// Sets 1 and 2 were used to generalise the rules (clauses.rs), sets 3 and 4
+/// after their one-time measurement; sets 5 and 6 were measured once, unseen. The floors
 /// sit a little under what each measured, so no change quietly loses ground.
 #[test]
 fn unseen_sets_hold_their_scores() {
-    let sets: [(&str, &str, f64, f64); 4] = [
+    let sets: [(&str, &str, f64, f64); 6] = [
         ("unseen1", include_str!("data/qualifiers_unseen1.tsv"), 0.97, 0.95),
         ("unseen2", include_str!("data/qualifiers_unseen2.tsv"), 0.97, 0.95),
         ("unseen3", include_str!("data/qualifiers_unseen3.tsv"), UNSEEN3_FLOOR.0, UNSEEN3_FLOOR.1),
         ("unseen4", include_str!("data/qualifiers_unseen4.tsv"), UNSEEN4_FLOOR.0, UNSEEN4_FLOOR.1),
+        ("unseen5", include_str!("data/qualifiers_unseen5.tsv"), UNSEEN5_FLOOR.0, UNSEEN5_FLOOR.1),
+        ("unseen6", include_str!("data/qualifiers_unseen6.tsv"), UNSEEN6_FLOOR.0, UNSEEN6_FLOOR.1),
     ];
     for (name, data, min_p, min_f1) in sets {
         let (mut tp, mut fp, mut fneg) = (0u32, 0u32, 0u32);
@@ -336,18 +338,21 @@ fn unseen_sets_hold_their_scores() {
         let p = tp as f64 / (tp + fp).max(1) as f64;
         let r = tp as f64 / (tp + fneg).max(1) as f64;
         let f1 = 2.0 * p * r / (p + r).max(1e-9);
-        // Only the figures: the content of sets 3 and 4 is not printed.
+        // Only the figures: no passage is printed.
         println!("{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
         assert!(p >= min_p && f1 >= min_f1, "{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
     }
 }
 
-/// Floors (precision, F1) for the two sets kept apart, set from their
-/// one-time measurement.
-/// Measured once on 2026-12-06 (P 0.980, F1 0.891).
-const UNSEEN3_FLOOR: (f64, f64) = (0.97, 0.88);
-/// Measured once on 2026-12-06 (P 0.961, F1 0.883).
-const UNSEEN4_FLOOR: (f64, f64) = (0.95, 0.87);
+/// Floors (precision, F1). Sets 3 and 4 were measured once unseen (P 0.980,
+/// F1 0.891; P 0.961, F1 0.883) and then tuned on (P 1.000 and 0.991, F1
+/// 0.970 each on 2026-12-06).
+const UNSEEN3_FLOOR: (f64, f64) = (0.97, 0.95);
+const UNSEEN4_FLOOR: (f64, f64) = (0.97, 0.95);
+/// Sets 5 and 6, measured once unseen on 2026-12-06 (P 0.978, F1 0.854; P
+/// 0.971, F1 0.892; docs/checker-unseen.md rows 13 and 14).
+const UNSEEN5_FLOOR: (f64, f64) = (0.96, 0.84);
+const UNSEEN6_FLOOR: (f64, f64) = (0.96, 0.88);
 
 /// Is there an apology in `text` (not "sorry to hear", not "regrettable")?
 fn apologises(text: &str) -> bool {

@@ -63,7 +63,7 @@ fn tells_what_happened(t: &Tokens, verb: usize, end: usize) -> bool {
     (verb..end).any(|k| {
         is_word(t, k)
             && !t.is_any(k, MODALS)
-            && (t.is_any(k, &["was", "were", "had", "did", "never", "n't", "not"])
+            && (t.is_any(k, &["was", "were", "had", "did", "never", "n't", "not", "been"])
                 || t.is_any(k, IRREGULAR_PAST)
                 || is_finite_verb(t, k) && t.norm(k).ends_with("ed"))
     })
@@ -285,6 +285,7 @@ pub(crate) fn find(t: &Tokens, ctx: &Context, cands: &mut Vec<Cand>) {
             after.push((ns, clause_end(t, ns, ne)));
         }
         found.outside_cause(apol, &after);
+        found.standing_in(&after);
         found.blame(apol, &after, next);
         found.condition(apol);
         found.hedge(apol, prev, next);
@@ -336,6 +337,47 @@ impl Found<'_, '_> {
         }
     }
 
+    /// Inexperience or a stand-in as the cause: "She's a temp from the
+    /// agency", "he's new and misread the rota", "It's a new girl on weekends".
+    fn standing_in(&mut self, after: &[(usize, usize)]) {
+        let t = self.t;
+        for &(cs, ce) in after {
+            let s = skip_openers(t, cs, ce);
+            // A person new to the job, not a new product: "she's new", "it's a new girl".
+            let who = |x: usize| t.is_any(x, PERSON_NOUNS) || names_a_role(t, x, x + 1);
+            let standing_in = (s..ce)
+                .any(|k| t.is_any(k, NEW_STAFF) && !t.is(k, "new") && (!t.is(k, "covering") || t.is(k + 1, "for")));
+            if s >= ce {
+                continue;
+            }
+            let person = match t.norm(s) {
+                "she" | "he" => standing_in || has_any(t, s, ce, &["new"]),
+                "they" => standing_in,
+                "it" => {
+                    t.is_any(s + 1, &["'s", "is", "was"])
+                        && t.is_any(s + 2, &["a", "an"])
+                        && (s + 3..ce.min(s + 7)).any(who)
+                        && (standing_in || has_any(t, s, ce, &["new"]))
+                }
+                _ => false,
+            };
+            // "It's the bank's network playing up": someone else's thing, by a cleft.
+            let cleft = t.is(s, "it")
+                && t.is_any(s + 1, &["'s", "is", "was"])
+                && t.is(s + 2, "the")
+                && t.is(s + 4, "'s")
+                && !t.is_any(s + 3, &["our", "my"]);
+            if (person || cleft)
+                && !has_any(t, s, ce, WRITER_PRONOUNS)
+                && !has_any(t, s, ce, &["our", "my"])
+                && !self.owned_near(s)
+            {
+                self.push(s, ce, FindingKind::Excuse, "Leave out who was standing in; own what went wrong.");
+                return;
+            }
+        }
+    }
+
     /// Blame by implication, after the apology: what the customer did or
     /// failed to do, what they were sent, what the paperwork says, what
     /// other customers manage.
@@ -365,17 +407,34 @@ impl Found<'_, '_> {
                     && (k == cs || !t.toks[k - 1].is_word || t.is_any(k - 1, &["and", "but", "so", "then", "because"]))
             });
             let s = skip_openers(t, cs, ce);
-            if s >= ce || has_any(t, s, ce, VINDICATION) || has_any(t, s, ce, REMEDY_WORDS) {
-                return None;
-            }
-            // Our own doing, in the passive or with us as the agent.
-            if (s..ce).any(|k| passive_at(t, k, ce))
-                || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"]))
+            if s >= ce
+                || has_any(t, s, ce, VINDICATION)
+                || has_any(t, s, ce, REMEDY_WORDS)
+                || has_stem(t, s, ce, REMEDY_STEMS)
             {
                 return None;
             }
+            // Our own doing, in the passive or with us as the agent: the
+            // customer's part is then no more than the setting.
+            let ours = (s..ce).any(|k| passive_at(t, k, ce))
+                || (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"]));
+            if (s..ce).any(|k| t.is(k, "by") && t.is_any(k + 1, &["our", "my", "us", "me"])) {
+                return None;
+            }
+            let (_, sent_end) = t.sentence_of(s);
+            // "..., and it wasn't": the paperwork was wrong. A negation of the
+            // customer's own ("which you didn't open") contradicts nothing.
+            let contradicted = (s..sent_end).any(|k| {
+                is_word(t, k)
+                    && t.is_any(k, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"])
+                    && !(k.saturating_sub(2)..k).any(|x| t.is(x, "you"))
+            });
+            if let Some(hit) = self.customer_chose(s, ce, contradicted) {
+                return Some(hit);
+            }
             // "You arrived without the reference", "you left that box blank".
-            if t.is_any(s, &["you"])
+            if !ours
+                && t.is_any(s, &["you"])
                 && !writer_subject
                 && has_any(t, s, ce, CUSTOMER_FAILURE)
                 && tells_what_happened(t, s + 1, ce)
@@ -383,7 +442,7 @@ impl Found<'_, '_> {
                 return Some((s, ce, "Take the customer's side: leave out what they did."));
             }
             // "The final numbers you sent us listed zero vegetarians."
-            if let Some(y) = (s + 1..ce.min(s + 6)).find(|&k| t.is(k, "you")) {
+            if let Some(y) = (s + 1..ce.min(s + 6)).find(|&k| t.is(k, "you")).filter(|_| !ours) {
                 if t.is_any(s, &["the", "that", "those", "this"])
                     && y + 1 < ce
                     && is_finite_verb(t, y + 1)
@@ -398,8 +457,22 @@ impl Found<'_, '_> {
             let doc = has_any(t, s, ce, DOCUMENTS);
             let states = (s..ce).any(|k| {
                 t.is_any(k, STATING_VERBS) && !(k > 0 && t.is_any(k - 1, &["was", "were", "had"]))
-                    || t.is_any(k, &["is", "are"]) && t.is_any(k + 1, &["on", "in", "under"])
+                    // "The size chart sits right under the photos": the document is the subject.
+                    || t.is_any(k, &["is", "are", "sits", "sit", "appears"])
+                        && has_any(t, s, k, DOCUMENTS)
+                        && (k + 1..(k + 4).min(ce)).any(|j| t.is_any(j, &["on", "in", "under", "above", "below", "beside"]))
             });
+            // "It came to us machine-washed, against its own care label".
+            if (s..ce).any(|k| t.is(k, "against") && (k + 1..(k + 5).min(ce)).any(|j| t.is_any(j, DOCUMENTS)))
+                && !writer_subject
+                && !contradicted
+            {
+                return Some((
+                    s,
+                    ce,
+                    "Don't point at what the customer did with the instructions; own what went wrong.",
+                ));
+            }
             // "which you were sent": the customer on the receiving end.
             let told = (s..ce).any(|k| {
                 t.is(k, "you")
@@ -410,10 +483,8 @@ impl Found<'_, '_> {
                     )
             });
             // "The menu says it's gluten-free, and it wasn't": the paperwork was wrong.
-            let (_, sent_end) = t.sentence_of(s);
-            let contradicted =
-                has_any(t, s, sent_end, &["n't", "not", "wrong", "incorrect", "outdated", "error", "mistake"]);
-            if (doc && states && !contradicted || told)
+            if ((doc && states) || told)
+                && !contradicted
                 && !writer_subject
                 && !has_any(t, s, ce, FAULT_NOUNS)
                 && !has_any(t, s, ce, MODALS)
@@ -443,12 +514,65 @@ impl Found<'_, '_> {
                 let cond = if t.is(s, "had") { Some(s) } else { (s..ce).find(|&k| t.is(k, "if")) };
                 if let Some(c) = cond {
                     let subj = c + 1;
+                    // "Had we been given the full brief": what we were not given.
+                    let we_received = t.is_any(subj, &["we", "i"])
+                        && (subj + 1..ce.min(subj + 4)).any(|k| t.is(k, "been"))
+                        && (subj + 2..ce.min(subj + 5)).any(|k| t.is_any(k, RECEIVING));
+                    if we_received {
+                        return Some((s, ce, "Don't say what the customer could have done; own what you did."));
+                    }
                     if subj < ce
                         && !t.is_any(subj, &["i", "we", "my", "our", "me", "us"])
                         && (subj..ce.min(subj + 6)).any(|k| t.is_any(k, &["had", "'d"]) || k == subj && t.is(c, "had"))
                     {
                         return Some((s, ce, "Don't say what the customer could have done; own what you did."));
                     }
+                }
+            }
+        }
+        None
+    }
+
+    /// The customer's own choice or the writer's earlier advice, named after
+    /// the apology: "the option you picked on the order form", "which you
+    /// decided against", "we did ask you to confirm by Wednesday".
+    fn customer_chose(&self, s: usize, ce: usize, contradicted: bool) -> Option<(usize, usize, &'static str)> {
+        let t = self.t;
+        if contradicted || has_any(t, s, ce, FAULT_NOUNS) {
+            return None;
+        }
+        let why = "Don't point at what the customer chose; own what went wrong.";
+        for k in s..ce {
+            if !t.is(k, "you") {
+                continue;
+            }
+            // "what you picked" and "the one you chose", not "if you chose".
+            // "you told Jess to take it right up": the customer's instruction.
+            let instructed = t.is_any(k + 1, &["told", "asked", "wanted", "instructed"])
+                && !t.is_any(k + 2, WRITER_PRONOUNS)
+                && (k + 3..ce.min(k + 6)).any(|j| t.is(j, "to"));
+            let chose = (instructed || t.is_any(k + 1, CUSTOMER_CHOICE))
+                && !(k > s && t.is_any(k - 1, &["if", "whatever", "whichever"]));
+            // The writer's act after the customer's: "you chose it and we sent it".
+            if chose && !has_any(t, k + 2, ce, WRITER_PRONOUNS) {
+                let writer_before = (s..k).find(|&j| t.is_any(j, &["i", "we"]));
+                // Before it, only the writer's advice may stand: "we recommended X, which you declined".
+                let advice_only =
+                    writer_before.is_none_or(|j| (j + 1..(j + 3).min(k)).any(|v| t.is_any(v, ADVICE_VERBS)));
+                if advice_only {
+                    return Some((s, ce, why));
+                }
+            }
+        }
+        // "We did ask you to confirm", "I warned you to book": advice, pointed at.
+        for k in s..ce.saturating_sub(2) {
+            if t.is_any(k, &["i", "we"]) && (k == s || !t.toks[k - 1].is_word) {
+                let v = if t.is(k + 1, "did") { k + 2 } else { k + 1 };
+                if t.is_any(v, ADVICE_VERBS) && t.is(v + 1, "you") && (v + 2..ce.min(v + 5)).any(|j| t.is(j, "to")) {
+                    return Some((s, ce, why));
+                }
+                if t.is(k + 1, "did") && t.is_any(v, ADVICE_VERBS) {
+                    return Some((s, ce, why));
                 }
             }
         }
@@ -552,6 +676,24 @@ impl Found<'_, '_> {
                         && t.is_any(k + 2, &["could", "can", "'d", "would", "might", "should"]))
                 } else if t.is_any(k, GUESSING_VERBS) {
                     k > rs && t.is_any(k - 1, &["i", "we"])
+                } else if t.is_any(k, &["think", "believe"]) {
+                    // "I think we might owe you an apology", "Sorry, I believe."
+                    k > rs
+                        && t.is_any(k - 1, &["i", "we"])
+                        && (short && rs == s
+                            || (k + 1..(k + 7).min(re)).any(|j| is_apology_word(t, j) || t.is(j, "owe")))
+                } else if t.is(k, "tell") {
+                    // "From what I can tell".
+                    k >= rs + 3 && t.is(k - 1, "can") && t.is(k - 2, "i") && t.is(k - 3, "what")
+                } else if t.is(k, "chance") {
+                    // "There's a chance our tech nicked it"; not "a chance to put it right".
+                    k > rs && t.is(k - 1, "a") && is_word(t, k + 1) && !t.is_any(k + 1, &["to", "of"])
+                } else if t.is_any(k, &["once", "until", "when", "after"]) {
+                    // "We'll apologise properly once the workshop has had a look."
+                    (rs..k).any(|j| {
+                        t.is_any(j, &["apologise", "apologize"])
+                            && (j.saturating_sub(3)..j).any(|x| t.is_any(x, &["'ll", "will", "shall"]))
+                    })
                 } else if t.is_any(k, &["pending"])
                     || t.is(k, "subject") && t.is(k + 1, "to")
                     // "in a sense", "to that degree".
@@ -570,15 +712,18 @@ impl Found<'_, '_> {
                     k > rs && t.is_any(k - 1, &["'s", "is", "quite", "entirely", "very", "perfectly"])
                 } else if t.is_any(k, &["might", "may"]) {
                     // "We might have sent the wrong one": the writer unsure of its own act.
+                    // "Our technician may have overtightened it", "we might owe you".
                     k > rs
-                        && t.is_any(k - 1, &["i", "we", "possibly", "maybe"])
-                        && (k + 1..(k + 3).min(re)).any(|j| {
+                        && !t.is_any(k - 1, &["you", "it", "they", "that", "this", "something", "someone", "somebody", "anything"])
+                        // "the delay may have cost you the sale" owns a consequence.
+                        && !has_any(t, k, (k + 6).min(re), CUSTOMER_PRONOUNS)
+                        && (t.is(k + 1, "owe") || (k + 1..(k + 3).min(re)).any(|j| {
                             t.is(j, "have")
                                 && !t.is(j + 1, "to")
                                 && (is_finite_verb(t, j + 1)
                                     || t.is_any(j + 1, ADVERBS_OF_MANNER)
                                     || t.is_any(j + 1, &["possibly", "maybe"]))
-                        })
+                        }))
                 } else if t.is(k, "could") {
                     t.is_any(k + 1, &["maybe", "possibly", "perhaps"])
                 } else if t.is(k, "whether") {
@@ -591,6 +736,29 @@ impl Found<'_, '_> {
                 } else {
                     false
                 };
+                // A sentence already flagged needs no second hedge: two cuts
+                // side by side would leave the rewrite ragged.
+                let second_reading = t.is_any(
+                    k,
+                    &[
+                        "probably",
+                        "apparently",
+                        "think",
+                        "believe",
+                        "tell",
+                        "appears",
+                        "seems",
+                        "chance",
+                        "until",
+                        "when",
+                        "after",
+                    ],
+                ) || t.is_any(k, &["might", "may"])
+                    && k > rs
+                    && !t.is_any(k - 1, &["i", "we", "possibly", "maybe"]);
+                if hit && second_reading && self.cands.iter().any(|c| c.s < re && c.e > rs) {
+                    continue;
+                }
                 if hit {
                     // The words to drop: "I suppose", "could maybe", "-ish".
                     let (hs, he) = if t.is_any(k, GUESSING_VERBS) {
@@ -644,6 +812,14 @@ impl Found<'_, '_> {
                                             "behind", "over", "under", "out", "while", "wait", "delay",
                                         ],
                                     )))
+                } else if t.is_any(k, SMALL_COUNTS) {
+                    // "a handful of petals", "a mere morning".
+                    i < 2 && (t.is(k, "mere") || k > 0 && t.is_any(k - 1, &["a", "the"]) && t.is(k + 1, "of"))
+                } else if t.is_any(k, &["small", "little"]) {
+                    // "a couple of small errors": the size put on the fault itself.
+                    i < 2 && (k + 1..(k + 3).min(re)).any(|j| t.is_any(j, FAULT_NOUNS) || t.is_any(j, HARM_NOUNS))
+                } else if t.is_any(k, &["just", "only"]) && t.is(k + 1, "the") && t.is_any(k + 2, &["one", "single"]) {
+                    true
                 } else if t.is(k, "or") && t.is_any(k + 1, &["two", "so", "three"]) {
                     !is_word(t, k + 2) || !t.is_any(k + 2, &["more", "times"])
                 } else if t.is(k, "nothing") {
@@ -687,7 +863,14 @@ impl Found<'_, '_> {
             if has_any(t, k, e, WRITER_PRONOUNS) {
                 return;
             }
-            if t.is(k + 1, "found") && (k + 2..e.min(k + 11)).any(|j| t.is_any(j, &["such", "so", "too"])) {
+            // "Sorry you found the process stressful": a judgement word after "found".
+            let judged = |j: usize| {
+                t.is_any(j, &["such", "so", "too"])
+                    || is_word(t, j)
+                        && t.norm(j).len() > 5
+                        && (t.norm(j).ends_with("ful") || t.norm(j).ends_with("ing"))
+            };
+            if t.is(k + 1, "found") && (k + 2..e.min(k + 11)).any(judged) {
                 self.push(
                     k,
                     k + 2,
@@ -696,6 +879,41 @@ impl Found<'_, '_> {
                 );
                 return;
             }
+        }
+        // "Sorry you're not loving the bob": the customer's taste as the object.
+        if t.is(k, "you")
+            && t.is_any(k + 1, &["'re", "are", "were", "aren't"])
+            && (k + 2..k + 4).any(|j| t.is_any(j, &["not", "n't"]))
+            && (k + 3..k + 5).any(|j| {
+                t.is_any(
+                    j,
+                    &["loving", "liking", "happy", "pleased", "keen", "enjoying", "impressed", "thrilled", "satisfied"],
+                )
+            })
+        {
+            self.push(k, k + 4, FindingKind::Feelings, "Apologise for what you did, not for how the customer felt.");
+            return;
+        }
+        // How it came across to them: "the wait felt long for you", "our
+        // letter read as abrupt to you", "left you feeling uncomfortable".
+        let came_across = (a + 1..e).find(|&j| {
+            t.is_any(j, PERCEPTION_VERBS)
+                && (!t.is(j, "came") || t.is(j + 1, "across"))
+                && !(j > a + 1 && t.is_any(j - 1, &["i", "we"]))
+                && (j + 1..e.min(j + 6)).any(|x| t.is_any(x, &["to", "for", "with"]) && t.is(x + 1, "you"))
+                || t.is_any(j, &["left", "made", "leaving", "making"])
+                    && !(j.saturating_sub(2)..j).any(|x| t.is_any(x, &["i", "we"]))
+                    && t.is(j + 1, "you")
+                    && t.is_any(j + 2, &["feeling", "feel", "felt"])
+        });
+        if let Some(j) = came_across {
+            self.push(
+                j,
+                trim_end(t, j, e),
+                FindingKind::Feelings,
+                "Apologise for what you did, not for how it came across.",
+            );
+            return;
         }
         if let Some(j) = (k..e).find(|&j| {
             t.is_any(j, &["got", "get", "gets", "getting"])
@@ -796,6 +1014,7 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
             // "But more importantly, the heating's fixed."
             if t.is_any(c.s + 1, REINFORCING) && t.is_any(c.s + 2, &["importantly", "all", "crucially"])
                 || t.is(c.s + 1, "importantly")
+                || t.is(c.s + 1, "more") && t.is(c.s + 2, "to") && t.is(c.s + 4, "point")
             {
                 return true;
             }
@@ -810,11 +1029,41 @@ fn looks_only(t: &Tokens, ctx: &Context, c: &Cand) -> bool {
             false
         }
         FindingKind::Blame => {
+            // "I'd sent you the wrong contract": the customer as the object of our act.
+            if t.is(c.s, "you")
+                && c.s >= 2
+                && is_finite_verb(t, c.s - 1)
+                && (c.s.saturating_sub(3)..c.s - 1).any(|k| t.is_any(k, &["i", "we", "'d"]))
+            {
+                return true;
+            }
             // "You told us the late delivery was your fault"; "...and told the
             // problem was your fault": reported words.
             (ss.max(c.s.saturating_sub(8))..c.s).any(|k| t.is_any(k, REPORTING_VERBS))
         }
         FindingKind::Excuse => {
+            // "No one to blame but myself": ownership, in the shape of an excuse.
+            if (c.s..c.e).any(|k| t.is(k, "blame"))
+                && t.is(c.e, "but")
+                && t.is_any(c.e + 1, &["myself", "ourselves", "me", "us"])
+            {
+                return true;
+            }
+            // "I told you it was the battery and charged you for one": our own
+            // story, told with us as the subject and no apology in it.
+            let o = skip_openers(t, ss, se);
+            if t.is_any(o, &["i", "we"])
+                && c.s > o
+                && !(ss..se).any(|k| is_apology_word(t, k))
+                && is_finite_verb(t, o + 1)
+                && !t.is_any(
+                    o + 1,
+                    &["was", "were", "had", "got", "'d", "'s", "'ve", "'re", "'m", "am", "are", "have", "has"],
+                )
+                && !has_any(t, o, se, &["but", "because"])
+            {
+                return true;
+            }
             // "There's nobody else to blame"; "the confusion I caused by sending".
             (c.s..c.e).any(|k| t.is(k, "else"))
                 || c.s > 0

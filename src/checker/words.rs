@@ -342,6 +342,8 @@ pub const EPISTEMIC_ADVERBS: &[&str] = &[
     "conditionally",
     "potentially",
     "allegedly",
+    "probably",
+    "apparently",
 ];
 
 /// Verbs of guessing in the first person: "I suppose", "I reckon".
@@ -1199,3 +1201,77 @@ pub const MACRO_APOL: &[&str] = &[
     "regretted",
     "apologetic",
 ];
+
+/// What the customer chose or signed: "the option you picked", "the
+/// letter you countersigned", "which you decided against".
+pub const CUSTOMER_CHOICE: &[&str] = &[
+    "picked",
+    "chose",
+    "chosen",
+    "selected",
+    "opted",
+    "ticked",
+    "decided",
+    "requested",
+    "signed",
+    "countersigned",
+    "approved",
+    "agreed",
+    "insisted",
+    "declined",
+];
+
+/// The writer's advice, given beforehand: "we did ask you to confirm",
+/// "we recommended a larger budget".
+pub const ADVICE_VERBS: &[&str] = &[
+    "ask",
+    "asked",
+    "tell",
+    "told",
+    "warn",
+    "warned",
+    "advise",
+    "advised",
+    "recommend",
+    "recommended",
+    "suggest",
+    "suggested",
+    "remind",
+    "reminded",
+    "mention",
+    "mentioned",
+    "flagged",
+];
+
+/// Verbs of how something came across to the customer: "the wait felt
+/// long for you", "our letter read as abrupt to you".
+pub const PERCEPTION_VERBS: &[&str] = &[
+    "felt", "feel", "feels", "seemed", "seem", "seems", "came", "read", "sounded", "struck", "landed", "land", "looked",
+];
+
+/// Staff who are new or standing in: the excuse of inexperience.
+pub const NEW_STAFF: &[&str] = &[
+    "new",
+    "temp",
+    "temporary",
+    "trainee",
+    "junior",
+    "covering",
+    "inexperienced",
+    "learning",
+    "locum",
+    "stand-in",
+    "apprentice",
+    "relief",
+];
+
+/// Size words that shrink a count of faults: "a handful of", "a mere morning".
+pub const SMALL_COUNTS: &[&str] = &["handful", "mere"];
+
+/// What the writer should have been given: "had we been told".
+pub const RECEIVING: &[&str] =
+    &["given", "told", "sent", "informed", "warned", "shown", "asked", "briefed", "notified"];
+
+/// People named by what they are rather than their job: "a new girl".
+pub const PERSON_NOUNS: &[&str] =
+    &["girl", "lad", "guy", "boy", "lady", "woman", "man", "person", "chap", "starter", "member", "temp"];
