@@ -601,7 +601,7 @@ pub(crate) fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: 
             return true;
         }
         // "I had booked too many": past perfect is the writer acting.
-        if matches!(w1, "had" | "'d") && (w2.ends_with("ed") || PAST_IRREG.contains(&w2)) {
+        if matches!(w1, "had" | "'d") && (w2.ends_with("ed") || FAULT_PAST_FORMS.contains(&w2)) {
             return true;
         }
         if matches!(w1, "came" | "went") && w2 == "down" {
@@ -610,7 +610,7 @@ pub(crate) fn first_person_agent(t: &Tokens, (s, e): (usize, usize), skip_said: 
         if NOT_AGENT.contains(&w1) {
             continue;
         }
-        if w1.ends_with("ed") || PAST_IRREG.contains(&w1) {
+        if w1.ends_with("ed") || FAULT_PAST_FORMS.contains(&w1) {
             return true;
         }
     }

@@ -1121,7 +1121,10 @@ pub const STAFF_WORDS: &[&str] = &[
     "kitchen",
 ];
 
-pub const PAST_IRREG: &[&str] = &[
+/// Past forms the guards read as a failure already done ("had misread", "we dropped"):
+/// irregular pasts and the usual regular verbs of a slip. Not the same list as
+/// `IRREGULAR_PAST`, which the clause reader uses to find any past tense.
+pub const FAULT_PAST_FORMS: &[&str] = &[
     "made",
     "gave",
     "took",

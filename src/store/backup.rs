@@ -328,7 +328,9 @@ pub struct BackupEntry {
 /// The backups in `dir`, newest first.
 pub fn backups_listed(dir: &Path) -> Result<Vec<BackupEntry>> {
     let mut all = list_backups(dir)?;
-    all.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    // Newest first; two taken in the same second by when their files were written.
+    let written = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    all.sort_by_key(|(p, at)| std::cmp::Reverse((*at, written(p))));
     Ok(all
         .into_iter()
         .map(|(path, at)| {
