@@ -178,6 +178,7 @@ fn cli_backup_restore_export_and_erase() {
 fn killed_mid_write_the_database_is_all_or_nothing() {
     use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
+    let mut inside = 0;
     for (run_no, share) in [0.1f64, 0.5, 0.9].into_iter().enumerate() {
         let db = dir.path().join(format!("kill{run_no}.sqlite3"));
         drop(Db::open(&db).unwrap());
@@ -200,8 +201,15 @@ fn killed_mid_write_the_database_is_all_or_nothing() {
         assert!(done < total, "run {run_no}: killed at {done} of {total}, inside the transaction");
         let reopened = Db::open(&db).unwrap();
         assert!(reopened.check_integrity().unwrap().is_empty(), "run {run_no}: integrity");
-        assert_eq!(reopened.customer_count().unwrap(), 0, "run {run_no}: killed at {done}/{total}, nothing may remain");
+        // The job may have run on past the line we read (the pipe holds lines it
+        // wrote ahead) and even finished; then it is all there. Never a part.
+        match reopened.customer_count().unwrap() {
+            0 => inside += 1,
+            20000 => {}
+            n => panic!("run {run_no}: half a write survived ({n} customers)"),
+        }
     }
+    assert!(inside > 0, "at least one kill landed inside the transaction");
 }
 
 /// The app and the CLI writing at once: no "database is locked" reaches the
@@ -335,6 +343,7 @@ fn killed_mid_import_the_import_is_all_or_nothing() {
         text.push_str(&format!("Customer {i},c{i}@example.com,555-{:07},Bristol\n", i));
     }
     std::fs::write(&csv, text).unwrap();
+    let mut inside = 0;
     for (run_no, rows_first) in [1_000u64, 20_000, 60_000].into_iter().enumerate() {
         let db = dir.path().join(format!("imp{run_no}.sqlite3"));
         drop(Db::open(&db).unwrap());
@@ -357,8 +366,14 @@ fn killed_mid_import_the_import_is_all_or_nothing() {
         assert!(done < total, "run {run_no}: killed after {done} of {total} rows, inside the transaction");
         let reopened = Db::open(&db).unwrap();
         assert!(reopened.check_integrity().unwrap().is_empty(), "run {run_no}");
-        assert_eq!(reopened.customer_count().unwrap(), 0, "run {run_no}: killed at row {done}, nothing may remain");
+        // As above: none of it, or (if it ran on past the line we read and finished) all of it.
+        match reopened.customer_count().unwrap() {
+            0 => inside += 1,
+            100_000 => {}
+            n => panic!("run {run_no}: half an import survived ({n} rows, killed after row {done})"),
+        }
     }
+    assert!(inside > 0, "at least one kill landed inside the transaction");
 }
 
 #[test]
