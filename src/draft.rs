@@ -302,12 +302,8 @@ fn own_it(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
         ),
     }
     .to_string()];
-    if let Some(rc) = opt(&input.root_cause) {
-        out.push(format!(
-            "{} {rc}.",
-            p.pick(11, &["What went wrong on our side:", "Where we went wrong:", "The cause, on our side:"])
-        ));
-    }
+    // No cause here: the method says the customer wants it put right, not
+    // explained; the cause goes in the "what we changed" letter.
     out
 }
 
@@ -632,6 +628,13 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
         if !on.is_empty() {
             first.push(format!("I put it right on {on}."));
         }
+    }
+    // The cause belongs here, beside what we changed because of it.
+    if let Some(rc) = opt(&input.root_cause) {
+        first.push(format!(
+            "{} {rc}.",
+            p.pick(94, &["What went wrong on our side:", "Where we went wrong:", "The cause, on our side:"])
+        ));
     }
     let changes = clean_changes(&input.changes);
     let mut paragraphs = vec![join(&first)];

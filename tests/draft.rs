@@ -313,6 +313,20 @@ proptest! {
     }
 }
 
+/// The apology does not explain the cause (the customer wants it put right);
+/// the "what we changed" letter does, beside the changes.
+#[test]
+fn the_cause_is_in_the_follow_up_not_the_apology() {
+    let mut i = sample();
+    i.root_cause = Some("the new packing bench ran out of protective wrap".into());
+    let apology = letter_plain_text(&draft_apology(&i, Tone::Warm, 1));
+    assert!(!apology.contains("packing bench"), "{apology}");
+    let (_, email) = amends::draft::draft_email(&i, Tone::Warm, 1);
+    assert!(!email.contains("packing bench"), "{email}");
+    let follow_up = letter_plain_text(&amends::draft::draft_follow_up(&i, Tone::Warm, 1));
+    assert!(follow_up.contains("the new packing bench ran out of protective wrap."), "{follow_up}");
+}
+
 #[test]
 #[ignore]
 fn print_two_letters() {
