@@ -280,8 +280,8 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
     out
 }
 
-fn own_it(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
-    let mut out = vec![match tone {
+fn own_it(tone: Tone, p: &Picker) -> Vec<String> {
+    let out = vec![match tone {
         Tone::Warm => p.pick(
             10,
             &[
@@ -489,7 +489,7 @@ pub fn draft_apology(input: &DraftInput, tone: Tone, seed: u64) -> LetterText {
     let p = Picker::new(input, seed);
     let mut paragraphs = Vec::new();
     let mut first = what_happened(input, tone, &p);
-    first.extend(own_it(input, tone, &p));
+    first.extend(own_it(tone, &p));
     paragraphs.push(join(&first));
     let mut second = fix_and_dates(input, tone, &p);
     if let Some(m) = make_up(input, tone, &p) {
@@ -550,7 +550,7 @@ pub fn draft_call_script(input: &DraftInput, tone: Tone, seed: u64) -> String {
     );
     lines.push(join(&what_happened(input, tone, &p)));
     lines.push("(Pause. Let them tell it in their own words, and do not interrupt.)".to_string());
-    lines.push(join(&own_it(input, tone, &p)));
+    lines.push(join(&own_it(tone, &p)));
     let mut fix = fix_and_dates(input, tone, &p);
     if let Some(m) = make_up(input, tone, &p) {
         fix.push(m);
