@@ -41,71 +41,6 @@ pub(crate) struct Edit {
     pub words: Option<Vec<usize>>,
 }
 
-/// Single words that can simply be dropped: they shrink or hedge and carry
-/// no fact of their own.
-const DROPPABLE: &[&str] = &[
-    "just",
-    "only",
-    "merely",
-    "simply",
-    "slight",
-    "slightly",
-    "small",
-    "minor",
-    "little",
-    "tiny",
-    "teeny",
-    "wee",
-    "brief",
-    "short",
-    "momentary",
-    "temporary",
-    "trivial",
-    "minimal",
-    "marginal",
-    "mini",
-    "negligible",
-    "mild",
-    "mildly",
-    "somewhat",
-    "marginally",
-    "perhaps",
-    "maybe",
-    "possibly",
-    "conceivably",
-    "arguably",
-    "presumably",
-    "seemingly",
-    "supposedly",
-    "tentatively",
-    "partly",
-    "partially",
-    "provisionally",
-    "potentially",
-    "apparently",
-    "alleged",
-    "allegedly",
-    "perceived",
-    "apparent",
-    "supposed",
-    "possible",
-    "potential",
-    "any",
-    "barely",
-    "hardly",
-    "bit",
-    "a",
-    "touch",
-    "tad",
-    "quick",
-    "fractionally",
-    "honestly",
-    "literally",
-    "kind",
-    "sort",
-    "of",
-];
-
 fn is_word(t: &Tokens, k: usize) -> bool {
     k < t.len() && t.toks[k].is_word
 }
@@ -238,7 +173,7 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
             };
         }
     }
-    if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
+    if c.e == c.s + 1 && t.is_any(c.s, SMALL_TROUBLE_NOUNS) {
         let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
         return Edit {
             s: c.s,
@@ -253,19 +188,6 @@ fn plan_one(t: &Tokens, c: &Cand) -> Edit {
     }
     if (c.s..c.e).all(|k| !is_word(t, k) || t.is_any(k, DROPPABLE) || t.is_any(k, SHRINKERS)) {
         return dropped_words(t, c);
-    }
-    if c.e == c.s + 1 && t.is_any(c.s, &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"]) {
-        let text = if t.norm(c.s).ends_with('s') { "problems" } else { "problem" };
-        return Edit {
-            s: c.s,
-            e: c.e,
-            text: text.into(),
-            swallow_space: false,
-            swallow_space_before: false,
-            keep: None,
-            capitalise: None,
-            words: None,
-        };
     }
     if t.is(c.s, "any") && c.e == c.s + 1 {
         return Edit {

@@ -321,6 +321,9 @@ pub const SHRINKERS: &[&str] = &[
     "kerfuffle",
 ];
 
+/// Cosy names for a failure that the rewrite turns into plain "problem(s)".
+pub const SMALL_TROUBLE_NOUNS: &[&str] = &["hiccup", "blip", "niggle", "kerfuffle", "hiccups", "blips", "niggles"];
+
 /// After "nothing": a remark that the harm was small.
 pub const NOTHING_MUCH: &[&str] =
     &["major", "serious", "big", "much", "dramatic", "drastic", "terrible", "awful", "disastrous", "significant"];
@@ -1278,3 +1281,68 @@ pub const RECEIVING: &[&str] =
 /// People named by what they are rather than their job: "a new girl".
 pub const PERSON_NOUNS: &[&str] =
     &["girl", "lad", "guy", "boy", "lady", "woman", "man", "person", "chap", "starter", "member", "temp"];
+
+/// Single words that can simply be dropped: they shrink or hedge and carry
+/// no fact of their own.
+pub const DROPPABLE: &[&str] = &[
+    "just",
+    "only",
+    "merely",
+    "simply",
+    "slight",
+    "slightly",
+    "small",
+    "minor",
+    "little",
+    "tiny",
+    "teeny",
+    "wee",
+    "brief",
+    "short",
+    "momentary",
+    "temporary",
+    "trivial",
+    "minimal",
+    "marginal",
+    "mini",
+    "negligible",
+    "mild",
+    "mildly",
+    "somewhat",
+    "marginally",
+    "perhaps",
+    "maybe",
+    "possibly",
+    "conceivably",
+    "arguably",
+    "presumably",
+    "seemingly",
+    "supposedly",
+    "tentatively",
+    "partly",
+    "partially",
+    "provisionally",
+    "potentially",
+    "apparently",
+    "alleged",
+    "allegedly",
+    "perceived",
+    "apparent",
+    "supposed",
+    "possible",
+    "potential",
+    "any",
+    "barely",
+    "hardly",
+    "bit",
+    "a",
+    "touch",
+    "tad",
+    "quick",
+    "fractionally",
+    "honestly",
+    "literally",
+    "kind",
+    "sort",
+    "of",
+];
