@@ -74,19 +74,22 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 pub fn refuse_database(out: &Path, db: Option<&Path>) -> Result<()> {
     check_output(out)?;
     let Some(db) = db else { return Ok(()) };
-    let mut guarded = vec![db.to_path_buf()];
-    for side in ["-wal", "-shm", "-journal"] {
-        let mut p = db.as_os_str().to_owned();
-        p.push(side);
-        guarded.push(PathBuf::from(p));
-    }
-    if guarded.iter().any(|g| same_file(out, g)) {
+    if same_file(out, db) || sqlite_sidecars(db).iter().any(|g| same_file(out, g)) {
         return Err(refuse(
             out,
             "is where your records are kept; writing there would destroy them. Choose another file.",
         ));
     }
     Ok(())
+}
+
+/// The files SQLite keeps beside a database: its journal, WAL and shared memory.
+pub fn sqlite_sidecars(db: &Path) -> [PathBuf; 3] {
+    ["-journal", "-wal", "-shm"].map(|side| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(side);
+        PathBuf::from(p)
+    })
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -105,11 +105,7 @@ fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
     if let Err(e) = fill_copy(src, tmp.path(), dest) {
         // SQLite may leave its own journal beside a copy that failed half-way
         // (a full disk): remove it with the temporary file.
-        for side in ["-journal", "-wal", "-shm"] {
-            let mut p = tmp.path().as_os_str().to_owned();
-            p.push(side);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
+        remove_sidecars(tmp.path());
         return Err(e);
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(dest, e))?;
@@ -118,6 +114,14 @@ fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
     drop(file);
     let bytes = std::fs::metadata(dest).map_err(|e| Error::io(dest, e))?.len();
     Ok(BackupInfo { path: dest.to_path_buf(), bytes })
+}
+
+/// Remove the journal, WAL and shared-memory files SQLite may leave beside a
+/// temporary database (its own file is removed by its owner).
+fn remove_sidecars(path: &Path) {
+    for side in crate::files::sqlite_sidecars(path) {
+        let _ = std::fs::remove_file(side);
+    }
 }
 
 /// Copy every page of `src` into the empty database file at `tmp` and check it.
@@ -225,17 +229,10 @@ impl Db {
             .suffix(".sqlite3")
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&dir, e))?;
-        let cleanup = |path: &Path| {
-            for side in ["-journal", "-wal", "-shm"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(side);
-                let _ = std::fs::remove_file(PathBuf::from(p));
-            }
-        };
         let result = self.stage_and_check(&src, staged.path(), version, &untouched);
         drop(src);
         if let Err(e) = result {
-            cleanup(staged.path());
+            remove_sidecars(staged.path());
             return Err(e);
         }
         let previous = self.backup_now("before-restore", Retention::default())?.map(|b| b.path);
@@ -246,7 +243,7 @@ impl Db {
             b.run_to_completion(4096, Duration::ZERO, None)?;
         }
         drop(copy);
-        cleanup(staged.path());
+        remove_sidecars(staged.path());
         Ok(RestoreReport { previous_saved_to: previous, restored_schema_version: version })
     }
 

@@ -222,7 +222,7 @@ pub fn preview_import(
     };
     let mut scratch = ImportReport::empty(path, &source, header_line, true);
     let map = columns::map_columns(&header, &mapping, &mut scratch)?;
-    let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
+    scratch.identify(&source, &header, &map);
     let mut rows = Vec::new();
     let mut it = source::rows_after_header(&source, header_at)?;
     while rows.len() < limit {
@@ -254,12 +254,8 @@ pub fn preview_import(
         rows.push(row);
     }
     Ok(ImportPreview {
-        product: if is_vcard { Some("vcard") } else { scratch.product },
-        looks_like: if is_vcard {
-            Some("This looks like an address book of vCards.".into())
-        } else {
-            map.product.map(|p| format!("This looks like {}.", p.name))
-        },
+        product: scratch.product,
+        looks_like: scratch.looks_like,
         encoding: source.encoding,
         delimiter: scratch.delimiter,
         header_line,
@@ -272,6 +268,16 @@ pub fn preview_import(
 
 /// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
 impl ImportReport {
+    /// Say what the file looks like: an address book of vCards, or a known tool's export.
+    fn identify(&mut self, source: &Source, header: &[String], map: &Mapping) {
+        if source.delimiter.is_none() && self.header_line == 0 && header == vcard::HEADER {
+            self.product = Some("vcard");
+            self.looks_like = Some("This looks like an address book of vCards.".to_string());
+        } else if let Some(p) = map.product {
+            self.looks_like = Some(format!("This looks like {}.", p.name));
+        }
+    }
+
     /// A report with nothing counted yet, for the file as read.
     fn empty(path: &Path, source: &Source, header_line: u64, dry_run: bool) -> ImportReport {
         ImportReport {
@@ -345,15 +351,9 @@ fn run(
     let source = Source::read(path)?;
     let (header_line, header, header_at) = source::find_header(&source)?;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    let is_vcard = source.delimiter.is_none() && header_line == 0 && header == vcard::HEADER;
     let mut report = ImportReport::empty(path, &source, header_line, opts.dry_run);
     let map = columns::map_columns(&header, &opts.mapping, &mut report)?;
-    if is_vcard {
-        report.product = Some("vcard");
-        report.looks_like = Some("This looks like an address book of vCards.".to_string());
-    } else if let Some(p) = map.product {
-        report.looks_like = Some(format!("This looks like {}.", p.name));
-    }
+    report.identify(&source, &header, &map);
     if header_at > 0 {
         report.warnings.push(format!(
             "The column names are on line {header_line}; the {header_at} line{} above them {} passed over.",
