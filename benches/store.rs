@@ -29,6 +29,7 @@ fn main() {
         incidents,
         seed: 42,
         as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+        business_type: None,
     };
     let t = Instant::now();
     fill(&mut db, &opts).expect("demo");

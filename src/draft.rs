@@ -10,6 +10,7 @@
 //! must never invent facts (dates, amounts, causes) the owner did not give,
 //! and never be random: the same input and seed give the same letter.
 
+use crate::domain::BusinessType;
 use crate::letter_text::{DatedChange, LetterText};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -71,6 +72,40 @@ pub struct DraftInput {
     pub changes: Vec<DatedChange>,
     pub root_cause: Option<String>,
     pub second_failure: bool,
+    /// What kind of business writes: a trade does jobs, a restaurant takes bookings.
+    pub business_type: BusinessType,
+    /// The incident's category ("delivery", "billing", "staff"…).
+    pub category: String,
+}
+
+/// What the customer had from us, in the words of this business: (what went
+/// wrong with, when we found it). A rude phone call is not "your order".
+fn what_went_wrong(input: &DraftInput) -> (&'static str, &'static str) {
+    match input.category.trim() {
+        "staff" | "communication" => ("the way we dealt with you", "before you had to raise it"),
+        "billing" => ("your bill", "before you spotted it"),
+        _ => match input.business_type {
+            BusinessType::Trades => ("the work we did for you", "before you spotted it"),
+            BusinessType::Restaurant => ("your booking", "before you came in"),
+            BusinessType::Services => ("your appointment", "before you noticed it"),
+            BusinessType::Retail | BusinessType::General => ("your order", "before it reached you"),
+        },
+    }
+}
+
+/// The next piece of business, for "I will look after your next … myself".
+fn next_time(input: &DraftInput) -> &'static str {
+    match input.business_type {
+        BusinessType::Trades => "job",
+        BusinessType::Restaurant => "visit",
+        BusinessType::Services => "appointment",
+        BusinessType::Retail | BusinessType::General => "order",
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Owner text as it will appear in a draft: whitespace collapsed, trimmed,
@@ -180,21 +215,33 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
     let ou = opt(&input.our_understanding);
     let title = nonempty(&input.incident_title);
     if input.discovered_by_us {
-        out.push(
-            match tone {
-                Tone::Warm => p.pick(1, &[
-                    "We found a problem with your order before it reached you, and I wanted you to hear about it from me straight away.",
-                    "Before your order reached you, we spotted a problem with it, and I want to tell you about it myself.",
-                    "We found a problem with your order before it got to you, so I am writing to tell you plainly what went wrong.",
-                ]),
-                Tone::Formal => p.pick(1, &[
-                    "We found a problem with your order before it reached you, and I am writing to tell you about it straight away.",
-                    "Before your order reached you, we identified a problem with it, and I wish to tell you about it directly.",
-                    "We found a problem with your order before it was delivered, and I want you to hear about it from me first.",
-                ]),
-            }
-            .to_string(),
-        );
+        let (what, before) = what_went_wrong(input);
+        let options = match tone {
+            Tone::Warm => [
+                format!(
+                    "We found a problem with {what} {before}, and I wanted you to hear about it from me straight away."
+                ),
+                format!(
+                    "{}, we spotted a problem with {what}, and I want to tell you about it myself.",
+                    capitalised(before)
+                ),
+                format!(
+                    "We found a problem with {what} {before}, so I am writing to tell you plainly what went wrong."
+                ),
+            ],
+            Tone::Formal => [
+                format!(
+                    "We found a problem with {what} {before}, and I am writing to tell you about it straight away."
+                ),
+                format!(
+                    "{}, we identified a problem with {what}, and I wish to tell you about it directly.",
+                    capitalised(before)
+                ),
+                format!("We found a problem with {what} {before}, and I want you to hear about it from me first."),
+            ],
+        };
+        let refs: Vec<&str> = options.iter().map(String::as_str).collect();
+        out.push(p.pick(1, &refs).to_string());
         if let Some(ou) = ou.or(title) {
             out.push(format!("{} {ou}.", p.pick(2, &["Here is what we found:", "The problem:", "In short:"])));
         }
@@ -643,12 +690,15 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
     } else {
         paragraphs.push(changes_intro(tone, &p));
     }
+    let next = next_time(input);
+    let warm_next = format!("We would be glad to see you again, and I will look after your next {next} myself.");
+    let formal_next = format!("I would be glad to look after your next {next} personally.");
     let invite = match tone {
         Tone::Warm => p.pick(
             94,
             &[
                 "I would love the chance to look after you again.",
-                "We would be glad to see you again, and I will look after your next order myself.",
+                &warm_next,
                 "I hope you will give us another chance; I will look after it personally.",
             ],
         ),
@@ -656,7 +706,7 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
             94,
             &[
                 "We would welcome the opportunity to serve you again.",
-                "I would be glad to look after your next order personally.",
+                &formal_next,
                 "We would value the chance to put things right with you in future.",
             ],
         ),

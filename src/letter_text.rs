@@ -33,3 +33,136 @@ pub struct LetterText {
     pub signer_name: String,
     pub signer_title: String,
 }
+
+/// A line that starts a bullet item in the owner's text ("- ", "• ", "* " or "– "),
+/// and the item's text.
+pub fn bullet_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    ["- ", "• ", "* ", "– "].iter().find_map(|b| t.strip_prefix(b)).map(str::trim)
+}
+
+/// A line that could close a letter before the signature: short, ends in a comma
+/// ("Yours sincerely,", "With my apologies again,").
+fn is_closing(line: &str) -> bool {
+    let l = line.trim();
+    let lower = l.to_lowercase();
+    l.ends_with(',')
+        && (1..=6).contains(&l.split_whitespace().count())
+        && bullet_item(l).is_none()
+        && !["dear ", "hello", "hi ", "to "].iter().any(|s| lower.starts_with(s))
+}
+
+/// A salutation line: "Dear Zoë," / "Hello Sam," / "To whom it may concern:".
+fn is_salutation(line: &str) -> bool {
+    let l = line.trim();
+    let words = l.split_whitespace().count();
+    let lower = l.to_lowercase();
+    (l.ends_with(',') || l.ends_with(':')) && words <= 5 || (lower.starts_with("dear ") && words <= 8)
+}
+
+impl LetterText {
+    /// The letter as the owner wrote it: the first line is the salutation when it
+    /// reads like one, the last block is the closing and signer when it starts with
+    /// a closing line, and everything between is the body, paragraph for paragraph
+    /// (blank lines separate paragraphs; line breaks and bullet lists are kept as
+    /// typed). Without a sign-off, the signer comes from the profile.
+    pub fn from_owner_text(subject: &str, text: &str, signer_name: &str, signer_title: &str) -> LetterText {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut blocks: Vec<Vec<&str>> = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    blocks.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push(line.trim_end());
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current);
+        }
+
+        let mut out = LetterText { subject: subject.trim().to_string(), ..LetterText::default() };
+        // The salutation may share its block with the first paragraph ("Dear Sam,\nThank you…").
+        let several = blocks.len() > 1;
+        if let Some(first) = blocks.first_mut() {
+            if is_salutation(first[0]) && (several || first.len() > 1) {
+                out.salutation = first.remove(0).trim().to_string();
+                if first.is_empty() {
+                    blocks.remove(0);
+                }
+            }
+        }
+        // The sign-off: a closing line, then the signer's name and title (maybe in the next block).
+        let mut signed = false;
+        if let Some(last) = blocks.last() {
+            let n = blocks.len();
+            if is_closing(last[0]) && last.len() <= 4 {
+                out.closing = last[0].trim().to_string();
+                out.signer_name = last.get(1).map(|s| s.trim().to_string()).unwrap_or_default();
+                out.signer_title = last[last.len().min(2)..].iter().map(|s| s.trim()).collect::<Vec<_>>().join(", ");
+                blocks.pop();
+                signed = true;
+            } else if n >= 2 && blocks[n - 2].len() == 1 && is_closing(blocks[n - 2][0]) && last.len() <= 3 {
+                out.closing = blocks[n - 2][0].trim().to_string();
+                out.signer_name = last[0].trim().to_string();
+                out.signer_title = last[1..].iter().map(|s| s.trim()).collect::<Vec<_>>().join(", ");
+                blocks.truncate(n - 2);
+                signed = true;
+            }
+        }
+        if !signed || out.signer_name.is_empty() {
+            out.signer_name = signer_name.trim().to_string();
+            if out.signer_title.is_empty() {
+                out.signer_title = signer_title.trim().to_string();
+            }
+        }
+        out.paragraphs = blocks.into_iter().map(|b| b.join("\n")).collect();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_text_keeps_salutation_body_and_sign_off() {
+        let t = "Dear Zoë,\n\nI am sorry we sent the wrong tiles.\nThey arrive on Friday.\n\n- New racks\n- A check at the yard\n\nYours sincerely,\nMorgan Finch\nOwner";
+        let l = LetterText::from_owner_text("Subject", t, "Profile Signer", "Boss");
+        assert_eq!(l.salutation, "Dear Zoë,");
+        assert_eq!(
+            l.paragraphs,
+            ["I am sorry we sent the wrong tiles.\nThey arrive on Friday.", "- New racks\n- A check at the yard"]
+        );
+        assert_eq!(
+            (l.closing.as_str(), l.signer_name.as_str(), l.signer_title.as_str()),
+            ("Yours sincerely,", "Morgan Finch", "Owner")
+        );
+    }
+
+    #[test]
+    fn owner_text_without_sign_off_is_signed_from_the_profile() {
+        let l = LetterText::from_owner_text(
+            "",
+            "I am sorry, Sam.\r\n\r\nIt will be fixed by Monday.",
+            "Morgan Finch",
+            "Owner",
+        );
+        assert_eq!(l.salutation, "");
+        assert_eq!(l.paragraphs, ["I am sorry, Sam.", "It will be fixed by Monday."]);
+        assert_eq!(
+            (l.closing.as_str(), l.signer_name.as_str(), l.signer_title.as_str()),
+            ("", "Morgan Finch", "Owner")
+        );
+    }
+
+    #[test]
+    fn a_bullet_is_not_a_closing_and_a_one_line_text_is_a_body() {
+        let l = LetterText::from_owner_text("", "Dear Sam,", "M", "");
+        assert_eq!(l.paragraphs, ["Dear Sam,"]);
+        assert!(bullet_item("- Tiles, flat,").is_some());
+        assert!(!is_closing("- Tiles, flat,"));
+    }
+}

@@ -166,3 +166,11 @@ mod tests {
         }
     }
 }
+
+/// At most `n` characters, with "…" when cut.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}

@@ -19,7 +19,13 @@ fn dump(db: &amends::Db) -> String {
 }
 
 fn opts(seed: u64) -> DemoOptions {
-    DemoOptions { customers: 40, incidents: 120, seed, as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()) }
+    DemoOptions {
+        customers: 40,
+        incidents: 120,
+        seed,
+        as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+        business_type: None,
+    }
 }
 
 #[test]
@@ -117,19 +123,87 @@ fn cancelled_sample_data_leaves_the_database_empty_and_the_profile_unset() {
 
 #[test]
 fn every_sample_address_fits_the_sample_envelope_window() {
-    // Enough customers that companies and flats turn up together if they can.
-    let mut db = amends::Db::open_in_memory().unwrap();
-    fill(&mut db, &DemoOptions { customers: 2000, incidents: 100, ..opts(3) }).unwrap();
-    let spec = amends::letters::document_spec(&db, None).unwrap();
-    let customers = db.search_customers("", None).unwrap();
-    assert!(customers.iter().filter(|c| c.company.is_some()).count() > 100);
-    for c in customers {
-        let letter = amends::pdf::PdfLetter {
-            return_address: "Harbour & Finch · 1 Quay Road".into(),
-            recipient: amends::letters::recipient(&c).unwrap(),
-            date: String::new(),
-            text: Default::default(),
-        };
-        amends::pdf::check_address(&spec, &letter).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+    // Each sample business (its own country, paper and envelope), with enough
+    // customers that companies, flats and mail abroad turn up together if they can.
+    for t in amends::domain::BusinessType::ALL {
+        let mut db = amends::Db::open_in_memory().unwrap();
+        fill(&mut db, &DemoOptions { customers: 800, incidents: 20, business_type: Some(t), ..opts(3) }).unwrap();
+        let spec = amends::letters::document_spec(&db, None).unwrap();
+        let customers = db.search_customers("", None).unwrap();
+        let profile = db.profile().unwrap();
+        assert!(customers.iter().filter(|c| c.company.is_some()).count() > 10, "{t:?}");
+        let abroad = customers
+            .iter()
+            .filter(|c| {
+                !amends::postal::same_country(
+                    c.address.country.as_deref().unwrap(),
+                    profile.country.as_deref().unwrap(),
+                )
+            })
+            .count();
+        assert!(abroad > 300, "{t:?}: {abroad} abroad");
+        for c in customers {
+            let letter = amends::pdf::PdfLetter {
+                return_address: "Harbour & Finch · 1 Quay Road".into(),
+                recipient: amends::letters::recipient(&c, &profile).unwrap(),
+                date: String::new(),
+                text: Default::default(),
+            };
+            amends::pdf::check_address(&spec, &letter).unwrap_or_else(|e| panic!("{t:?} {}: {e}", c.name));
+        }
+    }
+}
+
+/// Every draft of every sample incident, in all four kinds and both tones, has
+/// no findings at all: the drafter quotes the customer and repeats back
+/// without the checker reading either as our qualifier. Each case is a whole
+/// sample business (one per business type) with a different seed, so the
+/// drafter's varied wordings and every story turn up.
+mod sample_drafts {
+    use super::*;
+    use amends::domain::{BusinessType, LetterKind};
+    use amends::draft::Tone;
+    use proptest::prelude::*;
+
+    fn findings_in_sample(business_type: BusinessType, seed: u64) -> Vec<String> {
+        let mut db = amends::Db::open_in_memory().unwrap();
+        let o = DemoOptions { customers: 12, incidents: 40, seed, business_type: Some(business_type), ..opts(seed) };
+        fill(&mut db, &o).unwrap();
+        assert_eq!(db.profile().unwrap().business_type, business_type);
+        let mut bad = Vec::new();
+        for id in 1..=40 {
+            for kind in [LetterKind::Apology, LetterKind::Email, LetterKind::Call, LetterKind::FollowUp] {
+                for tone in [Tone::Warm, Tone::Formal] {
+                    let Ok((_, body)) = amends::letters::draft_text(&db, id, kind, tone) else { continue };
+                    for f in amends::checker::check(&body) {
+                        if f.start.is_some() {
+                            bad.push(format!("#{id} {kind:?} {tone:?}: {:?} in\n{body}", f.text));
+                        }
+                    }
+                }
+            }
+        }
+        bad
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn sample_drafts_have_no_findings(t in 0usize..5, seed in any::<u64>()) {
+            let bad = findings_in_sample(BusinessType::ALL[t], seed);
+            prop_assert!(bad.is_empty(), "{} findings, first: {}", bad.len(), bad[0]);
+        }
+    }
+
+    /// The sample business of each type tells stories about its own trade.
+    #[test]
+    fn each_business_type_has_its_own_sample_business() {
+        let names: std::collections::BTreeSet<_> =
+            BusinessType::ALL.iter().map(|t| amends::demo::sample_profile_for(*t).business_name).collect();
+        assert_eq!(names.len(), 5);
+        for t in BusinessType::ALL {
+            let bad = findings_in_sample(t, 7);
+            assert!(bad.is_empty(), "{t:?}: {} findings, first: {}", bad.len(), bad[0]);
+        }
     }
 }

@@ -27,6 +27,7 @@ fn sample() -> DraftInput {
         }],
         root_cause: None,
         second_failure: false,
+        ..Default::default()
     }
 }
 
@@ -267,7 +268,8 @@ prop_compose! {
                incident_title in words(), customers_words in opt_words(), our_understanding in opt_words(),
                discovered_by_us in any::<bool>(), fix_kind in 0u8..3, fix_date in date(), next_contact in prop_oneof![Just(None), date().prop_map(Some)],
                make_up in opt_words(), root_cause in opt_words(),
-               changes in proptest::collection::vec((date(), words()), 0..3), second_failure in any::<bool>()) -> DraftInput {
+               changes in proptest::collection::vec((date(), words()), 0..3), second_failure in any::<bool>(),
+               business in any::<u8>(), category in any::<u8>()) -> DraftInput {
         DraftInput {
             customer_name, business_name: business_name.to_string(), signer_name, signer_title: signer_title.to_string(),
             direct_phone: phone, direct_email: email, incident_title, customers_words, our_understanding, discovered_by_us,
@@ -275,6 +277,8 @@ prop_compose! {
             next_contact, make_up, root_cause,
             changes: changes.into_iter().map(|(date, text)| DatedChange { date, text }).collect(),
             second_failure,
+            business_type: amends::domain::BusinessType::ALL[business as usize % 5],
+            category: ["delivery", "quality", "billing", "communication", "staff", "other"][category as usize % 6].to_string(),
         }
     }
 }

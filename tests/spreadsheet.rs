@@ -45,6 +45,7 @@ fn sample() -> Db {
             incidents: 80,
             seed: 5,
             as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+            business_type: None,
         },
     )
     .unwrap();
@@ -460,6 +461,7 @@ fn progress_counts_up_to_the_total() {
             incidents: 5000,
             seed: 2,
             as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+            business_type: None,
         },
     )
     .unwrap();

@@ -293,8 +293,11 @@ fn hostile_text_comes_back_unchanged() {
 #[test]
 fn dashboard_counts_every_incident() {
     let mut db = db();
-    amends::demo::fill(&mut db, &amends::demo::DemoOptions { customers: 30, incidents: 200, seed: 4, as_of: None })
-        .unwrap();
+    amends::demo::fill(
+        &mut db,
+        &amends::demo::DemoOptions { customers: 30, incidents: 200, seed: 4, as_of: None, business_type: None },
+    )
+    .unwrap();
     let s = db.dashboard_stats(24).unwrap();
     let all: i64 = s.by_category.iter().map(|c| c.count).sum();
     assert_eq!(all, 200);

@@ -21,6 +21,7 @@ mod contrast;
 mod fix;
 mod guards;
 mod pattern;
+mod quotes;
 mod rules;
 mod tokenise;
 mod words;
@@ -269,6 +270,14 @@ pub fn check(text: &str) -> Vec<Finding> {
     contrast::find(&t, &eng.ctx, &mut cands);
     clauses::find(&t, &eng.ctx, &mut cands);
     clauses::prune(&t, &eng.ctx, &mut cands);
+    // What the customer said, quoted back to them, is theirs, not our qualifier.
+    let quoted = quotes::customer_quotes(text);
+    if !quoted.is_empty() {
+        cands.retain(|c| {
+            let s = t.toks[c.s].start;
+            !quoted.iter().any(|&(qs, qe)| s >= qs && s < qe)
+        });
+    }
     resolve(text, &t, cands)
 }
 

@@ -10,6 +10,7 @@ use super::error::PdfError;
 use super::fonts::{FontKey, Metrics};
 use super::spec::{DocumentSpec, PdfLetter, WindowRect};
 use super::wrap::wrap;
+use crate::letter_text::bullet_item;
 
 /// An RGB colour, 0..1 per channel.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -384,6 +385,53 @@ fn paragraph(out: &mut Vec<Chunk>, s: &str, font: FontKey, x: f32, width: f32, s
     }
 }
 
+/// A paragraph as the owner typed it: its line breaks kept, and lines that
+/// start with "- " or "• " set as bullet items with a hanging indent.
+fn owner_paragraph(out: &mut Vec<Chunk>, p: &str, x: f32, w: f32) {
+    let m = Metrics::get();
+    let asc = m.ascent(FontKey::Serif, BODY) + (LEAD - BODY) / 2.0;
+    // Continuation lines of a bullet (indented under it) belong to that item.
+    let mut items: Vec<(bool, String)> = Vec::new();
+    for line in p.lines() {
+        match bullet_item(line) {
+            Some(item) => items.push((true, item.to_string())),
+            None => match items.last_mut() {
+                Some((true, prev)) if line.starts_with(' ') || line.starts_with('\t') => {
+                    prev.push(' ');
+                    prev.push_str(line.trim());
+                }
+                _ => items.push((false, line.trim().to_string())),
+            },
+        }
+    }
+    let (bullet_x, text_x) = (x + 8.0, x + 20.0);
+    for (i, (bullet, s)) in items.iter().enumerate() {
+        let gap = match (i, bullet) {
+            (0, _) => PARA_GAP,
+            (_, true) => 3.0,
+            _ => 0.0,
+        };
+        if !bullet {
+            paragraph(out, s, FontKey::Serif, x, w, gap);
+            continue;
+        }
+        let lines = wrap(s, FontKey::Serif, BODY, x + w - text_x);
+        let n = lines.len();
+        for (row, line) in lines.into_iter().enumerate() {
+            let mut its = vec![text(text_x, asc, FontKey::Serif, BODY, INK, &line)];
+            if row == 0 {
+                its.push(text(bullet_x, asc, FontKey::Serif, BODY, ACCENT, "•"));
+            }
+            out.push(Chunk {
+                h: LEAD,
+                space_before: if row == 0 { gap } else { 0.0 },
+                keep_with_next: n > 1 && (row == 0 || row + 2 == n),
+                items: its,
+            });
+        }
+    }
+}
+
 fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
     let m = Metrics::get();
     let t = &letter.text;
@@ -403,7 +451,7 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
         }
     }
     for p in t.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        paragraph(&mut out, p, FontKey::Serif, x, w, PARA_GAP);
+        owner_paragraph(&mut out, p, x, w);
     }
     // The changes: bullet, date in bold in its own column, then the text.
     let changes: Vec<_> = t.changes.iter().filter(|c| !c.text.trim().is_empty() || !c.date.trim().is_empty()).collect();

@@ -365,6 +365,39 @@ impl Db {
         })
     }
 
+    /// A kept letter went out: record when, mark `step` done (unless it already
+    /// is), and add a timeline entry, in one transaction. A letter already marked
+    /// sent keeps its first date.
+    pub fn mark_letter_sent(
+        &mut self,
+        letter_id: i64,
+        at: DateTime<Utc>,
+        step: Option<RecoveryStep>,
+        timeline: (TimelineKind, &str),
+    ) -> Result<LetterRecord> {
+        self.write(|tx| {
+            let incident_id: i64 = tx
+                .query_row("SELECT incident_id FROM letters WHERE id = ?", [letter_id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| Error::not_found(format!("Letter #{letter_id}")))?;
+            let at = dates::to_text(at);
+            tx.execute("UPDATE letters SET sent_at = coalesce(sent_at, ?) WHERE id = ?", params![at, letter_id])?;
+            if let Some(step) = step {
+                tx.execute(
+                    "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
+                     ON CONFLICT (incident_id, step) DO UPDATE SET done_at = coalesce(done_at, excluded.done_at), skipped_reason = NULL",
+                    params![incident_id, step.key(), at],
+                )?;
+            }
+            tx.execute(
+                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
+                params![incident_id, at, timeline.0.key(), timeline.1],
+            )?;
+            refresh_status(tx, incident_id)?;
+            Ok(tx.query_row("SELECT * FROM letters WHERE id = ?", [letter_id], letter_from_row)?)
+        })
+    }
+
     pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
         let mut st =
             self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;

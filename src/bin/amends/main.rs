@@ -42,6 +42,10 @@ enum Command {
         /// Print "progress DONE/TOTAL" lines to stderr as it goes (for scripts).
         #[arg(long)]
         progress: bool,
+        /// With no business profile yet: which sample business to set up
+        /// (general, trades, retail, restaurant or services; default trades).
+        #[arg(long, value_name = "TYPE")]
+        business_type: Option<String>,
     },
     /// Add, list and search customers.
     #[command(subcommand)]
@@ -60,6 +64,18 @@ enum Command {
     Draft(letters_cli::DraftArgs),
     /// Print-ready PDF letters for window envelopes.
     Letter(letters_cli::LetterArgs),
+    /// The kept versions of an incident's letters: list, show, mark one sent.
+    #[command(subcommand)]
+    Letters(letters_cli::LettersCmd),
+    /// An email file (.eml) to open and send from any mail program.
+    Email(letters_cli::EmailArgs),
+    /// Print a PDF on a printer (CUPS).
+    Print(letters_cli::PrintArgs),
+    /// The printers you can print to; the default is marked with *.
+    Printers {
+        #[arg(long)]
+        json: bool,
+    },
     /// Back up the database (checked with an integrity check before it is kept).
     Backup(records::BackupArgs),
     /// Restore from a backup: the current records are backed up first.
@@ -307,15 +323,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // Checking text needs no database: don't create one.
     let command = match cli.command {
         Command::Check(a) => return letters_cli::check(a),
+        Command::Print(a) => return letters_cli::print(a),
+        Command::Printers { json } => return letters_cli::printers(json),
         other => other,
     };
     let mut db = open(cli.db)?;
     let cur = db.profile()?.currency;
     match command {
-        Command::Demo { customers, incidents, seed, as_of, progress } => {
+        Command::Demo { customers, incidents, seed, as_of, progress, business_type } => {
             let as_of = as_of.map(|d| dates::parse_date("as_of", &d)).transpose()?;
+            let business_type = business_type.as_deref().map(str::parse).transpose()?;
             let started = std::time::Instant::now();
-            let opts = DemoOptions { customers, incidents, seed, as_of };
+            let opts = DemoOptions { customers, incidents, seed, as_of, business_type };
             let s = demo::fill_with_progress(&mut db, &opts, |p| {
                 if progress {
                     eprintln!("progress {}/{}", p.done, p.total);
@@ -383,9 +402,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
-        Command::Check(_) => unreachable!("handled before the database is opened"),
+        Command::Check(_) | Command::Print(_) | Command::Printers { .. } => {
+            unreachable!("handled before the database is opened")
+        }
         Command::Draft(a) => return letters_cli::draft(&mut db, a),
         Command::Letter(a) => return letters_cli::letter(&mut db, a),
+        Command::Letters(c) => return letters_cli::letters_cmd(&mut db, c),
+        Command::Email(a) => return letters_cli::email(&mut db, a),
         Command::Backup(a) => return records::backup(&db, a),
         Command::Restore(a) => return records::restore(&mut db, a),
         Command::Customers(CustomersCmd::ExportData { id, output }) => return records::export_data(&db, id, output),

@@ -7,15 +7,21 @@
 //! Writes everything, the sample profile included, in one transaction, so a
 //! failed or cancelled run leaves nothing.
 use crate::dates;
+use crate::dates::DateFormat;
 use crate::domain::customer::ValidCustomer;
 use crate::domain::incident::ValidIncident;
-use crate::domain::{Address, DiscoveredBy, Outcome, Profile, RecoveryStep, Status, StepRecord};
+use crate::domain::{Address, BusinessType, DiscoveredBy, Outcome, Profile, RecoveryStep, Status, StepRecord};
+use crate::domain::{EnvelopePreset, Paper};
 use crate::error::{Error, Result};
+use crate::money::Currency;
 use crate::progress::{self, Job, Progress};
 use crate::store::Db;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::params;
 use std::ops::ControlFlow;
+
+mod stories;
+pub use stories::{SampleBusiness, Story, BUSINESSES};
 
 #[derive(Debug, Clone, Copy)]
 pub struct DemoOptions {
@@ -25,11 +31,15 @@ pub struct DemoOptions {
     /// The day the data is built around, at noon UTC, for output that is the
     /// same on every run; `None` builds it around the current time.
     pub as_of: Option<NaiveDate>,
+    /// Which sample business to set up when there is no profile yet (the
+    /// interiors firm by default). With a profile, its business type decides
+    /// what the sample incidents are about.
+    pub business_type: Option<BusinessType>,
 }
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { customers: 60, incidents: 90, seed: 1, as_of: None }
+        DemoOptions { customers: 60, incidents: 90, seed: 1, as_of: None, business_type: None }
     }
 }
 
@@ -176,91 +186,6 @@ const PLACES: &[Place] = &[
     },
 ];
 
-struct Story {
-    category: &'static str,
-    title: &'static str,
-    words: &'static str,
-    understood: &'static str,
-    cause: &'static str,
-    changes: &'static [&'static str],
-    makeup: &'static str,
-}
-
-const STORIES: &[Story] = &[
-    Story {
-        category: "quality",
-        title: "Kitchen tiles arrived cracked",
-        words: "Half the tiles in the boxes were cracked and the fitter had to go home. I took a day off work for nothing.",
-        understood: "You took a day off so the fitter could start, and he could not, because about half of the tiles we delivered were cracked.",
-        cause: "Boxes were stacked on their edge in the van with nothing between them.",
-        changes: &["Tiles now travel flat on padded racks", "Every box is opened and checked before it leaves the yard"],
-        makeup: "replacement tiles delivered free and a day of fitting paid by us",
-    },
-    Story {
-        category: "delivery",
-        title: "Sofa delivered a week late",
-        words: "You told me Thursday, then nobody came and nobody called. I waited in all day twice.",
-        understood: "You waited in on two days for a delivery we had promised, and we did not tell you it had slipped.",
-        cause: "The carrier's delay notice went to a shared inbox nobody checked.",
-        changes: &["Carrier notices now go straight to the owner's phone", "We call every customer the day before delivery"],
-        makeup: "a refund of the delivery charge and a matching footstool",
-    },
-    Story {
-        category: "billing",
-        title: "Charged twice for one invoice",
-        words: "My card was charged twice for the same job and it took me three calls to get anyone to look at it.",
-        understood: "We took the money twice for one invoice, and you had to chase us three times to get it looked at.",
-        cause: "The card terminal retried a payment after a timeout without telling the till.",
-        changes: &["Duplicate charges are flagged automatically before the end of each day", "Refunds for billing errors are now issued the same day"],
-        makeup: "the duplicate charge refunded and next service free",
-    },
-    Story {
-        category: "quality",
-        title: "Wrong paint colour on the bedroom walls",
-        words: "I chose Sage Mist and the bedroom is mint green. It looks nothing like the card.",
-        understood: "You picked Sage Mist and we painted the bedroom in a different, brighter green.",
-        cause: "The tint code was copied by hand from the order onto the mixing sheet.",
-        changes: &["Tint codes are now scanned from the order, never copied by hand", "The customer signs off a test patch before we paint a room"],
-        makeup: "the room repainted in the right colour at no charge, plus the hallway",
-    },
-    Story {
-        category: "staff",
-        title: "Rude reply on the phone",
-        words: "The person who answered talked over me and said it was my fault for not reading the email.",
-        understood: "When you called, you were talked over and told the problem was your fault.",
-        cause: "New staff had no guidance for handling complaint calls.",
-        changes: &["Everyone who answers the phone has had complaint-call training", "Complaint calls now go to the owner by the end of the day"],
-        makeup: "a personal visit from the owner and a credit on the account",
-    },
-    Story {
-        category: "communication",
-        title: "Leaking pipe after the boiler service",
-        words: "Water was coming through the kitchen ceiling the morning after your engineer left.",
-        understood: "The morning after our service visit, water came through your kitchen ceiling from a joint we had worked on.",
-        cause: "A compression joint was not re-tightened after the pressure test.",
-        changes: &["A second engineer now checks every joint before we leave", "We phone the next morning after every boiler service"],
-        makeup: "the ceiling repaired and redecorated at our cost, and a year of free servicing",
-    },
-    Story {
-        category: "delivery",
-        title: "Anniversary dinner booking lost",
-        words: "We booked for our anniversary and when we arrived there was no table and no record of us.",
-        understood: "You arrived for your anniversary dinner and we had lost your booking.",
-        cause: "Phone bookings were written on paper and one sheet went missing.",
-        changes: &["All bookings now go straight into the booking system, with a text confirmation"],
-        makeup: "dinner for two on us, on a night you choose",
-    },
-    Story {
-        category: "billing",
-        title: "Quote and final bill did not match",
-        words: "The quote said 1,800 and the bill was nearly 2,300 with no warning about extras.",
-        understood: "Your bill came in well above the quote and nobody warned you about the extra work before doing it.",
-        cause: "Extra work was agreed on site without a written change to the quote.",
-        changes: &["No extra work starts without the customer's written go-ahead and a price"],
-        makeup: "the bill brought back to the quoted price",
-    },
-];
-
 const SKIP_REASONS: &[&str] = &[
     "Customer asked us not to call again; letter only",
     "Refund was the whole remedy the customer wanted",
@@ -291,7 +216,10 @@ pub fn fill_with_progress(
         ));
     }
     let current = db.profile()?;
-    let new_profile = (!current.is_set_up()).then(|| sample_profile().validated()).transpose()?;
+    let new_profile = (!current.is_set_up())
+        .then(|| sample_profile_for(opts.business_type.unwrap_or(BusinessType::Trades)).validated())
+        .transpose()?;
+    let business = stories::for_type(new_profile.as_ref().unwrap_or(&current).business_type);
     let window = new_profile.as_ref().unwrap_or(&current).second_failure_days;
     let total = (opts.customers + opts.incidents) as u64;
     let mut tick = |done: usize, label: &'static str| {
@@ -331,7 +259,7 @@ pub fn fill_with_progress(
         let created = dates::to_text(as_of - Duration::days(600));
         let mut ids = Vec::with_capacity(opts.customers);
         for i in 0..opts.customers {
-            let c = sample_customer(&mut rng, i);
+            let c = sample_customer(&mut rng, i, business.country);
             ids.push(crate::store::customers::insert_customer(tx, &c, &created)?);
             tick(i + 1, "customers")?;
         }
@@ -348,7 +276,7 @@ pub fn fill_with_progress(
         for (n, (cust_idx, minutes_ago)) in plan.into_iter().enumerate() {
             // The two newest are always ours and untouched, so Today shows the get-there-first queue.
             let fresh_find = n >= newest_two;
-            let story = &STORIES[rng.usize(0..STORIES.len())];
+            let story = &business.stories[rng.usize(0..business.stories.len())];
             let occurred = as_of - Duration::minutes(minutes_ago);
             let by_us = rng.u8(0..100) < 30 || fresh_find;
             let discovered =
@@ -463,24 +391,44 @@ fn first_contact_note(by_us: bool) -> &'static str {
     }
 }
 
+/// The sample business profile: Harbour & Finch Interiors, a trades business in the US.
 pub fn sample_profile() -> Profile {
+    sample_profile_for(BusinessType::Trades)
+}
+
+/// The sample profile of the sample business of a type, with the paper,
+/// envelope, currency and date format of its country.
+pub fn sample_profile_for(t: BusinessType) -> Profile {
+    let b = stories::for_type(t);
+    let (currency, paper, envelope, date_format) = match b.country {
+        "United Kingdom" => (Currency::Gbp, Paper::A4, EnvelopePreset::Din5008B, DateFormat::LongUk),
+        "Australia" => (Currency::Aud, Paper::A4, EnvelopePreset::Din5008B, DateFormat::LongUk),
+        "Canada" => (Currency::Cad, Paper::Letter, EnvelopePreset::UsNo10, DateFormat::LongUs),
+        _ => (Currency::Usd, Paper::Letter, EnvelopePreset::UsNo10, DateFormat::LongUs),
+    };
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Profile {
-        business_name: "Harbour & Finch Interiors".into(),
-        signer_name: "Morgan Finch".into(),
-        signer_title: Some("Owner".into()),
-        address_lines: vec!["14 Quay Road".into()],
-        city: Some("Portland".into()),
-        region: Some("OR".into()),
-        postal_code: Some("97209".into()),
-        country: Some("United States".into()),
-        phone: Some("(503) 555-0142".into()),
-        email: Some("morgan@harbourfinch.example".into()),
-        website: Some("harbourfinch.example".into()),
+        business_name: b.business_name.into(),
+        signer_name: b.signer_name.into(),
+        signer_title: some(b.signer_title),
+        address_lines: vec![b.address_line.into()],
+        city: some(b.city),
+        region: some(b.region),
+        postal_code: some(b.postal_code),
+        country: some(b.country),
+        phone: some(b.phone),
+        email: some(b.email),
+        website: some(b.website),
+        business_type: t,
+        currency,
+        paper,
+        envelope,
+        date_format,
         ..Profile::default()
     }
 }
 
-fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
+fn sample_customer(rng: &mut fastrand::Rng, i: usize, home_country: &str) -> ValidCustomer {
     // The first customer is always the accented name that letters are checked with.
     let name = if i == 0 {
         "Zoë Ørsted-Núñez".to_string()
@@ -514,13 +462,13 @@ fn sample_customer(rng: &mut fastrand::Rng, i: usize) -> ValidCustomer {
     let local: String =
         crate::text::fold(&name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '.' }).collect();
     let company = (rng.u8(0..100) < 15).then(|| COMPANIES[rng.usize(0..COMPANIES.len())].to_string());
-    let mut lines = Vec::new();
-    // No flat on a business address: name, company, street, town and country are the five
-    // lines a US #10 window holds (the sample profile's envelope).
-    if rng.u8(0..100) < 12 && company.is_none() {
-        lines.push(format!("Flat {}", rng.u8(1..30)));
-    }
-    lines.push(street);
+    // A flat shares the street's line, and a business abroad has no company
+    // line: mail abroad adds the country (and, to the UK, a postcode line),
+    // and a US #10 window holds five lines.
+    let company = company.filter(|_| crate::postal::same_country(place.country, home_country));
+    let street =
+        if rng.u8(0..100) < 12 && company.is_none() { format!("Flat {}, {street}", rng.u8(1..30)) } else { street };
+    let lines = vec![street];
     ValidCustomer {
         name,
         company,

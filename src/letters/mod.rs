@@ -18,6 +18,8 @@ use std::cell::Cell;
 use std::ops::ControlFlow;
 use std::path::Path;
 
+pub mod kept;
+
 /// "warm" / "formal", as stored on letter records.
 pub fn tone_key(t: Tone) -> &'static str {
     match t {
@@ -105,6 +107,8 @@ pub fn draft_input(incident: &Incident, customer: &Customer, profile: &Profile) 
             .collect(),
         root_cause: incident.root_cause.clone(),
         second_failure: incident.second_failure,
+        business_type: profile.business_type,
+        category: incident.category.clone(),
     }
 }
 
@@ -234,18 +238,26 @@ pub fn set_profile_image(db: &mut Db, slot: ImageSlot, path: Option<&Path>) -> R
     db.set_image(slot, Some(&bytes))
 }
 
-/// One line for inside the window, above the recipient.
-fn return_address(p: &Profile) -> String {
+/// One line for inside the window, above the recipient. Mail to another
+/// country names the sender's country too, so it can come back.
+fn return_address(p: &Profile, customer: &Customer) -> String {
     let mut parts = vec![p.business_name.clone()];
     parts.extend(p.address_lines.iter().cloned());
     let locality: Vec<&str> = [p.city.as_deref(), p.postal_code.as_deref()].into_iter().flatten().collect();
     if !locality.is_empty() {
         parts.push(locality.join(" "));
     }
+    if let (Some(ours), Some(theirs)) = (p.country.as_deref(), customer.address.country.as_deref()) {
+        if !ours.trim().is_empty() && !theirs.trim().is_empty() && !crate::postal::same_country(ours, theirs) {
+            parts.push(ours.trim().to_uppercase());
+        }
+    }
     parts.join(" · ")
 }
 
-pub fn recipient(customer: &Customer) -> Result<Vec<String>> {
+/// The recipient block for the envelope window: name, company, then the
+/// address in the destination country's order (see `postal`).
+pub fn recipient(customer: &Customer, profile: &Profile) -> Result<Vec<String>> {
     if customer.address.is_empty() {
         return Err(Error::invalid(
             "address",
@@ -256,7 +268,7 @@ pub fn recipient(customer: &Customer) -> Result<Vec<String>> {
     if let Some(c) = &customer.company {
         lines.push(c.clone());
     }
-    lines.extend(customer.address.block());
+    lines.extend(crate::postal::envelope_lines(&customer.address, profile.country.as_deref()));
     Ok(lines)
 }
 
@@ -292,7 +304,6 @@ pub fn render_batch_with_progress(
     let spec = document_spec(db, paper)?;
     let profile = db.profile()?;
     let date = profile.date_format.format(dates::today());
-    let ret = return_address(&profile);
     let mut report =
         BatchReport { letters: 0, pages: 0, incident_ids: Vec::new(), skipped: Vec::new(), warnings: Vec::new() };
     let total = incident_ids.len() as u64;
@@ -306,7 +317,7 @@ pub fn render_batch_with_progress(
     let mut next_letter = || -> Option<PdfLetter> {
         while let Some(&id) = incident_ids.get(taken.get()) {
             taken.set(taken.get() + 1);
-            match batch_letter(db, &spec, id, kind, tone, &ret, &date) {
+            match batch_letter(db, &spec, &profile, id, kind, tone, &date) {
                 Ok((letter, customer)) => {
                     for w in pdf::missing_glyphs(&spec, &letter) {
                         report.warnings.push(format!("Letter to {}: {w}", customer.name));
@@ -341,24 +352,117 @@ pub fn render_batch_with_progress(
         Some(letter)
     });
 
+    let summary = write_pdf(out, |w| {
+        pdf::render_letters_with_progress(&spec, letters, w, |_| {
+            progress(Progress { job: Job::Letters, done: done_when_laid_out.get(), total, label: "letters" })
+        })
+    })?;
+    report.letters = summary.letters;
+    report.pages = summary.pages;
+    Ok(report)
+}
+
+/// Write a PDF to a temporary file beside `out` and rename it into place only when complete.
+fn write_pdf(
+    out: &Path,
+    render: impl FnOnce(std::io::BufWriter<&std::fs::File>) -> std::result::Result<pdf::RenderSummary, pdf::PdfError>,
+) -> Result<pdf::RenderSummary> {
     let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = tempfile::Builder::new()
         .prefix(".amends-letters-")
         .suffix(".pdf.partial")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    let summary = {
-        let w = std::io::BufWriter::new(tmp.as_file());
-        pdf::render_letters_with_progress(&spec, letters, w, |_| {
-            progress(Progress { job: Job::Letters, done: done_when_laid_out.get(), total, label: "letters" })
-        })
-        .map_err(|e| pdf_error(out, e))?
-    };
+    let summary = render(std::io::BufWriter::new(tmp.as_file())).map_err(|e| pdf_error(out, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
     tmp.persist(out).map_err(|e| Error::io(out, e.error))?;
-    report.letters = summary.letters;
-    report.pages = summary.pages;
-    Ok(report)
+    Ok(summary)
+}
+
+/// The qualifiers in a text the owner is about to print or send. (What a
+/// letter is missing is advice shown while writing; it does not hold a letter back.)
+pub fn qualifiers(body: &str) -> Vec<crate::checker::Finding> {
+    crate::checker::check(body).into_iter().filter(|f| f.start.is_some()).collect()
+}
+
+/// The subject line a letter carries when the owner's text has none.
+pub(crate) fn drafted_subject(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone) -> Result<String> {
+    let incident = db.incident(incident_id)?;
+    let customer = db.customer(incident.customer_id)?;
+    let input = draft_input(&incident, &customer, &db.profile()?);
+    let seed = incident.id as u64;
+    Ok(match kind {
+        PrintKind::Apology => draft::draft_apology(&input, tone, seed).subject,
+        PrintKind::FollowUp => draft::draft_follow_up(&input, tone, seed).subject,
+    })
+}
+
+/// The owner's text as the printed letter: the letterhead, date, the
+/// recipient in the envelope window and the signature come from the profile
+/// and the customer; the words are exactly `text` (a first line "Subject: …"
+/// is the subject; otherwise the drafted one is used).
+pub fn owner_letter(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, text: &str) -> Result<PdfLetter> {
+    let (subject, body) = kept::split_subject(text);
+    if body.trim().is_empty() {
+        return Err(Error::invalid("body", "The letter is empty. Write it, or draft it first."));
+    }
+    let profile = db.profile()?;
+    let incident = db.incident(incident_id)?;
+    let customer = db.customer(incident.customer_id)?;
+    let subject = match subject {
+        Some(s) => s,
+        None => drafted_subject(db, incident_id, kind, tone)?,
+    };
+    let text = LetterText::from_owner_text(
+        &subject,
+        &body,
+        &profile.signer_name,
+        profile.signer_title.as_deref().unwrap_or_default(),
+    );
+    Ok(PdfLetter {
+        return_address: return_address(&profile, &customer),
+        recipient: recipient(&customer, &profile)?,
+        date: profile.date_format.format(dates::today()),
+        text,
+    })
+}
+
+/// Print the owner's own text as one letter to `out` (see `owner_letter`).
+pub fn render_owner_letter(
+    db: &Db,
+    incident_id: i64,
+    kind: PrintKind,
+    tone: Tone,
+    text: &str,
+    paper: Option<Paper>,
+    out: &Path,
+) -> Result<BatchReport> {
+    crate::files::refuse_database(out, db.path())?;
+    let spec = document_spec(db, paper)?;
+    let letter = owner_letter(db, incident_id, kind, tone, text)?;
+    pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
+    let warnings = pdf::missing_glyphs(&spec, &letter).iter().map(|w| w.to_string()).collect();
+    let summary = write_pdf(out, |w| {
+        pdf::render_letters_with_progress(&spec, std::iter::once(letter), w, |_| ControlFlow::Continue(()))
+    })?;
+    Ok(BatchReport {
+        letters: summary.letters,
+        pages: summary.pages,
+        incident_ids: vec![incident_id],
+        skipped: Vec::new(),
+        warnings,
+    })
+}
+
+/// The owner's letter as PDF bytes (for an email attachment).
+pub fn owner_letter_pdf(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, text: &str) -> Result<Vec<u8>> {
+    let spec = document_spec(db, None)?;
+    let letter = owner_letter(db, incident_id, kind, tone, text)?;
+    pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
+    let mut bytes = Vec::new();
+    pdf::render_letters_with_progress(&spec, std::iter::once(letter), &mut bytes, |_| ControlFlow::Continue(()))
+        .map_err(|e| Error::invalid("letters", e.to_string()))?;
+    Ok(bytes)
 }
 
 /// One letter of a batch, with its customer (for warnings), or why it can't be
@@ -367,15 +471,19 @@ pub fn render_batch_with_progress(
 fn batch_letter(
     db: &Db,
     spec: &DocumentSpec,
+    profile: &Profile,
     id: i64,
     kind: PrintKind,
     tone: Tone,
-    return_address: &str,
     date: &str,
 ) -> Result<(PdfLetter, Customer)> {
     let (text, customer) = letter_text(db, id, kind, tone)?;
-    let recipient = recipient(&customer)?;
-    let letter = PdfLetter { return_address: return_address.to_string(), recipient, date: date.to_string(), text };
+    let letter = PdfLetter {
+        return_address: return_address(profile, &customer),
+        recipient: recipient(&customer, profile)?,
+        date: date.to_string(),
+        text,
+    };
     pdf::check_address(spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
     Ok((letter, customer))
 }
