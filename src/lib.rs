@@ -1,6 +1,7 @@
 //! Amends core: customers, incidents and the recovery method, with no window
 //! and no Tauri. The desktop shell and the `amends` CLI are thin layers over
 //! this library; everything here is testable with `cargo test`.
+pub mod calls;
 pub mod checker;
 pub mod dates;
 pub mod demo;

@@ -19,6 +19,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 pub mod kept;
+pub mod send;
 
 /// "warm" / "formal", as stored on letter records.
 pub fn tone_key(t: Tone) -> &'static str {
@@ -463,6 +464,27 @@ pub fn owner_letter_pdf(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, 
     pdf::render_letters_with_progress(&spec, std::iter::once(letter), &mut bytes, |_| ControlFlow::Continue(()))
         .map_err(|e| Error::invalid("letters", e.to_string()))?;
     Ok(bytes)
+}
+
+/// Print the owner's letter on a printer (CUPS): it is rendered to a private
+/// temporary file, which `lp` copies into the print queue before it returns.
+/// Returns CUPS's job line.
+pub fn print_owner_letter(
+    db: &Db,
+    incident_id: i64,
+    kind: PrintKind,
+    tone: Tone,
+    text: &str,
+    printer: Option<&str>,
+) -> Result<String> {
+    let bytes = owner_letter_pdf(db, incident_id, kind, tone, text)?;
+    let tmp = tempfile::Builder::new()
+        .prefix("amends-letter-")
+        .suffix(".pdf")
+        .tempfile()
+        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    std::fs::write(tmp.path(), &bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    crate::printing::print_pdf(tmp.path(), printer)
 }
 
 /// One letter of a batch, with its customer (for warnings), or why it can't be

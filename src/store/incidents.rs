@@ -61,6 +61,24 @@ pub struct QueueItem {
     pub incident: IncidentSummary,
 }
 
+/// The two texts a call writes as the owner types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum WordsField {
+    TheirWords,
+    OurRepeatBack,
+}
+
+impl WordsField {
+    pub fn key(self) -> &'static str {
+        match self {
+            WordsField::TheirWords => "what_happened",
+            WordsField::OurRepeatBack => "our_understanding",
+        }
+    }
+}
+
 /// What to do with a recovery step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepAction {
@@ -231,6 +249,52 @@ impl Db {
                 StepAction::Undo => {
                     tx.execute("DELETE FROM incident_steps WHERE incident_id = ? AND step = ?", params![id, step.key()])?;
                 }
+            }
+            refresh_status(tx, id)
+        })?;
+        self.incident(id)
+    }
+
+    /// Their words or our repeat-back, as typed during a call (saved as the
+    /// owner types, so a closed window loses nothing). Blank clears it.
+    pub fn set_incident_words(&mut self, id: i64, field: WordsField, value: &str) -> Result<Incident> {
+        let v = text::optional(field.key(), Some(value), LONG_LIMIT)?;
+        let now = dates::to_text(dates::now());
+        self.write(|tx| {
+            occurred_at(tx, id)?;
+            let sql = match field {
+                WordsField::TheirWords => "UPDATE incidents SET what_happened = ?, updated_at = ? WHERE id = ?",
+                WordsField::OurRepeatBack => "UPDATE incidents SET our_understanding = ?, updated_at = ? WHERE id = ?",
+            };
+            tx.execute(sql, params![v, now, id])?;
+            Ok(())
+        })?;
+        self.incident(id)
+    }
+
+    /// A call ended: one timeline entry (kind "call", at the start, with its
+    /// length) and the steps that happened on it, each at its own time. A step
+    /// already done keeps its earlier time. One transaction.
+    pub fn log_call(
+        &mut self,
+        id: i64,
+        started: DateTime<Utc>,
+        note: &str,
+        steps: &[(RecoveryStep, DateTime<Utc>)],
+    ) -> Result<Incident> {
+        let note = text::required("note", note, "Say a few words about the call.", LONG_LIMIT)?;
+        self.write(|tx| {
+            occurred_at(tx, id)?;
+            tx.execute(
+                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'call', ?)",
+                params![id, dates::to_text(started), note],
+            )?;
+            for (step, at) in steps {
+                tx.execute(
+                    "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
+                     ON CONFLICT (incident_id, step) DO UPDATE SET done_at = coalesce(done_at, excluded.done_at), skipped_reason = NULL",
+                    params![id, step.key(), dates::to_text(*at)],
+                )?;
             }
             refresh_status(tx, id)
         })?;

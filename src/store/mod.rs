@@ -18,7 +18,7 @@ mod stats;
 
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, SameCustomer, MIN_MATCH_PHONE_DIGITS};
-pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction};
+pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
 pub use stats::{DashboardStats, MonthCount, NamedCount, Outcomes};

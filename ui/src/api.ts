@@ -38,11 +38,29 @@ import type { RecoveryStep } from './bindings/RecoveryStep';
 import type { Startup } from './bindings/Startup';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { TimelineKind } from './bindings/TimelineKind';
+import type { KeptLetter } from './bindings/KeptLetter';
+import type { SentBy } from './bindings/SentBy';
+import type { SavedLetter } from './bindings/SavedLetter';
+import type { SavedEmail } from './bindings/SavedEmail';
+import type { EmailLink } from './bindings/EmailLink';
+import type { Printed } from './bindings/Printed';
+import type { Printers } from './bindings/Printers';
+import type { WordsField } from './bindings/WordsField';
+import type { CallLog } from './bindings/CallLog';
+import { openUrl } from '@tauri-apps/plugin-opener';
 
 /** The drafter's tones (the core parses "warm" or "formal"). */
 export type Tone = 'warm' | 'formal';
 
 export type {
+  KeptLetter,
+  SentBy,
+  SavedLetter,
+  SavedEmail,
+  Printed,
+  Printers,
+  WordsField,
+  CallLog,
   AppError,
   AppStatus,
   ExportSummary,
@@ -240,3 +258,30 @@ export const saveLettersPdf = (ids: number[], kind: PrintKind, tone: Tone, path:
 export const openPdf = (path: string) => invoke<void>('open_pdf', { path });
 /** Only after the owner confirmed the letters went out. */
 export const markFollowUpsSent = (ids: number[], tone: Tone) => invoke<number>('mark_follow_ups_sent', { ids, tone });
+
+// Kept versions of a letter, and the ways one leaves Amends. `text` is the
+// editor's text; a first line "Subject: …" is the subject. Each of these keeps
+// the text as a version first (the same words twice are one version).
+export const keptLetters = (id: number) => invoke<KeptLetter[]>('kept_letters', { id });
+export const keepLetter = (id: number, kind: LetterKind, tone: Tone, subject: string | null, body: string) =>
+  invoke<KeptLetter>('keep_letter', { id, kind, tone, subject, body });
+export const markLetterSent = (id: number, version: number, by: SentBy) =>
+  invoke<KeptLetter>('mark_letter_sent', { id, version, by });
+export const saveLetterPdf = (id: number, kind: LetterKind, tone: Tone, text: string, path: string) =>
+  invoke<SavedLetter>('save_letter_pdf', { id, kind, tone, text, paper: null, path });
+export const printers = () => invoke<Printers>('printers');
+export const printLetter = (id: number, kind: LetterKind, tone: Tone, text: string, printer: string | null) =>
+  invoke<Printed>('print_letter', { id, kind, tone, text, printer });
+export const saveEmail = (id: number, kind: LetterKind, tone: Tone, text: string, path: string) =>
+  invoke<SavedEmail>('save_email', { id, kind, tone, text, path });
+/** Keep the text and open it in the owner's mail program (a mailto: link; the capability allows nothing else). */
+export async function openInEmail(id: number, kind: LetterKind, tone: Tone, text: string): Promise<KeptLetter> {
+  const link = await invoke<EmailLink>('email_link', { id, kind, tone, text });
+  await openUrl(link.url);
+  return link.kept;
+}
+
+// The phone call.
+export const setIncidentWords = (id: number, field: WordsField, text: string) =>
+  invoke<Incident>('set_incident_words', { id, field, text });
+export const endCall = (id: number, log: CallLog) => invoke<Incident>('end_call', { id, log });

@@ -102,3 +102,20 @@ pub fn set_makeup(state: State<'_, AppState>, id: i64, description: String, valu
 pub fn dashboard_stats(state: State<'_, AppState>, months: Option<u32>) -> CmdResult<amends::store::DashboardStats> {
     state.db()?.dashboard_stats(months.unwrap_or(12))
 }
+
+/// Their words or our repeat-back, saved as the owner types during a call.
+#[tauri::command(async)]
+pub fn set_incident_words(
+    state: State<'_, AppState>,
+    id: i64,
+    field: amends::store::WordsField,
+    text: String,
+) -> CmdResult<Incident> {
+    state.db()?.set_incident_words(id, field, &text)
+}
+
+/// The call ended: log it with its length and mark the steps that happened.
+#[tauri::command(async)]
+pub fn end_call(state: State<'_, AppState>, id: i64, log: amends::calls::CallLog) -> CmdResult<Incident> {
+    amends::calls::end_call(&mut *state.db()?, id, &log)
+}

@@ -5,7 +5,8 @@ use super::CmdResult;
 use crate::state::AppState;
 use amends::checker::{self, Finding};
 use amends::domain::{LetterKind, LetterRecord};
-use amends::letters::{self, BatchReport, Draft, PrintKind};
+use amends::letters::kept::{self, KeptLetter, SentBy};
+use amends::letters::{self, send, BatchReport, Draft, PrintKind};
 use amends::pdf::Paper;
 use amends::store::IncidentSummary;
 use std::path::PathBuf;
@@ -90,4 +91,106 @@ pub fn open_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path:
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| amends::Error::invalid("path", format!("Could not open the PDF viewer: {e}")))
+}
+
+/// The incident's kept letters, numbered, newest last.
+#[tauri::command(async)]
+pub fn kept_letters(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<KeptLetter>> {
+    kept::list(&*state.db()?, id)
+}
+
+/// Keep the owner's words as a version (the same words twice are one version).
+#[tauri::command(async)]
+pub fn keep_letter(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: LetterKind,
+    tone: Option<String>,
+    subject: Option<String>,
+    body: String,
+) -> CmdResult<KeptLetter> {
+    kept::keep(&mut *state.db()?, id, kind, tone.as_deref(), subject.as_deref(), &body)
+}
+
+/// Record that a kept version went out, by post or by email.
+#[tauri::command(async)]
+pub fn mark_letter_sent(state: State<'_, AppState>, id: i64, version: u32, by: SentBy) -> CmdResult<KeptLetter> {
+    kept::mark_sent(&mut *state.db()?, id, version, by)
+}
+
+/// The owner's words as the printed letter, saved where they chose.
+#[tauri::command(async)]
+pub fn save_letter_pdf(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: LetterKind,
+    tone: Option<String>,
+    text: String,
+    paper: Option<Paper>,
+    path: PathBuf,
+) -> CmdResult<send::SavedLetter> {
+    let path = state.granted(&path)?;
+    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    send::save_pdf(&mut *state.db()?, id, kind, tone, &text, paper, &path)
+}
+
+/// The printers the system offers, and its default.
+#[tauri::command(async)]
+pub fn printers() -> CmdResult<amends::printing::Printers> {
+    amends::printing::printers()
+}
+
+/// Print the owner's words as the letter on a printer (CUPS). Where there is
+/// no CUPS (Windows), the letter opens in the system's PDF viewer to print.
+#[tauri::command(async)]
+pub fn print_letter<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+    kind: LetterKind,
+    tone: Option<String>,
+    text: String,
+    printer: Option<String>,
+) -> CmdResult<send::Printed> {
+    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    if cfg!(windows) {
+        let dir = std::env::temp_dir().join("amends-print");
+        std::fs::create_dir_all(&dir).map_err(|e| amends::Error::io(&dir, e))?;
+        let path = dir.join(format!("letter-{id}.pdf"));
+        let saved = send::save_pdf(&mut *state.db()?, id, kind, tone, &text, None, &path)?;
+        app.opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|e| amends::Error::invalid("printer", format!("Could not open the PDF viewer: {e}")))?;
+        return Ok(send::Printed { kept: saved.kept, job: "Opened in your PDF viewer to print.".into() });
+    }
+    send::print(&mut *state.db()?, id, kind, tone, &text, printer.as_deref())
+}
+
+/// The words as an email file (.eml), with the follow-up's PDF attached.
+#[tauri::command(async)]
+pub fn save_email(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: LetterKind,
+    tone: Option<String>,
+    text: String,
+    path: PathBuf,
+) -> CmdResult<send::SavedEmail> {
+    let path = state.granted(&path)?;
+    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    send::save_eml(&mut *state.db()?, id, kind, tone, &text, &path)
+}
+
+/// The `mailto:` link for the owner's mail program; the page opens it
+/// through the opener plugin, whose capability allows `mailto:` only.
+#[tauri::command(async)]
+pub fn email_link(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: LetterKind,
+    tone: Option<String>,
+    text: String,
+) -> CmdResult<send::EmailLink> {
+    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    send::email_link(&mut *state.db()?, id, kind, tone, &text)
 }
