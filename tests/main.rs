@@ -10,5 +10,6 @@ mod imports;
 mod letters;
 mod pdf;
 mod records;
+mod sending;
 mod spreadsheet;
 mod store;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, amountInput, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
+import { ago, amountInput, callLength, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
 
 describe('elapsed', () => {
   const now = new Date('2026-11-26T12:00:00Z');
@@ -103,5 +103,16 @@ describe('ago', () => {
   it('never says "just now ago"', () => {
     expect(ago('2026-11-26T11:59:30Z', now)).toBe('just now');
     expect(ago('2026-11-26T07:00:00Z', now)).toBe('5 h ago');
+  });
+});
+
+describe('callLength', () => {
+  it.each([
+    ['2026-03-01T09:00:00Z', '2026-03-01T09:00:40Z', 'under a minute'],
+    ['2026-03-01T09:00:00Z', '2026-03-01T09:12:10Z', '12 min'],
+    ['2026-03-01T09:00:00Z', '2026-03-01T10:05:00Z', '1 h 5 min'],
+    ['2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z', 'under a minute'],
+  ])('%s to %s -> %s', (from, to, want) => {
+    expect(callLength(from, to)).toBe(want);
   });
 });

@@ -3,6 +3,7 @@
 // what the core returned.
 import type { DateFormat } from './bindings/DateFormat';
 import type { FindingKind } from './bindings/FindingKind';
+import type { LetterKind } from './bindings/LetterKind';
 import type { MonthCount } from './bindings/MonthCount';
 import type { NamedCount } from './bindings/NamedCount';
 import type { QueueKind } from './bindings/QueueKind';
@@ -225,3 +226,20 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   hedge: 'Hedging',
   missing: 'Missing',
 };
+
+/** What each kind of letter is called on screen. */
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  apology: 'Apology letter',
+  email: 'Email',
+  call: 'Call script',
+  follow_up: '“What we changed” letter',
+};
+
+/** How long a call took, in the words the call's timeline entry uses: "under a minute", "12 min", "1 h 5 min". */
+export function callLength(startedIso: string, endedIso: string): string {
+  const ms = new Date(endedIso).getTime() - new Date(startedIso).getTime();
+  const min = Number.isFinite(ms) ? Math.floor(Math.max(0, ms) / 60_000) : 0;
+  if (min === 0) return 'under a minute';
+  if (min < 60) return `${min} min`;
+  return `${Math.floor(min / 60)} h ${min % 60} min`;
+}

@@ -11,7 +11,9 @@ export type Route =
   | { screen: 'customer'; id: number }
   | { screen: 'customer-form'; id: number | null }
   | { screen: 'incident'; id: number }
-  | { screen: 'letter'; id: number; kind: LetterKind }
+  /** `version`: open this kept version of the incident's letters. */
+  | { screen: 'letter'; id: number; kind: LetterKind; version?: number }
+  | { screen: 'call'; id: number }
   | { screen: 'new-incident'; customerId: number | null }
   | { screen: 'transfer' }
   | { screen: 'settings' };
@@ -25,11 +27,50 @@ export const session = $state({
   focusSearch: false,
 });
 
-export function go(route: Route) {
+/**
+ * A screen with something the owner could lose (the Letter's unsaved edits)
+ * is asked before any navigation: it returns true to let the owner go, or
+ * false to stay and ask them in the page (then `continueLeave()` after they
+ * choose to discard).
+ */
+export type LeaveGuard = (to: Route) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+/** Where the owner was going when the guard stopped them. */
+let pending: Route | null = null;
+
+/** Install the guard (or none); returns a function that removes exactly this guard. */
+export function setLeaveGuard(guard: LeaveGuard | null): () => void {
+  leaveGuard = guard;
+  pending = null;
+  return () => {
+    if (leaveGuard === guard) {
+      leaveGuard = null;
+      pending = null;
+    }
+  };
+}
+
+/** Go where the owner was going when the guard stopped them, without asking again. */
+export function continueLeave() {
+  const to = pending;
+  pending = null;
+  if (!to) return;
+  leaveGuard = null;
+  go(to);
+}
+
+/** Navigate; false when a screen's leave guard kept the owner where they are. */
+export function go(route: Route): boolean {
+  if (leaveGuard && !leaveGuard(route)) {
+    pending = route;
+    return false;
+  }
+  pending = null;
   session.route = route;
   session.notice = '';
   // Only the Today shown at start-up may use what start-up read; any later one asks afresh.
   keepPrefetched(undefined, undefined);
+  return true;
 }
 
 export function notify(text: string) {
