@@ -103,6 +103,47 @@ fn next_time(input: &DraftInput) -> &'static str {
     }
 }
 
+/// Words that only make sense on the day they were written ("next week",
+/// "tomorrow", "on Friday").
+fn counts_from_then(s: &str) -> bool {
+    const RELATIVE: &[&str] = &[
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "this week",
+        "next week",
+        "last week",
+        "this weekend",
+        "next weekend",
+        "last weekend",
+        "this month",
+        "next month",
+        "last month",
+        "last night",
+        "next year",
+        "this year",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "days' time",
+        "weeks' time",
+        "in a week",
+        "in two weeks",
+    ];
+    let words: String =
+        s.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' }).collect();
+    let padded = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+    RELATIVE.iter().any(|r| padded.contains(&format!(" {r} ")))
+}
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
@@ -655,7 +696,10 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
         ),
     }
     .to_string()];
-    match (opt(&input.our_understanding), nonempty(&input.incident_title)) {
+    // Weeks later, "before your family arrives next week" is wrong: a repeat-back
+    // that counts from the day it was written gives way to the incident's title.
+    let reminder = opt(&input.our_understanding).filter(|ou| !counts_from_then(ou));
+    match (reminder, nonempty(&input.incident_title)) {
         (Some(ou), _) => first.push(format!(
             "{} {ou}.",
             p.pick(91, &["To remind you of what happened:", "What happened:", "As a reminder:"])

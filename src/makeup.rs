@@ -162,37 +162,73 @@ pub fn explain(s: &MakeUpSuggestion, i: &MakeUpInputs, cur: Currency) -> Vec<Str
     lines
 }
 
-/// Concrete make-up ideas that fit the kind of business, sized by the suggestion.
+/// Concrete make-up ideas that fit the kind of business, sized by the
+/// suggestion. An amount that would read $0.00 is left out of its idea (or the
+/// idea is), so no idea ever offers nothing.
 pub fn ideas(kind: BusinessType, s: &MakeUpSuggestion, cur: Currency) -> Vec<String> {
-    let amount = cur.format(s.suggested_minor);
-    let order = cur.format(s.order_value_minor);
-    let extra = cur.format((s.suggested_minor - s.order_value_minor).max(0));
-    match kind {
+    let some = |v: i64| (v > 0).then(|| cur.format(v));
+    let amount = some(s.suggested_minor);
+    let order = some(s.order_value_minor);
+    let extra = some((s.suggested_minor - s.order_value_minor).max(0));
+    let mut out: Vec<Option<String>> = match kind {
         BusinessType::Trades => vec![
-            format!("Redo the work at no charge on a date they choose, plus {extra} off their next job."),
-            format!("Refund {order} and upgrade the materials at our cost."),
-            format!("A credit of {amount} against any future work, with no expiry."),
+            Some(match &extra {
+                Some(e) => format!("Redo the work at no charge on a date they choose, plus {e} off their next job."),
+                None => "Redo the work at no charge on a date they choose.".to_string(),
+            }),
+            order.as_ref().map(|o| format!("Refund {o} and upgrade the materials at our cost.")),
+            amount.as_ref().map(|a| format!("A credit of {a} against any future work, with no expiry.")),
         ],
         BusinessType::Restaurant => vec![
-            format!("Refund the whole evening ({order}) and invite them back as our guests."),
-            format!("A dinner for two on the house worth {extra}, on a night they choose, with the owner there to greet them."),
-            "Never just the cheapest item on the bill: take the whole bill off.".to_string(),
+            Some(match &order {
+                Some(o) => format!("Refund the whole evening ({o}) and invite them back as our guests."),
+                None => "Invite them back as our guests, with the owner there to greet them.".to_string(),
+            }),
+            extra.as_ref().map(|e| {
+                format!("A dinner for two on the house worth {e}, on a night they choose, with the owner there to greet them.")
+            }),
+            Some("Never just the cheapest item on the bill: take the whole bill off.".to_string()),
         ],
         BusinessType::Retail => vec![
-            format!("Replace the item by express delivery, refund {order} and keep the replacement free."),
-            format!("Store credit of {amount}, valid for a year."),
-            "An upgrade to the better model at the same price, delivered free.".to_string(),
+            Some(match &order {
+                Some(o) => format!("Replace the item by express delivery, refund {o} and keep the replacement free."),
+                None => "Replace the item by express delivery, free.".to_string(),
+            }),
+            amount.as_ref().map(|a| format!("Store credit of {a}, valid for a year.")),
+            Some("An upgrade to the better model at the same price, delivered free.".to_string()),
         ],
         BusinessType::Services => vec![
-            format!("Refund {order} and do the next appointment free."),
-            format!("A credit of {amount} on the account."),
-            "A priority slot and a direct line to the owner for the next year.".to_string(),
+            Some(match &order {
+                Some(o) => format!("Refund {o} and do the next appointment free."),
+                None => "Do the next appointment free.".to_string(),
+            }),
+            amount.as_ref().map(|a| format!("A credit of {a} on the account.")),
+            Some("A priority slot and a direct line to the owner for the next year.".to_string()),
         ],
         BusinessType::General => vec![
-            format!("Refund {order} plus {extra} as a credit for the trouble."),
-            "Redo or replace it free, with a named date.".to_string(),
-            format!("A credit of {amount}, with no expiry."),
+            match (&order, &extra) {
+                (Some(o), Some(e)) => Some(format!("Refund {o} plus {e} as a credit for the trouble.")),
+                (Some(o), None) => Some(format!("Refund {o}.")),
+                (None, Some(e)) => Some(format!("A credit of {e} for the trouble.")),
+                (None, None) => None,
+            },
+            Some("Redo or replace it free, with a named date.".to_string()),
+            amount.as_ref().map(|a| format!("A credit of {a}, with no expiry.")),
         ],
+    };
+    out.dedup();
+    out.into_iter().flatten().collect()
+}
+
+/// Typical figures for a customer's value, by kind of business: the hint
+/// beside the two numbers the calculator asks for when they are blank.
+pub fn sample_customer_value(kind: BusinessType) -> (i64, u32) {
+    match kind {
+        BusinessType::Trades => (150_000, 5),
+        BusinessType::Restaurant => (60_000, 4),
+        BusinessType::Retail => (40_000, 3),
+        BusinessType::Services => (90_000, 5),
+        BusinessType::General => (80_000, 4),
     }
 }
 
@@ -208,6 +244,12 @@ pub struct MakeUpReview {
     /// The offer checked: the `offer` argument, else the one stored on the incident.
     pub offer_minor: Option<i64>,
     pub warnings: Vec<OfferWarningView>,
+    /// The customer's yearly spend or years are blank: ask for them before
+    /// trusting the suggestion (it would leave out their future value).
+    pub needs_customer_value: bool,
+    /// Typical figures for this kind of business, as a hint: (yearly spend, years).
+    pub sample_yearly_spend_minor: i64,
+    pub sample_years: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,6 +257,21 @@ pub struct MakeUpReview {
 pub struct OfferWarningView {
     pub kind: OfferWarning,
     pub message: String,
+}
+
+/// The two numbers the calculator asks for when they are blank: what the
+/// customer spends a year and how many more years we expect them to stay.
+/// Saved on the customer (nothing else about them changes), then reviewed again.
+pub fn set_customer_value(db: &mut Db, incident_id: i64, yearly_spend: &str, years: u32) -> Result<MakeUpReview> {
+    let incident = db.incident(incident_id)?;
+    let customer = db.customer(incident.customer_id)?;
+    let input = crate::domain::CustomerInput {
+        yearly_spend: Some(yearly_spend.to_string()),
+        expected_years: Some(years),
+        ..customer.as_input()
+    };
+    db.update_customer(customer.id, &input)?;
+    review(db, incident_id, None)
 }
 
 /// Suggest a make-up for an incident and check an offer (typed by the owner,
@@ -235,7 +292,11 @@ pub fn review(db: &Db, incident_id: i64, offer: Option<&str>) -> Result<MakeUpRe
         .into_iter()
         .map(|kind| OfferWarningView { kind, message: kind.message().to_string() })
         .collect();
+    let (sample_yearly_spend_minor, sample_years) = sample_customer_value(profile.business_type);
     Ok(MakeUpReview {
+        needs_customer_value: inputs.yearly_spend_minor == 0 || inputs.expected_years == 0,
+        sample_yearly_spend_minor,
+        sample_years,
         explanation: explain(&suggestion, &inputs, profile.currency),
         ideas: ideas(profile.business_type, &suggestion, profile.currency),
         inputs,

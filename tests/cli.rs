@@ -70,6 +70,10 @@ fn customer_and_incident_round_trip_through_json() {
     ok(&db, &["incidents", "step", inc, "contacted"]);
     ok(&db, &["incidents", "step", inc, "fix-promised", "--date", "2099-01-05"]);
     ok(&db, &["incidents", "change", inc, "--text", "Tiles now travel flat"]);
+    // A change before the fix: the "what we changed" letter is not due yet.
+    let shown: Value = serde_json::from_str(&ok(&db, &["incidents", "show", inc, "--json"])).unwrap();
+    assert_eq!(shown["status"], "in_recovery");
+    ok(&db, &["incidents", "step", inc, "fixed"]);
     let shown: Value = serde_json::from_str(&ok(&db, &["incidents", "show", inc, "--json"])).unwrap();
     assert_eq!(shown["status"], "follow_up_due");
     assert_eq!(shown["fix_promised_by"], "2099-01-05");

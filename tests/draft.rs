@@ -345,3 +345,17 @@ fn print_two_letters() {
     j.root_cause = Some("the new packing bench had no corner guards in stock, and I did not check".into());
     println!("{}", letter_plain_text(&draft_apology(&j, Tone::Formal, 2)));
 }
+
+/// The follow-up goes weeks later: a repeat-back that counts from the day it
+/// was written ("next week", "on Friday") is not copied into it.
+#[test]
+fn the_follow_up_does_not_copy_time_words_from_the_complaint() {
+    let mut i = sample();
+    i.our_understanding = Some("the tiles cracked before your family arrives next week".into());
+    let f = letter_plain_text(&draft_follow_up(&i, Tone::Warm, 3));
+    assert!(!f.contains("next week"), "{f}");
+    assert!(f.contains("Kitchen tiles arrived cracked"), "{f}");
+    i.our_understanding = Some("we packed your tiles without corner guards".into());
+    let f = letter_plain_text(&draft_follow_up(&i, Tone::Warm, 3));
+    assert!(f.contains("we packed your tiles without corner guards"), "{f}");
+}

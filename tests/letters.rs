@@ -59,6 +59,12 @@ fn setup() -> (Db, Vec<i64>) {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         db.add_change(i.id, d, "Tiles now travel flat on padded racks").unwrap();
         db.add_change(i.id, d, "Every box is opened and checked before it leaves the yard").unwrap();
+        db.record_step(
+            i.id,
+            amends::domain::RecoveryStep::Fixed,
+            amends::store::StepAction::Done(amends::dates::now()),
+        )
+        .unwrap();
         ids.push(i.id);
     }
     (db, ids)

@@ -156,6 +156,9 @@ fn closing_needs_every_step_done_or_skipped_with_a_reason() {
     db.record_step(id, RecoveryStep::Contacted, StepAction::Done(at)).unwrap();
     assert_eq!(db.incident(id).unwrap().status, Status::InRecovery);
     db.add_change(id, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(), "Tiles travel flat now").unwrap();
+    // Not before the fix.
+    assert_eq!(db.incident(id).unwrap().status, Status::InRecovery);
+    db.record_step(id, RecoveryStep::Fixed, StepAction::Done(at)).unwrap();
     assert_eq!(db.incident(id).unwrap().status, Status::FollowUpDue);
     for step in &RecoveryStep::ALL[1..7] {
         db.record_step(id, *step, StepAction::Done(at)).unwrap();
@@ -344,7 +347,12 @@ fn released_migrations_are_never_edited() {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3))
     }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
-    let pinned = [("001_initial.sql", PIN_001), ("002_audit_log.sql", PIN_002), ("003_bulk_index.sql", PIN_003)];
+    let pinned = [
+        ("001_initial.sql", PIN_001),
+        ("002_audit_log.sql", PIN_002),
+        ("003_bulk_index.sql", PIN_003),
+        ("004_follow_up_after_fix.sql", PIN_004),
+    ];
     for (file, want) in pinned {
         let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
         assert_eq!(got, want, "{file} changed after it shipped: add a new migration instead ({got:#x})");
@@ -356,3 +364,34 @@ fn released_migrations_are_never_edited() {
 const PIN_001: u64 = 0x99f4321c128a905a;
 const PIN_002: u64 = 0x6e54253f5d55b9e1;
 const PIN_003: u64 = 0x9dd06cea4422f46f;
+const PIN_004: u64 = 0x9966f38ccf4e4fb1;
+
+/// Migration 004: a database written before "the follow-up waits for the fix"
+/// has incidents marked follow-up-due with changes but no fix; opening it
+/// moves them back to in recovery, and leaves fixed ones due.
+#[test]
+fn migration_004_waits_for_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let (unfixed, fixed) = {
+        let mut db = Db::open(&path).unwrap();
+        let c = customer(&mut db, "Ada");
+        let a = incident(&mut db, c, "Changed, not fixed");
+        let b = incident(&mut db, c, "Changed and fixed");
+        let at = dates::parse_datetime("at", "2026-03-02 09:00").unwrap();
+        for id in [a, b] {
+            db.record_step(id, RecoveryStep::Contacted, StepAction::Done(at)).unwrap();
+            db.add_change(id, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(), "Tiles travel flat now").unwrap();
+        }
+        db.record_step(b, RecoveryStep::Fixed, StepAction::Done(at)).unwrap();
+        (a, b)
+    };
+    {
+        // As the older version left it: both due, schema version 3.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("UPDATE incidents SET status = 'follow_up_due'; PRAGMA user_version = 3;").unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.incident(unfixed).unwrap().status, Status::InRecovery);
+    assert_eq!(db.incident(fixed).unwrap().status, Status::FollowUpDue);
+}

@@ -3,6 +3,7 @@
 //! `build` is shared by `run` and the command tests, so both register the
 //! same commands and state.
 pub mod commands;
+pub mod navigation;
 pub mod state;
 
 use state::AppState;
@@ -49,6 +50,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
             commands::letters::email_link,
             commands::incidents::set_incident_words,
             commands::incidents::end_call,
+            commands::incidents::set_customer_value,
             commands::incidents::today,
             commands::incidents::dashboard_stats,
             commands::incidents::get_incident,
@@ -92,7 +94,9 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        // Last: it opens mailto: links through the opener.
+        .plugin(navigation::guard());
     let path = db_path();
     build(builder, path.clone())
         .setup(move |app| {

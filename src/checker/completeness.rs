@@ -207,7 +207,7 @@ pub fn missing(text: &str, t: &Tokens) -> Vec<Finding> {
     if !has_phone_or_email(text) && !p.contact.any_in(t, 0, n) {
         out.push(missing_finding(
             "There is no direct way for the customer to reach you.",
-            "Add your direct phone number or email, e.g. \"Call me on 07700 900123.\"",
+            "Add your own direct phone number or email, so they can reach you without going through anyone else.",
         ));
     }
     out

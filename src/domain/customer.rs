@@ -154,6 +154,21 @@ impl CustomerInput {
 }
 
 impl Customer {
+    /// The stored customer as a form, for an edit that changes only part of it.
+    pub fn as_input(&self) -> CustomerInput {
+        CustomerInput {
+            name: self.name.clone(),
+            company: self.company.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            address: self.address.clone(),
+            notes: self.notes.clone(),
+            tags: self.tags.clone(),
+            yearly_spend: Some(crate::money::to_decimal(self.yearly_spend_minor)),
+            expected_years: Some(self.expected_years),
+        }
+    }
+
     /// The name to greet them by in a warm letter: the first word of the name.
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or(&self.name)

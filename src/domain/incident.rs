@@ -171,7 +171,8 @@ impl Status {
             Status::Closed
         } else if !resolved(RecoveryStep::Contacted) {
             Status::New
-        } else if change_count > 0 && !resolved(RecoveryStep::EvidenceSent) {
+        } else if change_count > 0 && resolved(RecoveryStep::Fixed) && !resolved(RecoveryStep::EvidenceSent) {
+            // The "what we changed" letter goes after the fix, never before it.
             Status::FollowUpDue
         } else {
             Status::InRecovery
@@ -486,7 +487,10 @@ mod tests {
         // Listening without a recorded contact still leaves the customer to be contacted.
         assert_eq!(Status::derive(&steps(&[Listened], &[]), 0), Status::New);
         assert_eq!(Status::derive(&steps(&[Contacted], &[]), 0), Status::InRecovery);
-        assert_eq!(Status::derive(&steps(&[Contacted], &[]), 2), Status::FollowUpDue);
+        // Changes recorded before the fix: the follow-up is not due yet.
+        assert_eq!(Status::derive(&steps(&[Contacted], &[]), 2), Status::InRecovery);
+        assert_eq!(Status::derive(&steps(&[Contacted, Fixed], &[]), 2), Status::FollowUpDue);
+        assert_eq!(Status::derive(&steps(&[Contacted], &[Fixed]), 1), Status::FollowUpDue);
         let all_but_evidence = &RecoveryStep::ALL[..7];
         assert_eq!(Status::derive(&steps(all_but_evidence, &[]), 0), Status::InRecovery);
         assert_eq!(Status::derive(&steps(&RecoveryStep::ALL, &[]), 1), Status::Closed);

@@ -241,10 +241,20 @@ pub fn set_profile_image(db: &mut Db, slot: ImageSlot, path: Option<&Path>) -> R
 
 /// One line for inside the window, above the recipient. Mail to another
 /// country names the sender's country too, so it can come back.
+/// Without an address there is no return line: the name alone is already in
+/// the letterhead and would bring nothing back.
 fn return_address(p: &Profile, customer: &Customer) -> String {
+    let locality: Vec<&str> = [p.city.as_deref(), p.region.as_deref(), p.postal_code.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if p.address_lines.is_empty() && locality.is_empty() {
+        return String::new();
+    }
     let mut parts = vec![p.business_name.clone()];
     parts.extend(p.address_lines.iter().cloned());
-    let locality: Vec<&str> = [p.city.as_deref(), p.postal_code.as_deref()].into_iter().flatten().collect();
     if !locality.is_empty() {
         parts.push(locality.join(" "));
     }

@@ -33,6 +33,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_audit_log.sql"),
     include_str!("migrations/003_bulk_index.sql"),
+    include_str!("migrations/004_follow_up_after_fix.sql"),
 ];
 
 /// The newest schema this build understands.

@@ -119,3 +119,15 @@ pub fn set_incident_words(
 pub fn end_call(state: State<'_, AppState>, id: i64, log: amends::calls::CallLog) -> CmdResult<Incident> {
     amends::calls::end_call(&mut *state.db()?, id, &log)
 }
+
+/// The customer's yearly spend and expected years, asked for by the make-up
+/// calculator when they are blank; returns the review with them.
+#[tauri::command(async)]
+pub fn set_customer_value(
+    state: State<'_, AppState>,
+    id: i64,
+    yearly_spend: String,
+    years: u32,
+) -> CmdResult<MakeUpReview> {
+    makeup::set_customer_value(&mut *state.db()?, id, &yearly_spend, years)
+}

@@ -11,4 +11,13 @@ export type MakeUpReview = { inputs: MakeUpInputs, suggestion: MakeUpSuggestion,
 /**
  * The offer checked: the `offer` argument, else the one stored on the incident.
  */
-offer_minor: number | null, warnings: Array<OfferWarningView>, };
+offer_minor: number | null, warnings: Array<OfferWarningView>, 
+/**
+ * The customer's yearly spend or years are blank: ask for them before
+ * trusting the suggestion (it would leave out their future value).
+ */
+needs_customer_value: boolean, 
+/**
+ * Typical figures for this kind of business, as a hint: (yearly spend, years).
+ */
+sample_yearly_spend_minor: number, sample_years: number, };
