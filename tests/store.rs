@@ -395,3 +395,43 @@ fn migration_004_waits_for_the_fix() {
     assert_eq!(db.incident(unfixed).unwrap().status, Status::InRecovery);
     assert_eq!(db.incident(fixed).unwrap().status, Status::FollowUpDue);
 }
+
+/// Categories can be renamed, merged and removed; incidents move with them,
+/// the chart counts follow, and a category in use is never removed silently.
+#[test]
+fn categories_rename_merge_and_remove() {
+    let mut db = db();
+    let c = customer(&mut db, "Ada");
+    let mut f = IncidentInput {
+        customer_id: c,
+        title: "Late van".into(),
+        occurred_at: Some("2026-03-01".into()),
+        discovered_at: Some("2026-03-01".into()),
+        category: Some("delivery".into()),
+        ..Default::default()
+    };
+    let a = db.add_incident(&f).unwrap().id;
+    f.category = Some("billing".into());
+    let b = db.add_incident(&f).unwrap().id;
+    let month_count = |db: &Db, cat: &str| -> i64 {
+        db.dashboard_stats(24).unwrap().by_category.iter().filter(|x| x.name == cat).map(|x| x.count).sum()
+    };
+
+    db.rename_category("Delivery", "Deliveries").unwrap();
+    assert_eq!(db.incident(a).unwrap().category, "deliveries");
+    assert_eq!(month_count(&db, "deliveries"), 1);
+    assert_eq!(month_count(&db, "delivery"), 0);
+    let e = db.rename_category("deliveries", "billing").unwrap_err();
+    assert!(e.to_string().contains("merge"), "{e}");
+
+    let e = db.remove_category("billing").unwrap_err();
+    assert!(e.to_string().contains("1 incident(s)"), "{e}");
+    assert_eq!(db.merge_category("billing", "deliveries").unwrap(), 1);
+    assert_eq!(db.incident(b).unwrap().category, "deliveries");
+    assert_eq!(month_count(&db, "deliveries"), 2);
+    assert!(!db.categories().unwrap().contains(&"billing".to_string()));
+    db.remove_category("other").unwrap();
+    assert!(db.remove_category("other").is_err());
+    let counts = db.category_counts().unwrap();
+    assert!(counts.contains(&("deliveries".to_string(), 2)), "{counts:?}");
+}

@@ -103,6 +103,84 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Rename a category; its incidents follow (the foreign key cascades, and
+    /// the chart counts move with them through their trigger).
+    pub fn rename_category(&mut self, from: &str, to: &str) -> Result<()> {
+        let from = from.trim().to_lowercase();
+        let to = crate::text::required("category", to, "A category needs a name.", 60)?.to_lowercase();
+        crate::text::single_line("category", &to)?;
+        self.write(|tx| {
+            category_exists(tx, &from)?;
+            if from == to {
+                return Ok(());
+            }
+            let taken: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&to], |r| r.get(0))?;
+            if taken {
+                return Err(Error::invalid(
+                    "category",
+                    format!("There is already a category called \"{to}\". To put \"{from}\" into it, merge them."),
+                ));
+            }
+            tx.execute("UPDATE categories SET name = ? WHERE name = ?", params![to, from])?;
+            Ok(())
+        })
+    }
+
+    /// Move every incident of `from` into `into` and remove `from`: merging two
+    /// categories, or removing one without losing its incidents. Returns how
+    /// many incidents moved.
+    pub fn merge_category(&mut self, from: &str, into: &str) -> Result<usize> {
+        let (from, into) = (from.trim().to_lowercase(), into.trim().to_lowercase());
+        if from == into {
+            return Err(Error::invalid("category", "Choose a different category to move the incidents to."));
+        }
+        self.write(|tx| {
+            category_exists(tx, &from)?;
+            category_exists(tx, &into)?;
+            let moved = tx.execute("UPDATE incidents SET category = ? WHERE category = ?", params![into, from])?;
+            tx.execute("DELETE FROM categories WHERE name = ?", [&from])?;
+            Ok(moved)
+        })
+    }
+
+    /// Every category with the number of incidents in it, in the order shown.
+    pub fn category_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut st = self.conn().prepare(
+            "SELECT c.name, (SELECT COUNT(*) FROM incidents i WHERE i.category = c.name) FROM categories c ORDER BY c.position, c.name",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Remove a category that no incident uses.
+    pub fn remove_category(&mut self, name: &str) -> Result<()> {
+        let name = name.trim().to_lowercase();
+        self.write(|tx| {
+            category_exists(tx, &name)?;
+            let used: i64 = tx.query_row("SELECT COUNT(*) FROM incidents WHERE category = ?", [&name], |r| r.get(0))?;
+            if used > 0 {
+                return Err(Error::invalid(
+                    "category",
+                    format!("{used} incident(s) are in \"{name}\". Choose a category to move them to first."),
+                ));
+            }
+            tx.execute("DELETE FROM categories WHERE name = ?", [&name])?;
+            Ok(())
+        })
+    }
+}
+
+fn category_exists(tx: &rusqlite::Transaction, name: &str) -> Result<()> {
+    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [name], |r| r.get(0))?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::invalid("category", format!("There is no category called \"{name}\".")))
+    }
+}
+
 fn check_image(slot: ImageSlot, b: &[u8]) -> Result<()> {
     let field = slot.column();
     if b.len() > MAX_IMAGE_BYTES {

@@ -28,6 +28,37 @@ pub fn add_category(state: State<'_, AppState>, name: String) -> CmdResult<Vec<S
     db.categories()
 }
 
+/// Each category with how many incidents are in it.
+#[tauri::command(async)]
+pub fn category_counts(state: State<'_, AppState>) -> CmdResult<Vec<(String, i64)>> {
+    state.db()?.category_counts()
+}
+
+/// Rename a category (its incidents follow).
+#[tauri::command(async)]
+pub fn rename_category(state: State<'_, AppState>, from: String, to: String) -> CmdResult<Vec<(String, i64)>> {
+    let mut db = state.db()?;
+    db.rename_category(&from, &to)?;
+    db.category_counts()
+}
+
+/// Remove a category: with `move_to`, its incidents go there first (a merge).
+#[tauri::command(async)]
+pub fn remove_category(
+    state: State<'_, AppState>,
+    name: String,
+    move_to: Option<String>,
+) -> CmdResult<Vec<(String, i64)>> {
+    let mut db = state.db()?;
+    match move_to {
+        Some(into) => {
+            db.merge_category(&name, &into)?;
+        }
+        None => db.remove_category(&name)?,
+    }
+    db.category_counts()
+}
+
 /// Use (or with no path, remove) a picture the owner chose in the open dialog
 /// as the letterhead logo or the signature.
 #[tauri::command(async)]
