@@ -285,3 +285,14 @@ export async function openInEmail(id: number, kind: LetterKind, tone: Tone, text
 export const setIncidentWords = (id: number, field: WordsField, text: string) =>
   invoke<Incident>('set_incident_words', { id, field, text });
 export const endCall = (id: number, log: CallLog) => invoke<Incident>('end_call', { id, log });
+
+// Categories: each with its number of incidents.
+export const categoryCounts = () => invoke<[string, number][]>('category_counts');
+export const renameCategory = (from: string, to: string) => invoke<[string, number][]>('rename_category', { from, to });
+/** Remove a category; with `moveTo`, its incidents go there first (a merge). */
+export const removeCategory = (name: string, moveTo: string | null) =>
+  invoke<[string, number][]>('remove_category', { name, moveTo });
+
+/** The make-up calculator asks for the customer's yearly spend and years when they are blank. */
+export const setCustomerValue = (id: number, yearlySpend: string, years: number) =>
+  invoke<MakeUpReview>('set_customer_value', { id, yearlySpend, years });

@@ -80,8 +80,14 @@ export function formatDateTime(iso: string | null | undefined, fmt: DateFormat =
   if (!iso) return '';
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  const hm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
-  return `${formatDate(iso, fmt)}, ${hm}`;
+  return `${formatDate(iso, fmt)}, ${clockTime(iso)}`;
+}
+
+/** An instant's local time of day: "14:05". */
+export function clockTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  return `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
 }
 
 /** Today's local date as "YYYY-MM-DD", the value a date input expects. */
