@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keys, Session } from './webdriver.mjs';
@@ -216,6 +216,10 @@ describe('Amends, end to end', () => {
       await (await s.byText('button', 'Add change')).click();
       await s.byText('ul.changes li', text);
     }
+    // Changes alone do not make the letter due: it goes after the fix.
+    await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'In recovery', 5000, 'still in recovery');
+    assert.equal(cli('incidents', 'show', String(incidentId)).status, 'in_recovery');
+    await (await s.$('button[aria-label="Done: Fixed it"]')).click();
     await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'Follow-up due', 5000, 'follow-up due');
     await s.exec('window.scrollTo(0, 0)');
     await shot('07-incident');
@@ -253,7 +257,14 @@ describe('Amends, end to end', () => {
   });
 
   flow('the "what we changed" letter is saved as a PDF at a path the owner typed', async () => {
+    // The apology above was edited and not kept: switching asks first.
     await (await s.byText('[role="radio"]', 'What we changed')).click();
+    await s.wait('#l-unsaved');
+    await shot('08-letter-unsaved');
+    await (await s.$('#l-unsaved-discard')).click();
+    await s.waitFor(async () => (await s.$$('#l-unsaved')).length === 0, 3000, 'the question to go');
+    await (await s.$('#l-draft')).click();
+    await s.waitFor(async () => (await (await s.$('#l-body')).prop('value')).includes('Tiles are now checked'), 5000, 'the follow-up draft');
     const path = join(tmp, 'what-we-changed.pdf');
     const field = await s.$('#l-pdf');
     await s.waitFor(async () => (await field.prop('value')).endsWith('.pdf'), 3000, 'default PDF path');
@@ -267,6 +278,133 @@ describe('Amends, end to end', () => {
     for (const want of [ACCENTED, '4 Harbour Row', 'Tiles are now checked before loading', 'Cracked boxes are photographed']) {
       assert.ok(text.includes(want), `${want} in the PDF:\n${text}`);
     }
+  });
+
+  flow('an edited apology prints with the owner\'s words; Draft again asks first; a kept version reopens', async () => {
+    await (await s.$('#l-kind-apology')).click();
+    await (await s.$('#l-draft')).click();
+    const body = await s.$('#l-body');
+    await s.waitFor(async () => (await body.prop('value')).includes('Siân'), 5000, 'the apology draft');
+    const mine = 'I will bring the new tiles to you myself on Friday morning.';
+    await body.type(`${Keys.enter}${Keys.enter}${mine}`);
+    const path = join(tmp, 'apology-edited.pdf');
+    const field = await s.$('#l-pdf');
+    await field.clear();
+    await field.type(path);
+    await (await s.$('#l-save-pdf')).click();
+    await s.byText('#l-pdf-status', 'Saved', 10000);
+    const printed = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(printed.includes(mine), `the edited sentence is in the PDF:\n${printed}`);
+    assert.ok(printed.includes('4 Harbour Row'), 'the address from the customer');
+    const kept = execFileSync(E2E_CLI, ['--db', E2E_DB, 'letters', 'list', String(incidentId), '--json'], { encoding: 'utf8' });
+    const versions = JSON.parse(kept);
+    const pdfVersion = versions.find((v) => v.kind === 'apology' && v.body.includes(mine));
+    assert.ok(pdfVersion, 'the printed words are kept as a version');
+    await s.wait(`#l-version-${pdfVersion.version}`);
+
+    // More edits, then "Draft again": it asks, and "Keep editing" keeps them.
+    await body.type(' Extra words of mine.');
+    await (await s.$('#l-draft')).click();
+    await s.wait('#l-unsaved');
+    await (await s.$('#l-unsaved-stay')).click();
+    assert.ok((await body.prop('value')).includes('Extra words of mine.'), 'the edits are still there');
+    await (await s.$('#l-keep')).click();
+    await s.waitFor(async () => (await s.$$('#l-not-kept')).length === 0, 5000, 'kept');
+
+    // Reopen the version that was printed.
+    await (await s.$(`#l-open-${pdfVersion.version}`)).click();
+    await s.waitFor(async () => !(await body.prop('value')).includes('Extra words of mine.'), 5000, 'the printed version back');
+    assert.ok((await body.prop('value')).includes(mine));
+    await s.exec("document.getElementById('l-versions').scrollIntoView()");
+    await shot('08-letter-versions');
+  });
+
+  flow('the apology email is saved as an .eml that Python reads, with the follow-up\'s PDF attached', async () => {
+    // The "what we changed" letter by email: the PDF goes with it.
+    await (await s.$('#l-kind-follow_up')).click();
+    await (await s.$('#l-draft')).click();
+    const body = await s.$('#l-body');
+    await s.waitFor(async () => (await body.prop('value')).includes('Tiles are now checked'), 5000, 'the follow-up draft');
+    const path = join(tmp, 'what-we-changed.eml');
+    const field = await s.wait('#l-eml');
+    await field.clear();
+    await field.type(path);
+    await (await s.$('#l-save-eml')).click();
+    await s.byText('#l-email-status', 'Saved the email', 10000);
+    await s.exec("document.getElementById('l-email').scrollIntoView()");
+    await shot('08-letter-email');
+    const script = `
+import sys, json, email
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+body = m.get_body(preferencelist=('plain',)).get_content()
+atts = [a for a in m.iter_attachments()]
+open(sys.argv[1] + '.pdf', 'wb').write(atts[0].get_content())
+print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body, 'types': [a.get_content_type() for a in atts]}))
+`;
+    const m = JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+    assert.match(m.to, /sian@example\.com/);
+    assert.match(m.subject, /Tiles arrived cracked/);
+    assert.ok(m.body.includes('Tiles are now checked before loading'), m.body);
+    assert.deepEqual(m.types, ['application/pdf']);
+    execFileSync('qpdf', ['--check', `${path}.pdf`]);
+    assert.ok(execFileSync('pdftotext', [`${path}.pdf`, '-'], { encoding: 'utf8' }).includes('Tiles are now checked before loading'));
+  });
+
+  flow('the letter prints through CUPS to the cups-pdf printer', async () => {
+    const out = process.env.AMENDS_TEST_PRINT_OUT;
+    if (!out) {
+      console.log('# skipped: no private CUPS server (tests/cups/with-cups.sh needs root)');
+      return;
+    }
+    const before = new Set(readdirSync(out));
+    await (await s.$('#l-print')).click();
+    const select = await s.wait('#l-printer', 10000);
+    await s.waitFor(async () => (await select.prop('value')) === 'AmendsPDF', 5000, 'the default printer preselected');
+    await (await s.$('#l-print-go')).click();
+    await s.byText('#l-print-status', 'AmendsPDF', 15000);
+    await shot('08-letter-print');
+    let file;
+    await s.waitFor(async () => {
+      file = readdirSync(out).find((f) => !before.has(f) && f.endsWith('.pdf'));
+      return Boolean(file) && statSync(join(out, file)).size > 1000;
+    }, 60000, 'cups-pdf to write the printed letter');
+    await new Promise((r) => setTimeout(r, 500));
+    const text = execFileSync('pdftotext', [join(out, file), '-'], { encoding: 'utf8' });
+    assert.ok(text.includes('Tiles are now checked before loading'), text);
+  });
+
+  flow('on the call: their words go into the incident as typed, and ending the call logs it with its steps', async () => {
+    await (await s.$('#l-back')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Tiles arrived cracked', 5000, 'incident page');
+    await (await s.$('#i-call')).click();
+    await s.wait('#c-start');
+    await (await s.$('#c-start')).click();
+    const words = await s.$('#c-words');
+    await words.clear();
+    await words.type('Half the boxes were cracked and my fitter lost a day.');
+    await s.byText('#c-words-saved', 'Saved', 5000);
+    await s.waitFor(async () => (cli('incidents', 'show', String(incidentId)).what_happened ?? '').includes('my fitter lost a day'), 5000, 'their words in the incident');
+    await (await s.$('#c-step-listened')).click();
+    await (await s.$('#c-step-repeated')).click();
+    await (await s.$('#c-step-apologised')).click();
+    await shot('12-call');
+    await (await s.$('#c-end')).click();
+    await s.wait('#c-done', 5000);
+    const inc = cli('incidents', 'show', String(incidentId));
+    const call = inc.timeline.find((t) => t.kind === 'call' && /Phone call/.test(t.text));
+    assert.ok(call, JSON.stringify(inc.timeline));
+    assert.match(call.text, /listened/);
+    for (const step of ['listened', 'repeated-back', 'apologised']) assert.ok(!inc.steps_remaining.includes(step), `${step} done`);
+    // Each step can be undone.
+    await (await s.$('#c-undo-apologised')).click();
+    await s.waitFor(async () => cli('incidents', 'show', String(incidentId)).steps_remaining.includes('apologised'), 5000, 'apologised undone');
+    await shot('12-call-done');
+    await (await s.$('#c-to-incident')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Tiles arrived cracked', 5000, 'incident page');
+    await (await s.byText('main header button', 'Write to them')).click();
+    await (await s.wait('#l-kind-follow_up')).click();
+    await s.wait('section[aria-labelledby="batch-title"]', 5000);
   });
 
   flow('"Print all follow-ups due" makes one PDF of every letter that can be printed, then marks those sent once confirmed', async () => {
