@@ -1,8 +1,10 @@
 //! Amends core: customers, incidents and the recovery method, with no window
 //! and no Tauri. The desktop shell and the `amends` CLI are thin layers over
 //! this library; everything here is testable with `cargo test`.
+pub mod calendar;
 pub mod calls;
 pub mod checker;
+pub mod clocks;
 pub mod dates;
 pub mod demo;
 pub mod domain;

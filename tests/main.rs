@@ -1,6 +1,7 @@
 //! Integration tests of the core and the CLI: one test binary, a module per feature.
 mod checker;
 mod cli;
+mod clocks;
 mod common;
 mod demo;
 mod draft;

@@ -18,6 +18,8 @@ pub struct AppState {
     /// app started: the only files the file commands read or write. The page
     /// cannot add to it, so even a compromised page cannot name a path.
     granted: Mutex<HashSet<PathBuf>>,
+    /// The incident deleted last, while the app stays open: "Undo" puts it back.
+    pub last_deleted: Mutex<Option<amends::store::DeletedIncident>>,
 }
 
 /// Why the database did not open, kept as the serialisable parts of the error.
@@ -32,7 +34,13 @@ pub struct OpenFailure {
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
         let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
-        AppState { db_path, db, cancelled: AtomicU64::new(0), granted: Mutex::new(HashSet::new()) }
+        AppState {
+            db_path,
+            db,
+            cancelled: AtomicU64::new(0),
+            granted: Mutex::new(HashSet::new()),
+            last_deleted: Mutex::new(None),
+        }
     }
 
     /// A path the owner picked in a dialog (called by the dialog commands only).

@@ -256,6 +256,7 @@ pub fn fill_with_progress(
             crate::store::profile::write_profile(tx, p)?;
         }
         tick(0, "customers")?;
+        let (customers_before, incidents_before) = crate::store::max_ids(tx)?;
         let created = dates::to_text(as_of - Duration::days(600));
         let mut ids = Vec::with_capacity(opts.customers);
         for i in 0..opts.customers {
@@ -379,6 +380,8 @@ pub fn fill_with_progress(
             ])?;
             tick(opts.customers + summary.incidents, "incidents")?;
         }
+        // So "Remove all sample data" takes exactly these rows.
+        crate::store::mark_since(tx, customers_before, incidents_before)?;
         Ok(summary)
     })
 }
@@ -389,6 +392,14 @@ fn first_contact_note(by_us: bool) -> &'static str {
     } else {
         "Returned their call, listened to the whole story and read it back to them."
     }
+}
+
+/// Remove every sample customer and incident (a backup first), keeping what
+/// the owner added: their own customers, and sample customers they logged an
+/// incident for.
+pub fn remove(db: &mut Db) -> Result<crate::store::SampleRemoved> {
+    db.backup_now("before removing sample data", Default::default())?;
+    db.remove_sample_data()
 }
 
 /// The sample business profile: Harbour & Finch Interiors, a trades business in the US.

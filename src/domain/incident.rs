@@ -324,6 +324,8 @@ pub struct Incident {
     /// The value the customer placed on the original order or expectation.
     pub order_value_minor: i64,
     pub fix_promised_by: Option<NaiveDate>,
+    /// A promised call-back ("by Thursday 3 pm"), until a call is logged.
+    pub callback_by: Option<DateTime<Utc>>,
     pub makeup_description: Option<String>,
     pub makeup_value_minor: Option<i64>,
     pub root_cause: Option<String>,
@@ -343,6 +345,30 @@ impl Incident {
     pub fn step(&self, step: RecoveryStep) -> &StepRecord {
         self.steps.iter().find(|s| s.step == step).expect("all eight steps are always loaded")
     }
+    /// The stored incident as a form, for an edit that changes only part of it.
+    pub fn as_input(&self) -> IncidentInput {
+        let money = |m: i64| Some(crate::money::to_decimal(m));
+        IncidentInput {
+            customer_id: self.customer_id,
+            title: self.title.clone(),
+            what_happened: self.what_happened.clone(),
+            our_understanding: self.our_understanding.clone(),
+            category: Some(self.category.clone()),
+            severity: Some(self.severity),
+            occurred_at: Some(crate::dates::to_text(self.occurred_at)),
+            discovered_at: Some(crate::dates::to_text(self.discovered_at)),
+            discovered_by: Some(self.discovered_by),
+            remedy_requested: self.remedy_requested.clone(),
+            order_value: money(self.order_value_minor),
+            makeup_description: self.makeup_description.clone(),
+            makeup_value: self.makeup_value_minor.and_then(money),
+            root_cause: self.root_cause.clone(),
+            outcome_came_back: self.outcome.came_back,
+            outcome_spend_after: self.outcome.spend_after_minor.and_then(money),
+            outcome_note: self.outcome.note.clone(),
+        }
+    }
+
     pub fn first_contacted_at(&self) -> Option<DateTime<Utc>> {
         self.step(RecoveryStep::Contacted).done_at
     }

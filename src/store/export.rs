@@ -97,6 +97,8 @@ fn incident_at(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
             remedy_requested: r.get(10)?,
             order_value_minor: r.get(11)?,
             fix_promised_by: opt_date(r, 12)?,
+            // Not a column of the spreadsheet export.
+            callback_by: None,
             makeup_description: r.get(13)?,
             makeup_value_minor: r.get(14)?,
             root_cause: r.get(15)?,

@@ -61,6 +61,14 @@ pub struct QueueItem {
     pub incident: IncidentSummary,
 }
 
+/// A deleted incident as it was, so the owner can undo the delete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct DeletedIncident {
+    pub incident: Incident,
+    pub letters: Vec<LetterRecord>,
+}
+
 /// The two texts a call writes as the owner types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
@@ -124,13 +132,21 @@ impl Db {
     pub fn add_incident(&mut self, input: &IncidentInput) -> Result<Incident> {
         let v = input.validated(dates::now())?;
         let window = self.profile()?.second_failure_days;
-        let id = self.write(|tx| insert_incident(tx, &v, window, &dates::to_text(dates::now())))?;
+        let id = self.write(|tx| {
+            let id = insert_incident(tx, &v, window, &dates::to_text(dates::now()))?;
+            // A backdated incident may make a later one a second failure.
+            second_failures(tx, v.customer_id, window)?;
+            Ok(id)
+        })?;
         self.incident(id)
     }
 
-    /// Edit an incident's details. The customer and second-failure flag stay as they were.
+    /// Edit an incident's details. The customer stays; the second-failure flags
+    /// of all that customer's incidents are worked out again (a moved date can
+    /// change them), and the status with them.
     pub fn update_incident(&mut self, id: i64, input: &IncidentInput) -> Result<Incident> {
         let v = input.validated(dates::now())?;
+        let window = self.profile()?.second_failure_days;
         self.write(|tx| {
             let fix = fix_promised_by(tx, id)?;
             check_category(tx, &v.category)?;
@@ -164,9 +180,108 @@ impl Db {
                     id
                 ],
             )?;
-            Ok(())
+            let customer: i64 = tx.query_row("SELECT customer_id FROM incidents WHERE id = ?", [id], |r| r.get(0))?;
+            second_failures(tx, customer, window)?;
+            refresh_status(tx, id)
         })?;
         self.incident(id)
+    }
+
+    /// Delete an incident and everything that hangs off it, in one
+    /// transaction, with an audit line (no personal data in it). Returns the
+    /// incident as it was, for `undelete_incident`.
+    pub fn delete_incident(&mut self, id: i64) -> Result<DeletedIncident> {
+        let incident = self.incident(id)?;
+        let letters = self.letters(id)?;
+        let window = self.profile()?.second_failure_days;
+        self.write(|tx| {
+            tx.execute("DELETE FROM incidents WHERE id = ?", [id])?;
+            second_failures(tx, incident.customer_id, window)?;
+            tx.execute(
+                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'delete_incident', ?)",
+                params![dates::to_text(dates::now()), format!("Incident #{id} was deleted by the owner.")],
+            )?;
+            Ok(())
+        })?;
+        Ok(DeletedIncident { incident, letters })
+    }
+
+    /// Put a deleted incident back exactly as it was (same number, steps,
+    /// changes, timeline and letters): the undo after a delete.
+    pub fn undelete_incident(&mut self, d: &DeletedIncident) -> Result<Incident> {
+        let i = &d.incident;
+        let window = self.profile()?.second_failure_days;
+        self.write(|tx| {
+            let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?)", [i.id], |r| r.get(0))?;
+            if taken {
+                return Err(Error::invalid("incident", format!("Incident #{} is already there.", i.id)));
+            }
+            tx.execute(
+                "INSERT INTO incidents (id, customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
+                    discovered_at, discovered_by, remedy_requested, order_value_minor, fix_promised_by, callback_by,
+                    makeup_description, makeup_value_minor, root_cause, outcome_came_back, outcome_spend_minor,
+                    outcome_note, second_failure, status, fix_pending_by, created_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                params![
+                    i.id,
+                    i.customer_id,
+                    i.title,
+                    i.what_happened,
+                    i.our_understanding,
+                    i.category,
+                    i.severity,
+                    dates::to_text(i.occurred_at),
+                    dates::to_text(i.discovered_at),
+                    i.discovered_by.key(),
+                    i.remedy_requested,
+                    i.order_value_minor,
+                    i.fix_promised_by.map(date_text),
+                    i.callback_by.map(dates::to_text),
+                    i.makeup_description,
+                    i.makeup_value_minor,
+                    i.root_cause,
+                    i.outcome.came_back,
+                    i.outcome.spend_after_minor,
+                    i.outcome.note,
+                    i.second_failure,
+                    i.status.key(),
+                    dates::to_text(i.created_at),
+                    dates::to_text(i.updated_at),
+                ],
+            )?;
+            for st in i.steps.iter().filter(|s| s.is_resolved()) {
+                tx.execute(
+                    "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
+                    params![i.id, st.step.key(), st.done_at.map(dates::to_text), st.skipped_reason],
+                )?;
+            }
+            for c in &i.changes {
+                tx.execute(
+                    "INSERT INTO changes (id, incident_id, changed_on, text) VALUES (?, ?, ?, ?)",
+                    params![c.id, i.id, date_text(c.date), c.text],
+                )?;
+            }
+            for t in &i.timeline {
+                tx.execute(
+                    "INSERT INTO timeline (id, incident_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
+                    params![t.id, i.id, dates::to_text(t.at), t.kind.key(), t.text],
+                )?;
+            }
+            for l in &d.letters {
+                tx.execute(
+                    "INSERT INTO letters (id, incident_id, kind, tone, body, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    params![l.id, i.id, l.kind.key(), l.tone, l.body, dates::to_text(l.created_at), l.sent_at.map(dates::to_text)],
+                )?;
+            }
+            second_failures(tx, i.customer_id, window)?;
+            refresh_status(tx, i.id)?;
+            tx.execute(
+                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'undelete_incident', ?)",
+                params![dates::to_text(dates::now()), format!("Incident #{} was put back (undo).", i.id)],
+            )?;
+            Ok(())
+        })?;
+        self.incident(i.id)
     }
 
     pub fn incident(&self, id: i64) -> Result<Incident> {
@@ -255,6 +370,19 @@ impl Db {
         self.incident(id)
     }
 
+    /// Promise a call-back by `by` (or, with `None`, take the promise back).
+    pub fn set_callback(&mut self, id: i64, by: Option<DateTime<Utc>>) -> Result<Incident> {
+        self.write(|tx| {
+            occurred_at(tx, id)?;
+            tx.execute(
+                "UPDATE incidents SET callback_by = ?, updated_at = ? WHERE id = ?",
+                params![by.map(dates::to_text), dates::to_text(dates::now()), id],
+            )?;
+            Ok(())
+        })?;
+        self.incident(id)
+    }
+
     /// Their words or our repeat-back, as typed during a call (saved as the
     /// owner types, so a closed window loses nothing). Blank clears it.
     pub fn set_incident_words(&mut self, id: i64, field: WordsField, value: &str) -> Result<Incident> {
@@ -289,6 +417,8 @@ impl Db {
                 "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'call', ?)",
                 params![id, dates::to_text(started), note],
             )?;
+            // The call that was promised has happened.
+            tx.execute("UPDATE incidents SET callback_by = NULL WHERE id = ?", [id])?;
             for (step, at) in steps {
                 tx.execute(
                     "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
@@ -541,9 +671,13 @@ pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: 
     }
     check_category(tx, &v.category)?;
     let since = dates::to_text(v.occurred_at - Duration::days(window_days as i64));
+    // Another incident of theirs in the window before this one (a new row has the
+    // highest id, so one at the same moment counts as earlier).
     let second_failure: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM incidents WHERE customer_id = ? AND occurred_at >= ?)")?
-        .query_row(params![v.customer_id, since], |r| r.get(0))?;
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM incidents WHERE customer_id = ? AND occurred_at >= ? AND occurred_at <= ?)",
+        )?
+        .query_row(params![v.customer_id, since, dates::to_text(v.occurred_at)], |r| r.get(0))?;
     tx.prepare_cached(
         "INSERT INTO incidents (customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
             discovered_at, discovered_by, remedy_requested, order_value_minor, makeup_description, makeup_value_minor,
@@ -573,6 +707,22 @@ pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: 
         now
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Work out again which of a customer's incidents are second failures: one
+/// is, when the same customer had another incident in the window before it
+/// occurred (the earlier one is not).
+pub(crate) fn second_failures(tx: &Transaction, customer_id: i64, window_days: u32) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE incidents SET second_failure = EXISTS (
+            SELECT 1 FROM incidents p
+            WHERE p.customer_id = incidents.customer_id AND p.id <> incidents.id
+              AND (p.occurred_at < incidents.occurred_at OR (p.occurred_at = incidents.occurred_at AND p.id < incidents.id))
+              AND p.occurred_at >= strftime('%Y-%m-%dT%H:%M:%SZ', incidents.occurred_at, ?2))
+         WHERE customer_id = ?1",
+    )?
+    .execute(params![customer_id, format!("-{window_days} days")])?;
+    Ok(())
 }
 
 fn check_category(tx: &Transaction, name: &str) -> Result<()> {
@@ -661,6 +811,7 @@ fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
         remedy_requested: r.get("remedy_requested")?,
         order_value_minor: r.get("order_value_minor")?,
         fix_promised_by: opt_date(r, "fix_promised_by")?,
+        callback_by: opt_instant(r, "callback_by")?,
         makeup_description: r.get("makeup_description")?,
         makeup_value_minor: r.get("makeup_value_minor")?,
         root_cause: r.get("root_cause")?,

@@ -6,6 +6,7 @@
 //! one transaction. Every write is one transaction; a failed write leaves
 //! nothing behind. Every statement is parameterised.
 pub mod backup;
+mod clocks;
 pub(crate) mod customers;
 mod export;
 mod import;
@@ -13,14 +14,17 @@ pub(crate) mod incidents;
 mod privacy;
 pub(crate) mod profile;
 mod rows;
+mod sample;
 pub mod schema;
 mod stats;
 
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, SameCustomer, MIN_MATCH_PHONE_DIGITS};
-pub use incidents::{IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
+pub use incidents::{DeletedIncident, IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
+pub use sample::SampleRemoved;
+pub(crate) use sample::{mark_since, max_ids};
 pub use stats::{DashboardStats, MonthCount, NamedCount, Outcomes};
 
 use crate::error::{Error, Result};
@@ -34,6 +38,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_audit_log.sql"),
     include_str!("migrations/003_bulk_index.sql"),
     include_str!("migrations/004_follow_up_after_fix.sql"),
+    include_str!("migrations/005_clocks.sql"),
 ];
 
 /// The newest schema this build understands.

@@ -44,3 +44,15 @@ pub async fn load_sample_data<R: Runtime>(
     let mut job = Reporter::start(&app, &state, ticket);
     demo::fill_with_progress(&mut *state.db()?, &DemoOptions::default(), |p| job.report(p))
 }
+
+/// How many sample customers and incidents there are (Settings offers to remove them).
+#[tauri::command(async)]
+pub fn sample_counts(state: State<'_, AppState>) -> CmdResult<(usize, usize)> {
+    state.db()?.sample_counts()
+}
+
+/// Remove all sample data (a backup first); what the owner added stays.
+#[tauri::command(async)]
+pub fn remove_sample_data(state: State<'_, AppState>) -> CmdResult<amends::store::SampleRemoved> {
+    demo::remove(&mut *state.db()?)
+}

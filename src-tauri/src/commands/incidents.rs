@@ -131,3 +131,62 @@ pub fn set_customer_value(
 ) -> CmdResult<MakeUpReview> {
     makeup::set_customer_value(&mut *state.db()?, id, &yearly_spend, years)
 }
+
+/// The response-clock targets and working week.
+#[tauri::command(async)]
+pub fn clock_settings(state: State<'_, AppState>) -> CmdResult<amends::clocks::ClockSettings> {
+    state.db()?.clock_settings()
+}
+
+#[tauri::command(async)]
+pub fn save_clock_settings(
+    state: State<'_, AppState>,
+    settings: amends::clocks::ClockSettings,
+) -> CmdResult<amends::clocks::ClockSettings> {
+    state.db()?.save_clock_settings(&settings)
+}
+
+/// Running clocks, most late first: what is due today, or (`all`) every one.
+#[tauri::command(async)]
+pub fn clocks(state: State<'_, AppState>, all: Option<bool>) -> CmdResult<Vec<amends::clocks::Clock>> {
+    let db = state.db()?;
+    if all.unwrap_or(false) {
+        amends::clocks::clocks(&db, dates::now())
+    } else {
+        amends::clocks::due_now(&db, dates::now())
+    }
+}
+
+/// Promise a call-back by a date and time as typed; blank takes it back.
+#[tauri::command(async)]
+pub fn set_callback(state: State<'_, AppState>, id: i64, by: Option<String>) -> CmdResult<Incident> {
+    let by = by.filter(|b| !b.trim().is_empty()).map(|b| dates::parse_datetime("callback_by", &b)).transpose()?;
+    state.db()?.set_callback(id, by)
+}
+
+/// Delete an incident (a backup first); it can be put back with `undo_delete`
+/// while the app stays open.
+#[tauri::command(async)]
+pub fn delete_incident(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let mut db = state.db()?;
+    db.backup_now("before deleting an incident", Default::default())?;
+    let deleted = db.delete_incident(id)?;
+    *state.last_deleted.lock().unwrap_or_else(|p| p.into_inner()) = Some(deleted);
+    Ok(())
+}
+
+/// Put back the incident deleted last.
+#[tauri::command(async)]
+pub fn undo_delete(state: State<'_, AppState>) -> CmdResult<Incident> {
+    let Some(d) = state.last_deleted.lock().unwrap_or_else(|p| p.into_inner()).take() else {
+        return Err(amends::Error::invalid("incident", "There is no deleted incident to put back."));
+    };
+    state.db()?.undelete_incident(&d)
+}
+
+/// The calendar feed (.ics) at a path picked in the save dialog; returns the number of events.
+#[tauri::command(async)]
+pub fn save_calendar(state: State<'_, AppState>, path: std::path::PathBuf) -> CmdResult<usize> {
+    let path = state.granted(&path)?;
+    amends::calendar::write_ics(&*state.db()?, dates::now(), &path)
+}

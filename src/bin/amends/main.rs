@@ -47,6 +47,12 @@ enum Command {
         #[arg(long, value_name = "TYPE")]
         business_type: Option<String>,
     },
+    /// Remove all sample customers and incidents (a backup first); what you added stays.
+    RemoveSampleData {
+        /// Confirm.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Add, list and search customers.
     #[command(subcommand)]
     Customers(CustomersCmd),
@@ -59,6 +65,21 @@ enum Command {
     /// Incident categories: list, add, rename, merge, remove.
     #[command(subcommand)]
     Categories(CategoriesCmd),
+    /// What is late or falls due today, each with its clock (most late first).
+    Due {
+        #[arg(long)]
+        json: bool,
+        /// Every running clock, not only today's.
+        #[arg(long)]
+        all: bool,
+    },
+    /// A calendar file (.ics) of promised fixes, call-backs, follow-ups due and outcome checks.
+    Calendar {
+        #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
+        output: PathBuf,
+    },
+    /// The response-clock targets and working hours; with options, change them.
+    Clocks(ClocksArgs),
     /// Check the database file with SQLite's integrity and foreign-key checks.
     CheckDb,
     /// Find qualifiers ("sorry, but…", "any inconvenience") in a text; exit 1 if any.
@@ -88,6 +109,29 @@ enum Command {
     /// Import customers from a CSV file or a workbook.
     #[command(subcommand)]
     Import(transfer::ImportCmd),
+}
+
+#[derive(Args)]
+struct ClocksArgs {
+    #[arg(long)]
+    first_contact_hours: Option<u32>,
+    #[arg(long)]
+    answer_hours: Option<u32>,
+    #[arg(long)]
+    follow_up_days: Option<u32>,
+    #[arg(long)]
+    outcome_days: Option<u32>,
+    /// Working days as ISO numbers, e.g. 12345 for Monday to Friday.
+    #[arg(long)]
+    work_days: Option<String>,
+    #[arg(long, value_name = "HH:MM")]
+    work_start: Option<String>,
+    #[arg(long, value_name = "HH:MM")]
+    work_end: Option<String>,
+    #[arg(long, value_name = "on|off")]
+    notifications: Option<String>,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -259,6 +303,48 @@ enum IncidentsCmd {
         /// Put the step back to "to do".
         #[arg(long)]
         undo: bool,
+    },
+    /// Edit an incident: only the fields given change. The second-failure flags
+    /// of the customer's incidents and the status are worked out again.
+    Update {
+        id: i64,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        severity: Option<u8>,
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        order_value: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        occurred: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        discovered: Option<String>,
+        #[arg(long, value_name = "us|customer")]
+        discovered_by: Option<String>,
+        #[arg(long)]
+        what_happened: Option<String>,
+        #[arg(long)]
+        our_understanding: Option<String>,
+        #[arg(long)]
+        remedy: Option<String>,
+        #[arg(long)]
+        root_cause: Option<String>,
+    },
+    /// Delete an incident and everything on it (a backup is taken first).
+    Delete {
+        id: i64,
+        /// Confirm: the incident, its letters and timeline go.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Promise a call-back by a date and time (or take the promise back with --clear).
+    Callback {
+        id: i64,
+        #[arg(long, value_name = "DATETIME", required_unless_present = "clear")]
+        by: Option<String>,
+        #[arg(long, conflicts_with = "by")]
+        clear: bool,
     },
     /// Add one "what we changed" entry.
     Change {
@@ -440,6 +526,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Letter(a) => return letters_cli::letter(&mut db, a),
         Command::Letters(c) => return letters_cli::letters_cmd(&mut db, c),
         Command::Categories(c) => categories(&mut db, c)?,
+        Command::Due { json, all } => due(&db, json, all)?,
+        Command::RemoveSampleData { yes } => {
+            let (c, i) = db.sample_counts()?;
+            if !yes {
+                return Err(Error::invalid(
+                    "yes",
+                    format!("This removes {c} sample customer(s) and {i} sample incident(s). Add --yes to confirm."),
+                ));
+            }
+            let r = demo::remove(&mut db)?;
+            println!(
+                "Removed {} sample customer(s) and {} sample incident(s){}. A backup was taken first.",
+                r.customers,
+                r.incidents,
+                if r.customers_kept > 0 {
+                    format!("; kept {} you logged incidents for", r.customers_kept)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Command::Calendar { output } => {
+            let n = amends::calendar::write_ics(&db, dates::now(), &output)?;
+            println!("Wrote {n} event(s) to {}.", output.display());
+        }
+        Command::Clocks(a) => clocks(&mut db, a)?,
         Command::Email(a) => return letters_cli::email(&mut db, a),
         Command::Backup(a) => return records::backup(&db, a),
         Command::Restore(a) => return records::restore(&mut db, a),
@@ -545,6 +657,76 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Result<ExitCode> {
     match cmd {
+        IncidentsCmd::Update {
+            id,
+            title,
+            category,
+            severity,
+            order_value,
+            occurred,
+            discovered,
+            discovered_by,
+            what_happened,
+            our_understanding,
+            remedy,
+            root_cause,
+        } => {
+            let mut input = db.incident(id)?.as_input();
+            let set = |v: Option<String>, to: &mut Option<String>| {
+                if let Some(v) = v {
+                    *to = (!v.trim().is_empty()).then_some(v);
+                }
+            };
+            if let Some(t) = title {
+                input.title = t;
+            }
+            set(category, &mut input.category);
+            if severity.is_some() {
+                input.severity = severity;
+            }
+            set(order_value, &mut input.order_value);
+            set(occurred, &mut input.occurred_at);
+            set(discovered, &mut input.discovered_at);
+            if let Some(b) = discovered_by {
+                input.discovered_by = Some(b.parse()?);
+            }
+            set(what_happened, &mut input.what_happened);
+            set(our_understanding, &mut input.our_understanding);
+            set(remedy, &mut input.remedy_requested);
+            set(root_cause, &mut input.root_cause);
+            let i = db.update_incident(id, &input)?;
+            println!(
+                "Updated incident #{id}: {} ({}{}).",
+                i.title,
+                i.status.key(),
+                if i.second_failure { ", second failure" } else { "" }
+            );
+        }
+        IncidentsCmd::Delete { id, yes } => {
+            let i = db.incident(id)?;
+            if !yes {
+                return Err(Error::invalid(
+                    "yes",
+                    format!(
+                        "This deletes incident #{id} \"{}\" with its letters and timeline. Add --yes to confirm.",
+                        i.title
+                    ),
+                ));
+            }
+            db.backup_now("before deleting an incident", Default::default())?;
+            db.delete_incident(id)?;
+            println!("Deleted incident #{id} \"{}\". A backup was taken first.", i.title);
+        }
+        IncidentsCmd::Callback { id, by, clear } => {
+            let by = if clear { None } else { by.as_deref().map(|b| dates::parse_datetime("by", b)).transpose()? };
+            let i = db.set_callback(id, by)?;
+            match i.callback_by {
+                Some(t) => {
+                    println!("Call-back promised by {}.", t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
+                }
+                None => println!("No call-back promised now."),
+            }
+        }
         IncidentsCmd::Add {
             customer,
             title,
@@ -712,6 +894,69 @@ fn categories(db: &mut Db, c: CategoriesCmd) -> Result<()> {
             db.remove_category(&name)?;
             println!("Removed the category \"{}\".", name.trim().to_lowercase());
         }
+    }
+    Ok(())
+}
+
+fn due(db: &Db, json: bool, all: bool) -> Result<()> {
+    let now = dates::now();
+    let list = if all { amends::clocks::clocks(db, now)? } else { amends::clocks::due_now(db, now)? };
+    if json {
+        print_json(&list);
+    } else if list.is_empty() {
+        println!("Nothing is due today.");
+    } else {
+        for c in &list {
+            println!("{:<14} #{:<6} {:<26} {} ({})", c.words, c.incident_id, c.customer_name, c.label, c.title);
+        }
+    }
+    Ok(())
+}
+
+fn clocks(db: &mut Db, a: ClocksArgs) -> Result<()> {
+    let mut s = db.clock_settings()?;
+    let before = s.clone();
+    if let Some(v) = a.first_contact_hours {
+        s.first_contact_hours = v;
+    }
+    if let Some(v) = a.answer_hours {
+        s.answer_hours = v;
+    }
+    if let Some(v) = a.follow_up_days {
+        s.follow_up_days = v;
+    }
+    if let Some(v) = a.outcome_days {
+        s.outcome_days = v;
+    }
+    if let Some(v) = a.work_days {
+        s.work_days = v.chars().filter_map(|c| c.to_digit(10)).map(|d| d as u8).collect();
+    }
+    if let Some(v) = a.work_start {
+        s.work_start = v;
+    }
+    if let Some(v) = a.work_end {
+        s.work_end = v;
+    }
+    if let Some(v) = a.notifications {
+        s.notifications = match v.trim() {
+            "on" => true,
+            "off" => false,
+            other => return Err(Error::invalid("notifications", format!("\"{other}\" is not on or off."))),
+        };
+    }
+    if s != before {
+        s = db.save_clock_settings(&s)?;
+    }
+    if a.json {
+        print_json(&s);
+    } else {
+        let days: String = s.work_days.iter().map(|d| d.to_string()).collect();
+        println!("First contact (we found it): {} working hours", s.first_contact_hours);
+        println!("Answer a complaint:          {} working hours", s.answer_hours);
+        println!("\"What we changed\" letter:    {} days after the fix", s.follow_up_days);
+        println!("Outcome check:               {} days after closing", s.outcome_days);
+        println!("Working week:                days {days}, {}–{}", s.work_start, s.work_end);
+        println!("Notifications:               {}", if s.notifications { "on" } else { "off" });
     }
     Ok(())
 }

@@ -25,7 +25,11 @@ severity: number, occurred_at: string, discovered_at: string, discovered_by: Dis
 /**
  * The value the customer placed on the original order or expectation.
  */
-order_value_minor: number, fix_promised_by: string | null, makeup_description: string | null, makeup_value_minor: number | null, root_cause: string | null, outcome: Outcome, 
+order_value_minor: number, fix_promised_by: string | null, 
+/**
+ * A promised call-back ("by Thursday 3 pm"), until a call is logged.
+ */
+callback_by: string | null, makeup_description: string | null, makeup_value_minor: number | null, root_cause: string | null, outcome: Outcome, 
 /**
  * The customer already had an incident within the profile's window.
  */

@@ -1,0 +1,64 @@
+//! The rows the sample data made carry `sample = 1`, so they can be removed
+//! together while everything the owner added stays.
+use super::Db;
+use crate::error::Result;
+use rusqlite::Transaction;
+
+/// What removing the sample data took away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct SampleRemoved {
+    pub customers: usize,
+    pub incidents: usize,
+    /// Sample customers kept because the owner logged an incident for them.
+    pub customers_kept: usize,
+}
+
+/// Mark every customer and incident with an id above these as sample rows
+/// (the sample data inserts them in one transaction, so they are contiguous).
+pub(crate) fn mark_since(tx: &Transaction, customers_after: i64, incidents_after: i64) -> Result<()> {
+    tx.execute("UPDATE customers SET sample = 1 WHERE id > ?", [customers_after])?;
+    tx.execute("UPDATE incidents SET sample = 1 WHERE id > ?", [incidents_after])?;
+    Ok(())
+}
+
+pub(crate) fn max_ids(tx: &Transaction) -> Result<(i64, i64)> {
+    Ok((
+        tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?,
+        tx.query_row("SELECT coalesce(max(id), 0) FROM incidents", [], |r| r.get(0))?,
+    ))
+}
+
+impl Db {
+    /// How many sample customers and incidents there are.
+    pub fn sample_counts(&self) -> Result<(usize, usize)> {
+        let c: i64 = self.conn().query_row("SELECT count(*) FROM customers WHERE sample = 1", [], |r| r.get(0))?;
+        let i: i64 = self.conn().query_row("SELECT count(*) FROM incidents WHERE sample = 1", [], |r| r.get(0))?;
+        Ok((c as usize, i as usize))
+    }
+
+    /// Remove the sample incidents, and the sample customers that have no
+    /// incident of the owner's, in one transaction. Call `backup_now` first.
+    pub fn remove_sample_data(&mut self) -> Result<SampleRemoved> {
+        self.write(|tx| {
+            let incidents = tx.execute("DELETE FROM incidents WHERE sample = 1", [])?;
+            let customers = tx.execute(
+                "DELETE FROM customers WHERE sample = 1
+                 AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.customer_id = customers.id)",
+                [],
+            )?;
+            let customers_kept: i64 =
+                tx.query_row("SELECT count(*) FROM customers WHERE sample = 1", [], |r| r.get(0))?;
+            // Kept ones are the owner's now.
+            tx.execute("UPDATE customers SET sample = 0 WHERE sample = 1", [])?;
+            tx.execute(
+                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'remove_sample_data', ?)",
+                rusqlite::params![
+                    crate::dates::to_text(crate::dates::now()),
+                    format!("Sample data removed: {customers} customer(s), {incidents} incident(s).")
+                ],
+            )?;
+            Ok(SampleRemoved { customers, incidents, customers_kept: customers_kept as usize })
+        })
+    }
+}
