@@ -312,6 +312,7 @@ pub fn daily_backup(db_path: &Path, keep: Retention) -> Result<Option<BackupInfo
 
 /// One backup Amends made, as `backup --list` and the restore list show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 pub struct BackupEntry {
     #[serde(serialize_with = "crate::files::lossy_path::serialize")]
     pub path: PathBuf,

@@ -47,12 +47,18 @@ import type { Printed } from './bindings/Printed';
 import type { Printers } from './bindings/Printers';
 import type { WordsField } from './bindings/WordsField';
 import type { CallLog } from './bindings/CallLog';
+import type { Clock } from './bindings/Clock';
+import type { BackupEntry } from './bindings/BackupEntry';
+import type { SampleRemoved } from './bindings/SampleRemoved';
+import type { ClockSettings } from './bindings/ClockSettings';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 /** The drafter's tones (the core parses "warm" or "formal"). */
 export type Tone = 'warm' | 'formal';
 
 export type {
+  Clock,
+  ClockSettings,
   KeptLetter,
   SentBy,
   SavedLetter,
@@ -296,3 +302,20 @@ export const removeCategory = (name: string, moveTo: string | null) =>
 /** The make-up calculator asks for the customer's yearly spend and years when they are blank. */
 export const setCustomerValue = (id: number, yearlySpend: string, years: number) =>
   invoke<MakeUpReview>('set_customer_value', { id, yearlySpend, years });
+
+// Clocks, promises and everyday edits.
+export const clockSettings = () => invoke<ClockSettings>('clock_settings');
+export const saveClockSettings = (settings: ClockSettings) => invoke<ClockSettings>('save_clock_settings', { settings });
+/** Running clocks, most late first: due today (or late), or with `all` every one. */
+export const clocks = (all = false) => invoke<Clock[]>('clocks', { all });
+/** Promise a call-back by a date and time as typed ("2026-12-10 15:00"); null or blank takes it back. */
+export const setCallback = (id: number, by: string | null) => invoke<Incident>('set_callback', { id, by });
+/** Delete an incident (a backup is taken first); `undoDelete` puts it back while the app stays open. */
+export const deleteIncident = (id: number) => invoke<void>('delete_incident', { id });
+export const undoDelete = () => invoke<Incident>('undo_delete');
+export const saveCalendar = (path: string) => invoke<number>('save_calendar', { path });
+export const listBackups = () => invoke<BackupEntry[]>('list_backups');
+/** Restore one of the backups Amends made, by its file name. */
+export const restoreBackup = (name: string) => invoke<RestoreReport>('restore_backup', { name });
+export const sampleCounts = () => invoke<[number, number]>('sample_counts');
+export const removeSampleData = () => invoke<SampleRemoved>('remove_sample_data');
