@@ -214,3 +214,30 @@ fn removing_sample_data_keeps_what_the_owner_added() {
     assert_eq!(db.search_customers("", None).unwrap().len(), 2);
     assert!(db.incident(1).is_err());
 }
+
+#[test]
+fn the_incident_list_filters_by_category_dates_second_failure_and_words() {
+    let (_dir, path) = db_file();
+    let o = run(&path, &["demo", "--customers", "15", "--incidents", "60", "--as-of", "2026-11-26"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut a = vec!["incidents", "list", "--json"];
+        a.extend_from_slice(args);
+        let o = run(&path, &a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap().as_array().unwrap().clone()
+    };
+    let all = list(&[]);
+    assert_eq!(all.len(), 60);
+    let billing = list(&["--category", "billing"]);
+    assert!(!billing.is_empty() && billing.len() < 60);
+    assert!(billing.iter().all(|i| i["category"] == "billing"));
+    let seconds = list(&["--second-failure"]);
+    assert!(seconds.iter().all(|i| i["second_failure"] == true));
+    assert_eq!(seconds.len(), all.iter().filter(|i| i["second_failure"] == true).count());
+    let recent = list(&["--from", "2026-11-01", "--to", "2026-11-26"]);
+    assert!(recent.iter().all(|i| i["discovered_at"].as_str().unwrap() >= "2026-11-01"));
+    assert!(recent.len() < 60);
+    let zoe = list(&["--search", "zoe nunez"]);
+    assert!(!zoe.is_empty() && zoe.iter().all(|i| i["customer_name"] == "Zoë Ørsted-Núñez"), "{zoe:?}");
+}

@@ -120,7 +120,18 @@ pub struct IncidentFilter {
     /// `None` = all; the CLI's "open" means every status but closed.
     pub statuses: Option<Vec<Status>>,
     pub customer_id: Option<i64>,
+    pub category: Option<String>,
+    /// Found on or after this day (`YYYY-MM-DD`, UTC).
+    pub from: Option<NaiveDate>,
+    /// Found on or before this day.
+    pub to: Option<NaiveDate>,
+    pub second_failure: Option<bool>,
+    /// Words in the title or the customer's name (accents and case ignored).
+    pub search: Option<String>,
+    /// "found" (newest first, the default), "occurred", "customer", "title", "status", "value".
+    pub sort: Option<String>,
     pub limit: Option<usize>,
+    pub offset: Option<usize>,
 }
 
 const SUMMARY_SELECT: &str = "SELECT i.id, i.customer_id, c.name AS customer_name, i.title, i.category, i.severity,
@@ -323,8 +334,42 @@ impl Db {
             sql.push_str(" AND i.customer_id = ?");
             args.push(c.into());
         }
-        sql.push_str(" ORDER BY i.discovered_at DESC, i.id DESC LIMIT ?");
+        if let Some(c) = f.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            sql.push_str(" AND i.category = ?");
+            args.push(c.to_lowercase().into());
+        }
+        if let Some(d) = f.from {
+            sql.push_str(" AND i.discovered_at >= ?");
+            args.push(format!("{}T00:00:00Z", date_text(d)).into());
+        }
+        if let Some(d) = f.to {
+            sql.push_str(" AND i.discovered_at < ?");
+            args.push(format!("{}T00:00:00Z", date_text(d + Duration::days(1))).into());
+        }
+        if let Some(sf) = f.second_failure {
+            sql.push_str(" AND i.second_failure = ?");
+            args.push((sf as i64).into());
+        }
+        if let Some(q) = f.search.as_deref().map(crate::text::fold).filter(|q| !q.trim().is_empty()) {
+            // Each word must appear in the title or in the customer's folded search text.
+            for w in q.split_whitespace() {
+                sql.push_str(" AND (lower(i.title) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\')");
+                let like = format!("%{}%", w.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                args.push(like.clone().into());
+                args.push(like.into());
+            }
+        }
+        let order = match f.sort.as_deref().unwrap_or("found") {
+            "occurred" => "i.occurred_at DESC, i.id DESC",
+            "customer" => "c.name COLLATE NOCASE, i.discovered_at DESC",
+            "title" => "i.title COLLATE NOCASE, i.id",
+            "status" => "i.status, i.discovered_at DESC",
+            "value" => "i.order_value_minor DESC, i.id DESC",
+            _ => "i.discovered_at DESC, i.id DESC",
+        };
+        sql.push_str(&format!(" ORDER BY {order} LIMIT ? OFFSET ?"));
         args.push(f.limit.map_or(-1, |l| l as i64).into());
+        args.push((f.offset.unwrap_or(0) as i64).into());
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -279,6 +279,20 @@ enum IncidentsCmd {
         #[arg(long)]
         customer: Option<i64>,
         #[arg(long)]
+        category: Option<String>,
+        /// Found on or after this day.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Found on or before this day.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only second failures.
+        #[arg(long)]
+        second_failure: bool,
+        /// Words in the title or the customer's name.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
         json: bool,
     },
     /// Show one incident with its steps, changes and timeline.
@@ -760,13 +774,22 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                 eprintln!("Note: this customer already had an incident within the second-failure window. A second failure calls for a bigger response.");
             }
         }
-        IncidentsCmd::List { status, customer, json } => {
+        IncidentsCmd::List { status, customer, category, from, to, second_failure, search, json } => {
             let statuses = match status.as_deref() {
                 None => None,
                 Some("open") => Some(vec![Status::New, Status::InRecovery, Status::FollowUpDue]),
                 Some(s) => Some(vec![s.parse::<Status>()?]),
             };
-            let list = db.list_incidents(&IncidentFilter { statuses, customer_id: customer, limit: None })?;
+            let list = db.list_incidents(&IncidentFilter {
+                statuses,
+                customer_id: customer,
+                category,
+                from: from.map(|d| dates::parse_date("from", &d)).transpose()?,
+                to: to.map(|d| dates::parse_date("to", &d)).transpose()?,
+                second_failure: second_failure.then_some(true),
+                search,
+                ..Default::default()
+            })?;
             if json {
                 print_json(&list.iter().map(|s| json::summary(s, cur)).collect::<Vec<_>>());
             } else {

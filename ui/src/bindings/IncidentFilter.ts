@@ -5,4 +5,20 @@ export type IncidentFilter = {
 /**
  * `None` = all; the CLI's "open" means every status but closed.
  */
-statuses: Array<Status> | null, customer_id: number | null, limit: number | null, };
+statuses: Array<Status> | null, customer_id: number | null, category: string | null, 
+/**
+ * Found on or after this day (`YYYY-MM-DD`, UTC).
+ */
+from: string | null, 
+/**
+ * Found on or before this day.
+ */
+to: string | null, second_failure: boolean | null, 
+/**
+ * Words in the title or the customer's name (accents and case ignored).
+ */
+search: string | null, 
+/**
+ * "found" (newest first, the default), "occurred", "customer", "title", "status", "value".
+ */
+sort: string | null, limit: number | null, offset: number | null, };
