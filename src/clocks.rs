@@ -123,7 +123,7 @@ fn local<Tz: TimeZone>(tz: &Tz, t: NaiveDateTime) -> DateTime<Tz> {
 }
 
 /// Which promise or target a clock counts down to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ClockKind {

@@ -4,6 +4,7 @@
 //! same commands and state.
 pub mod commands;
 pub mod navigation;
+pub mod reminders;
 pub mod state;
 
 use state::AppState;
@@ -63,6 +64,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
             commands::records::restore_backup,
             commands::app::sample_counts,
             commands::app::remove_sample_data,
+            commands::app::autostart_enabled,
+            commands::app::set_autostart,
             commands::profile::rename_category,
             commands::profile::remove_category,
             commands::incidents::today,
@@ -109,13 +112,22 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::Builder::new().args(["--minimized"]).app_name("Amends").build())
         // Last: it opens mailto: links through the opener.
         .plugin(navigation::guard());
     let path = db_path();
     build(builder, path.clone())
         .setup(move |app| {
             commands::startup::prefetch(app.handle());
+            // Started at log-in: stay out of the way; reminders still arrive.
+            if std::env::args().any(|a| a == "--minimized") {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.minimize();
+                }
+            }
             if app.state::<AppState>().open_failure().is_none() {
+                reminders::start(app.handle().clone(), path.clone());
                 // The daily backup reads through its own connection, off the UI thread.
                 std::thread::spawn(move || {
                     if let Err(e) = amends::store::backup::daily_backup(&path, Default::default()) {

@@ -82,6 +82,32 @@ start_driver broken AMENDS_DB="$WORK/broken/amends.sqlite3"
 run_tests open-failure.test.mjs "$WORK/broken/amends.sqlite3" || status=1
 stop_driver
 
+# 4. Reminders: a promise already late at launch reaches the notification
+# server on a private session bus (dunst on the test display), recorded by
+# dbus-monitor.
+if command -v dbus-daemon >/dev/null && command -v dunst >/dev/null; then
+  mkdir -p "$WORK/remind"
+  RDB="$WORK/remind/amends.sqlite3"
+  "$CLI" --db "$RDB" profile set --name "Kiln & Co" --signer "Sam Potter" >/dev/null
+  cid="$("$CLI" --db "$RDB" customers add --name "Ada Reminder")"
+  found="$(date -d '3 days ago' '+%Y-%m-%d %H:%M')"
+  "$CLI" --db "$RDB" incidents add --customer "$cid" --title "Kiln cracked the glaze" --discovered-by us \
+    --occurred "$found" --discovered "$found" >/dev/null
+  BUS="$(dbus-daemon --session --fork --print-address=1 --print-pid=3 3>"$WORK/dbus.pid")"
+  PIDS+=("$(cat "$WORK/dbus.pid")")
+  DISPLAY=":$DISPLAY_NUM" DBUS_SESSION_BUS_ADDRESS="$BUS" dunst >"$WORK/dunst.log" 2>&1 &
+  PIDS+=($!)
+  DBUS_SESSION_BUS_ADDRESS="$BUS" dbus-monitor "interface='org.freedesktop.Notifications',member='Notify'" \
+    >"$WORK/dbus-monitor.log" 2>&1 &
+  PIDS+=($!)
+  start_driver remind AMENDS_DB="$RDB" DBUS_SESSION_BUS_ADDRESS="$BUS"
+  E2E_DBUS_LOG="$WORK/dbus-monitor.log" run_tests reminders.test.mjs "$RDB" || status=1
+  stop_driver
+else
+  echo "e2e: dbus-daemon or dunst missing: the reminder test did not run" >&2
+  status=1
+fi
+
 if [[ $status -ne 0 ]]; then
   echo "--- tauri-driver logs ---" >&2
   tail -n 40 "$WORK"/*-driver.log >&2 || true

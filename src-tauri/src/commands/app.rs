@@ -56,3 +56,22 @@ pub fn sample_counts(state: State<'_, AppState>) -> CmdResult<(usize, usize)> {
 pub fn remove_sample_data(state: State<'_, AppState>) -> CmdResult<amends::store::SampleRemoved> {
     demo::remove(&mut *state.db()?)
 }
+
+/// Whether Amends opens when the owner logs in (minimised, so reminders arrive).
+#[tauri::command(async)]
+pub fn autostart_enabled<R: Runtime>(app: AppHandle<R>) -> CmdResult<bool> {
+    use tauri_plugin_autostart::ManagerExt;
+    app.autolaunch()
+        .is_enabled()
+        .map_err(|e| amends::Error::invalid("autostart", format!("Could not read the log-in setting: {e}")))
+}
+
+/// Open Amends when the owner logs in, or stop doing so. Off by default.
+#[tauri::command(async)]
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> CmdResult<bool> {
+    use tauri_plugin_autostart::ManagerExt;
+    let l = app.autolaunch();
+    let r = if on { l.enable() } else { l.disable() };
+    r.map_err(|e| amends::Error::invalid("autostart", format!("Could not change the log-in setting: {e}")))?;
+    l.is_enabled().map_err(|e| amends::Error::invalid("autostart", format!("Could not read the log-in setting: {e}")))
+}
