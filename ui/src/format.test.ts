@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ago, amountInput, callLength, dueText, elapsed, formatDate, money, pareto, perMonthByCategory } from './format';
+import {
+  ago,
+  amountInput,
+  backupReason,
+  callLength,
+  clockTime,
+  dueText,
+  elapsed,
+  fileSize,
+  formatDate,
+  formatDateTime,
+  formatLocalDateTime,
+  money,
+  pareto,
+  perMonthByCategory,
+  timeOfDay,
+} from './format';
 
 describe('elapsed', () => {
   const now = new Date('2026-11-26T12:00:00Z');
@@ -114,5 +130,79 @@ describe('callLength', () => {
     ['2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z', 'under a minute'],
   ])('%s to %s -> %s', (from, to, want) => {
     expect(callLength(from, to)).toBe(want);
+  });
+});
+
+describe('timeOfDay', () => {
+  it.each([
+    [19, 34, 'long_us', '7:34 pm'],
+    [19, 34, 'numeric_us', '7:34 pm'],
+    [19, 34, 'long_uk', '19:34'],
+    [19, 34, 'iso', '19:34'],
+    [19, 34, 'numeric_eu', '19:34'],
+    [9, 5, 'long_us', '9:05 am'],
+    [9, 5, 'long_uk', '09:05'],
+    [0, 0, 'long_us', '12:00 am'],
+    [0, 30, 'numeric_eu', '00:30'],
+    [12, 0, 'long_us', '12:00 pm'],
+    [11, 59, 'numeric_us', '11:59 am'],
+  ] as const)('%i:%i in %s -> %s', (h, m, fmt, want) => {
+    expect(timeOfDay(h, m, fmt)).toBe(want);
+  });
+});
+
+describe('clockTime and formatDateTime', () => {
+  // Built from local parts, so the test passes in any time zone.
+  const at = new Date(2026, 2, 5, 14, 5).toISOString();
+  it('follow the date format: 12-hour for US formats, 24-hour otherwise', () => {
+    expect(clockTime(at, 'long_us')).toBe('2:05 pm');
+    expect(clockTime(at, 'long_uk')).toBe('14:05');
+    expect(formatDateTime(at, 'numeric_us')).toBe('03/05/2026, 2:05 pm');
+    expect(formatDateTime(at, 'long_uk')).toBe('5 March 2026, 14:05');
+  });
+  it('leave nonsense as it came', () => {
+    expect(clockTime('soon', 'long_uk')).toBe('soon');
+    expect(formatDateTime('soon', 'long_uk')).toBe('soon');
+  });
+});
+
+describe('formatLocalDateTime', () => {
+  it.each([
+    ['long_uk', '6 December 2026, 09:14'],
+    ['long_us', 'December 6, 2026, 9:14 am'],
+    ['iso', '2026-12-06, 09:14'],
+  ] as const)('%s', (fmt, want) => {
+    expect(formatLocalDateTime('2026-12-06 09:14:00', fmt)).toBe(want);
+  });
+  it('keeps what it cannot read', () => {
+    expect(formatLocalDateTime('yesterday', 'long_uk')).toBe('yesterday');
+  });
+});
+
+describe('fileSize', () => {
+  it.each([
+    [0, '1 KB'],
+    [1536, '2 KB'],
+    [350 * 1024, '350 KB'],
+    [1024 * 1024, '1.0 MB'],
+    [3.46 * 1024 * 1024, '3.5 MB'],
+    [42 * 1024 * 1024, '42 MB'],
+  ])('%i bytes -> %s', (bytes, want) => {
+    expect(fileSize(bytes)).toBe(want);
+  });
+});
+
+describe('backupReason', () => {
+  it.each([
+    ['daily', 'Daily'],
+    ['before-import', 'Before an import'],
+    ['before-erase', 'Before erasing a customer'],
+    ['before-restore', 'Before a restore'],
+    ['before-migration-v5', 'Before an update of Amends'],
+    ['before removing sample data', 'Before removing sample data'],
+    ['something-new', 'Something new'],
+    ['', 'Backup'],
+  ])('%s -> %s', (reason, want) => {
+    expect(backupReason(reason)).toBe(want);
   });
 });

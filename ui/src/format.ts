@@ -75,19 +75,61 @@ export function formatDate(value: string | null | undefined, fmt: DateFormat = '
   }
 }
 
-/** An instant as date and local time: "March 5, 2026, 14:05". */
+/** Whether the profile's date format is an American one, which goes with 12-hour times. */
+export const twelveHour = (fmt: DateFormat) => fmt === 'long_us' || fmt === 'numeric_us';
+
+/** A time of day in the profile's way: "7:34 pm" with a US date format, "19:34" otherwise. */
+export function timeOfDay(hours: number, minutes: number, fmt: DateFormat = 'long_us'): string {
+  const mm = String(minutes).padStart(2, '0');
+  if (!twelveHour(fmt)) return `${String(hours).padStart(2, '0')}:${mm}`;
+  return `${hours % 12 || 12}:${mm} ${hours < 12 ? 'am' : 'pm'}`;
+}
+
+/** An instant as date and local time: "March 5, 2026, 2:05 pm" or "5 March 2026, 14:05". */
 export function formatDateTime(iso: string | null | undefined, fmt: DateFormat = 'long_us'): string {
   if (!iso) return '';
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return `${formatDate(iso, fmt)}, ${clockTime(iso)}`;
+  return `${formatDate(iso, fmt)}, ${clockTime(iso, fmt)}`;
 }
 
-/** An instant's local time of day: "14:05". */
-export function clockTime(iso: string): string {
+/** An instant's local time of day: "2:05 pm" (US date formats) or "14:05". */
+export function clockTime(iso: string, fmt: DateFormat = 'long_us'): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return timeOfDay(t.getHours(), t.getMinutes(), fmt);
+}
+
+/**
+ * A local date and time as the core writes it for files ("2026-12-06 09:14:00",
+ * no zone: the computer's own time) in the profile's format: "December 6, 2026, 9:14 am".
+ * Parsed by hand, since WebKit does not read that form as a date.
+ */
+export function formatLocalDateTime(value: string, fmt: DateFormat = 'long_us'): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})/.exec(value);
+  if (!m) return value;
+  return `${formatDate(m[1], fmt)}, ${timeOfDay(Number(m[2]), Number(m[3]), fmt)}`;
+}
+
+/** A file's size for people: "12 KB", "3.4 MB" (1 KB = 1024 bytes; never "0 KB"). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** Why Amends took a backup, in words: "before-import" -> "Before an import". */
+export function backupReason(reason: string): string {
+  const known: Record<string, string> = {
+    daily: 'Daily',
+    manual: 'Backed up by hand',
+    'before-import': 'Before an import',
+    'before-restore': 'Before a restore',
+    'before-erase': 'Before erasing a customer',
+  };
+  if (known[reason]) return known[reason];
+  if (/^before-migration/.test(reason)) return 'Before an update of Amends';
+  return capitalise(reason.replace(/-/g, ' ').trim()) || 'Backup';
 }
 
 /** Today's local date as "YYYY-MM-DD", the value a date input expects. */
