@@ -130,6 +130,14 @@ pub fn check_email(field: &'static str, email: &str) -> Result<()> {
     }
 }
 
+/// At most `n` characters, with "…" when cut.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,13 +172,5 @@ mod tests {
         for bad in ["zoe", "zoe@", "@x.com", "zoe@localhost", "zo e@x.com", "a@b@c.com"] {
             assert!(check_email("email", bad).is_err(), "{bad}");
         }
-    }
-}
-
-/// At most `n` characters, with "…" when cut.
-pub fn truncate_chars(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", s[..i].trim_end()),
-        None => s.to_string(),
     }
 }

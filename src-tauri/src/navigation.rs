@@ -11,11 +11,11 @@ use tauri_plugin_opener::OpenerExt;
 pub fn is_app_page(url: &Url) -> bool {
     match url.scheme() {
         "tauri" => true,
-        "http" | "https" => match url.host_str() {
-            Some("tauri.localhost") => true,
-            Some("localhost") | Some("127.0.0.1") => cfg!(debug_assertions),
-            _ => false,
-        },
+        "http" | "https" => {
+            let host = url.host_str();
+            host == Some("tauri.localhost")
+                || (cfg!(debug_assertions) && matches!(host, Some("localhost") | Some("127.0.0.1")))
+        }
         // The blank page a webview starts on.
         "about" => url.as_str() == "about:blank",
         _ => false,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../bindings/Incident';
-import { inputOf } from './incident-input';
+import { detailsForm, detailsInput, firstWords, inputOf, newIncidentInput, type NewIncidentForm } from './incident-input';
+import { dateTimeInput } from './when';
 
 const inc: Incident = {
   id: 7, customer_id: 3, title: 'Tiles arrived cracked', what_happened: 'Half the box', our_understanding: null,
-  category: 'quality', severity: 4, occurred_at: '2026-03-01T09:00:00Z', discovered_at: '2026-03-02T10:00:00Z',
+  category: 'quality', severity: 4, occurred_at: '2026-03-01T09:00:30Z', discovered_at: '2026-03-02T10:00:00Z',
   discovered_by: 'us', remedy_requested: null, order_value_minor: 24050, fix_promised_by: '2026-03-09', callback_by: null,
   makeup_description: 'Free grout', makeup_value_minor: 1500, root_cause: null,
   outcome: { came_back: true, spend_after_minor: null, note: null }, second_failure: false, status: 'in_recovery',
@@ -18,12 +19,76 @@ describe('inputOf', () => {
     expect(i.makeup_value).toBe('15.00');
     expect(i.outcome_spend_after).toBeNull();
     expect(i.outcome_came_back).toBe(true);
-    expect(i.occurred_at).toBe('2026-03-01T09:00:00Z');
+    expect(i.occurred_at).toBe('2026-03-01T09:00:30Z');
     expect(i.discovered_by).toBe('us');
   });
   it('applies the edited part only', () => {
     const i = inputOf(inc, { our_understanding: 'You opened it and half were cracked.' });
     expect(i.our_understanding).toBe('You opened it and half were cracked.');
     expect(i.what_happened).toBe('Half the box');
+  });
+});
+
+describe('firstWords', () => {
+  it('keeps our own description out of "in their words"', () => {
+    expect(firstWords('us', 'We saw the cracks at the yard.')).toEqual({
+      what_happened: null,
+      our_understanding: 'We saw the cracks at the yard.',
+    });
+  });
+  it('keeps what the customer told us as their words', () => {
+    expect(firstWords('customer', 'Half the box was cracked.')).toEqual({
+      what_happened: 'Half the box was cracked.',
+      our_understanding: null,
+    });
+  });
+  it('sends blank as nothing', () => {
+    expect(firstWords('customer', '  ')).toEqual({ what_happened: null, our_understanding: null });
+  });
+});
+
+describe('newIncidentInput', () => {
+  const form: NewIncidentForm = {
+    customer_id: 3, title: 'Tiles arrived cracked', words: 'We saw the cracks.', discovered_by: 'us',
+    order_value: '240', category: 'quality', severity: '4', occurred: '2026-12-10T15:05',
+  };
+  it('sends when it happened as typed local time, and who found it', () => {
+    const i = newIncidentInput(form);
+    expect(i.occurred_at).toBe('2026-12-10 15:05');
+    expect(i.discovered_at).toBeNull();
+    expect(i.discovered_by).toBe('us');
+    expect(i.our_understanding).toBe('We saw the cracks.');
+    expect(i.what_happened).toBeNull();
+    expect(i.severity).toBe(4);
+    expect(i.order_value).toBe('240');
+  });
+  it('leaves blanks to the core', () => {
+    const i = newIncidentInput({ ...form, occurred: '', order_value: '', category: '', discovered_by: 'customer' });
+    expect(i.occurred_at).toBeNull();
+    expect(i.order_value).toBeNull();
+    expect(i.category).toBeNull();
+    expect(i.what_happened).toBe('We saw the cracks.');
+  });
+});
+
+describe('detailsInput', () => {
+  it('sends untouched dates back exactly as stored, and everything else as it was', () => {
+    const i = detailsInput(inc, detailsForm(inc));
+    expect(i).toEqual(inputOf(inc));
+  });
+  it('sends edited details, dates as typed local time', () => {
+    const f = { ...detailsForm(inc), title: 'Tiles cracked', severity: '2', order_value: '99.90', discovered_by: 'customer' as const };
+    f.discovered = '2026-03-03T08:15';
+    const i = detailsInput(inc, f);
+    expect(i.title).toBe('Tiles cracked');
+    expect(i.severity).toBe(2);
+    expect(i.order_value).toBe('99.90');
+    expect(i.discovered_by).toBe('customer');
+    expect(i.discovered_at).toBe('2026-03-03 08:15');
+    expect(i.occurred_at).toBe('2026-03-01T09:00:30Z');
+    expect(i.makeup_description).toBe('Free grout');
+  });
+  it('shows the stored dates in local time', () => {
+    expect(detailsForm(inc).occurred).toBe(dateTimeInput('2026-03-01T09:00:30Z'));
   });
 });

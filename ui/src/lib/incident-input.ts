@@ -1,9 +1,15 @@
 // An incident as the edit form it came from: `update_incident` takes the whole
 // IncidentInput, so a screen that edits one part sends everything else back as
-// it was. Pure; unit-tested.
+// it was. Also the new-incident form's mapping: whose words the first
+// description is depends on who found the mistake. Pure; unit-tested.
+import type { DiscoveredBy } from '../bindings/DiscoveredBy';
 import type { Incident } from '../bindings/Incident';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import { amountInput } from '../format';
+import { dateTimeInput, typedDateTime } from './when';
+
+/** Blank text as null, the way the core's optional fields want it. */
+const orNull = (s: string) => (s.trim() ? s : null);
 
 export function inputOf(inc: Incident, changes: Partial<IncidentInput> = {}): IncidentInput {
   const amount = (minor: number | null) => (minor == null ? null : amountInput(minor));
@@ -27,4 +33,88 @@ export function inputOf(inc: Incident, changes: Partial<IncidentInput> = {}): In
     outcome_note: inc.outcome.note,
     ...changes,
   };
+}
+
+/**
+ * Whose words the first description is: when we found it, ours (the customer
+ * has said nothing yet, so "in their words" stays empty for them to fill);
+ * when they told us, theirs.
+ */
+export function firstWords(by: DiscoveredBy, text: string): Pick<IncidentInput, 'what_happened' | 'our_understanding'> {
+  const words = orNull(text);
+  return by === 'us' ? { what_happened: null, our_understanding: words } : { what_happened: words, our_understanding: null };
+}
+
+/** The new-incident form as typed (`occurred`: a datetime-local value). */
+export interface NewIncidentForm {
+  customer_id: number;
+  title: string;
+  words: string;
+  discovered_by: DiscoveredBy;
+  order_value: string;
+  category: string;
+  severity: string;
+  occurred: string;
+}
+
+export function newIncidentInput(f: NewIncidentForm): IncidentInput {
+  return {
+    customer_id: f.customer_id,
+    title: f.title,
+    ...firstWords(f.discovered_by, f.words),
+    category: orNull(f.category),
+    severity: Number(f.severity),
+    occurred_at: orNull(typedDateTime(f.occurred)),
+    discovered_at: null,
+    discovered_by: f.discovered_by,
+    remedy_requested: null,
+    order_value: orNull(f.order_value),
+    makeup_description: null,
+    makeup_value: null,
+    root_cause: null,
+    outcome_came_back: null,
+    outcome_spend_after: null,
+    outcome_note: null,
+  };
+}
+
+/** The incident page's "Edit details" form (dates as datetime-local values). */
+export interface DetailsForm {
+  title: string;
+  category: string;
+  severity: string;
+  order_value: string;
+  occurred: string;
+  discovered: string;
+  discovered_by: DiscoveredBy;
+}
+
+export function detailsForm(inc: Incident): DetailsForm {
+  return {
+    title: inc.title,
+    category: inc.category,
+    severity: String(inc.severity),
+    order_value: amountInput(inc.order_value_minor),
+    occurred: dateTimeInput(inc.occurred_at),
+    discovered: dateTimeInput(inc.discovered_at),
+    discovered_by: inc.discovered_by,
+  };
+}
+
+/**
+ * The edited details over everything else as it was. A date left as shown goes
+ * back exactly as stored (the input shows whole minutes; the seconds stay).
+ */
+export function detailsInput(inc: Incident, f: DetailsForm): IncidentInput {
+  const when = (typed: string, stored: string) =>
+    typed === dateTimeInput(stored) ? stored : orNull(typedDateTime(typed));
+  return inputOf(inc, {
+    title: f.title,
+    category: orNull(f.category),
+    severity: Number(f.severity),
+    order_value: orNull(f.order_value),
+    occurred_at: when(f.occurred, inc.occurred_at),
+    discovered_at: when(f.discovered, inc.discovered_at),
+    discovered_by: f.discovered_by,
+  });
 }

@@ -8,6 +8,7 @@ import type { QueueItem } from '../bindings/QueueItem';
 export type Route =
   | { screen: 'today' }
   | { screen: 'customers' }
+  | { screen: 'incidents' }
   | { screen: 'customer'; id: number }
   | { screen: 'customer-form'; id: number | null }
   | { screen: 'incident'; id: number }
@@ -23,6 +24,8 @@ export const session = $state({
   profile: null as Profile | null,
   /** A short confirmation read out by screen readers ("Saved"). */
   notice: '',
+  /** The last confirmation, for the toast: kept across navigation; `count` shows the same words again. */
+  toast: { text: '', count: 0 },
   /** Ctrl+F was pressed: the Customers screen focuses its search box once it is there. */
   focusSearch: false,
 });
@@ -75,6 +78,7 @@ export function go(route: Route): boolean {
 
 export function notify(text: string) {
   session.notice = text;
+  session.toast = { text, count: session.toast.count + 1 };
 }
 
 /** The profile's currency and date format, with safe defaults before it loads. */
