@@ -178,7 +178,10 @@ describe('Amends, end to end', () => {
     await (await s.byText('[role="option"]', ACCENTED)).click();
     await (await s.$('#i-title')).type('Tiles arrived cracked');
     await (await s.$('#i-what')).type('Half the tiles in the box were cracked when we unpacked them at the yard.');
-    assert.equal(await (await s.$('input[name="discovered"][value="us"]')).prop('checked'), true);
+    // Nobody is preselected as having found it: a hurried owner must say.
+    assert.equal(await (await s.$('#i-by-us')).prop('checked'), false);
+    assert.equal(await (await s.$('#i-by-customer')).prop('checked'), false);
+    await (await s.$('#i-by-us')).click();
     await (await s.$('#i-value')).type('240');
     await shot('06-new-incident');
     await submit('form');
