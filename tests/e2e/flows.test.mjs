@@ -17,6 +17,24 @@ function cli(...args) {
   return JSON.parse(execFileSync(E2E_CLI, ['--db', E2E_DB, ...args, '--json'], { encoding: 'utf8' }));
 }
 
+/** The `amends` CLI's plain output (for commands that print an id). */
+function cliText(...args) {
+  return execFileSync(E2E_CLI, ['--db', E2E_DB, ...args], { encoding: 'utf8' }).trim();
+}
+
+/** A local date-time `days` ago, as the CLI and datetime-local inputs take it. */
+function daysAgo(days) {
+  const d = new Date(Date.now() - days * 86400000);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Set a date or datetime-local input the way typing would (WebKit's pickers do not take keys reliably). */
+async function setValue(id, value) {
+  await s.exec(`const e = document.getElementById(${JSON.stringify(id)}); e.value = ${JSON.stringify(value)};
+    e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }));`);
+}
+
 const ACCENTED = 'Siân Nuñez-Ørsted';
 const HOSTILE = "<script>alert(1)</script> Robert'); DROP TABLE customers;--";
 
@@ -532,10 +550,121 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     assert.equal(maeve.address.city, 'Galway', 'the other columns kept their fields');
   });
 
+  let larkinIncident;
+  flow('Today shows a late first contact in words, and the Incidents screen finds it by name and filters', async () => {
+    // Found by us five days ago and nobody has called: past its 4 working hours whatever the weekday.
+    const cid = cliText('customers', 'add', '--name', 'Lorna Larkin');
+    larkinIncident = Number(cliText('incidents', 'add', '--customer', cid, '--title', 'Grout left unsealed',
+      '--discovered-by', 'us', '--occurred', daysAgo(5).replace('T', ' '), '--discovered', daysAgo(5).replace('T', ' ')));
+    await nav('Customers');
+    await nav('Today');
+    const group = await s.wait('[data-kind="get_there_first"]', 10000);
+    const more = await group.$$('button[aria-expanded="false"]');
+    if (more.length) await more[0].click();
+    const row = await s.byText('[data-kind="get_there_first"] li', 'Grout left unsealed', 10000);
+    const badge = await row.$('.clock');
+    assert.equal(await badge.attr('data-late'), 'true');
+    assert.match(await badge.text(), /\d+ (h|min|days) over/, 'late, in words');
+    await s.exec(`[...document.querySelectorAll('[data-kind="get_there_first"] li')].find((li) => li.textContent.includes('Grout left unsealed')).scrollIntoView({ block: 'center' })`);
+    await shot('13-today-clocks');
+
+    await nav('Incidents');
+    const search = await s.wait('#f-search');
+    await search.type('larkin');
+    await s.wait(`#f-row-${larkinIncident}`, 5000);
+    await s.waitFor(async () => (await s.$$('#incident-results [id^="f-row-"]')).length === 1, 5000, 'one match');
+    await search.clear();
+    await s.exec("const e = document.getElementById('f-search'); e.dispatchEvent(new Event('input', { bubbles: true }));");
+    await (await s.$('#f-category option[value="billing"]')).click();
+    const billing = cli('incidents', 'list', '--category', 'billing');
+    await s.waitFor(async () => (await s.$$('#incident-results [id^="f-row-"]')).length === billing.length, 5000, `${billing.length} billing rows`);
+    await (await s.$('#f-second')).click();
+    const both = cli('incidents', 'list', '--category', 'billing', '--second-failure');
+    await s.waitFor(async () => (await s.$$('#incident-results [id^="f-row-"]')).length === both.length, 5000, `${both.length} billing second failures`);
+    await shot('14-incidents');
+    await (await s.$('#f-clear')).click();
+  });
+
+  flow('moving an incident\'s date changes the second-failure flag; a deleted incident comes back with Undo', async () => {
+    const cid = cliText('customers', 'add', '--name', 'Fenella Fenwick');
+    const add = (title, days) => Number(cliText('incidents', 'add', '--customer', cid, '--title', title, '--discovered-by', 'customer',
+      '--occurred', daysAgo(days).replace('T', ' '), '--discovered', daysAgo(days).replace('T', ' ')));
+    const first = add('Skirting scuffed', 20);
+    const second = add('Door hung crooked', 5);
+    assert.equal(cli('incidents', 'show', String(second)).second_failure, true, 'a second failure within the year');
+
+    await nav('Incidents');
+    await (await s.wait('#f-search')).type('fenwick');
+    await (await s.wait(`#f-row-${first}`, 5000)).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Skirting scuffed', 5000, 'incident page');
+    await (await s.$('#i-edit')).click();
+    await s.wait('#i-edit-form');
+    await setValue('i-edit-occurred', daysAgo(500));
+    await setValue('i-edit-discovered', daysAgo(499));
+    await shot('15-incident-edit');
+    await (await s.$('#i-edit-save')).click();
+    await s.wait('#i-edit-result', 5000);
+    await s.waitFor(async () => cli('incidents', 'show', String(second)).second_failure === false, 5000, 'the later one is a first failure now');
+
+    // Delete the other one, then put it back.
+    await nav('Incidents');
+    await (await s.wait('#f-search')).type('fenwick');
+    await (await s.wait(`#f-row-${second}`, 5000)).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Door hung crooked', 5000, 'incident page');
+    await (await s.$('#i-delete')).click();
+    const confirm = await s.wait('#i-delete-confirm');
+    assert.match(await confirm.text(), /Door hung crooked/);
+    await (await s.$('#i-delete-yes')).click();
+    await s.wait('#undo-delete', 5000);
+    assert.equal(cli('incidents', 'list', '--customer', cid).length, 1, 'deleted');
+    await shot('15-undo-delete');
+    await (await s.$('#undo-delete-button')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Door hung crooked', 5000, 'back, and opened');
+    assert.equal(cli('incidents', 'list', '--customer', cid).length, 2, 'put back');
+  });
+
+  flow('a new customer is created from the New incident form without leaving it', async () => {
+    await nav('Today');
+    await s.press(Keys.ctrl, 'n');
+    await s.waitFor(async () => (await textOf('main h1')) === 'New incident', 3000, 'new incident form');
+    await (await s.$('#i-title')).type('Wrong sofa colour delivered');
+    await (await s.$('#i-new-customer')).click();
+    await (await s.wait('#i-nc-name')).type('Nina Newform');
+    await (await s.$('#i-nc-email')).type('nina@example.com');
+    await (await s.$('#i-nc-save')).click();
+    await s.waitFor(async () => cli('customers', 'list', '--search', 'nina newform').length === 1, 5000, 'customer saved');
+    assert.equal(await (await s.$('#i-title')).prop('value'), 'Wrong sofa colour delivered', 'what was typed is kept');
+    await (await s.$('#i-by-customer')).click();
+    await (await s.$('#i-what')).type('The sofa came in grey, not the green I ordered.');
+    await shot('16-new-incident-new-customer');
+    await submit('form');
+    await s.waitFor(async () => (await textOf('main h1')) === 'Wrong sofa colour delivered', 5000, 'incident page');
+    const [nina] = cli('customers', 'list', '--search', 'nina newform');
+    const [inc] = cli('incidents', 'list', '--customer', String(nina.id));
+    const full = cli('incidents', 'show', String(inc.id));
+    assert.equal(full.discovered_by, 'customer');
+    assert.equal(full.what_happened, 'The sofa came in grey, not the green I ordered.', 'their words, as theirs');
+  });
+
   flow('Settings shows the profile and where the records live', async () => {
     await nav('Settings');
     assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);
     assert.ok((await (await s.$('#p-business')).prop('value')).length > 0, 'sample profile loaded');
     await shot('11-settings');
+  });
+
+  flow('removing the sample data keeps every customer the owner added', async () => {
+    const before = cli('customers', 'list');
+    await nav('Settings');
+    await (await s.wait('#s-sample-remove', 5000)).click();
+    await s.exec("document.getElementById('s-sample').scrollIntoView()");
+    await shot('17-remove-sample');
+    await (await s.wait('#s-sample-yes')).click();
+    await s.waitFor(async () => cli('customers', 'list').length < before.length, 10000, 'sample customers gone');
+    const names = cli('customers', 'list').map((c) => c.name);
+    for (const mine of [ACCENTED, HOSTILE, 'Lorna Larkin', 'Fenella Fenwick', 'Nina Newform', 'Maeve Mapper']) {
+      assert.ok(names.includes(mine), `${mine} kept: ${names.join(', ')}`);
+    }
+    assert.ok(cli('incidents', 'show', String(incidentId)).title, 'the owner\'s incident kept');
   });
 });

@@ -82,7 +82,13 @@ start_driver broken AMENDS_DB="$WORK/broken/amends.sqlite3"
 run_tests open-failure.test.mjs "$WORK/broken/amends.sqlite3" || status=1
 stop_driver
 
-# 4. Reminders: a promise already late at launch reaches the notification
+# 4. A new owner's first week, from "Start fresh" on an empty database.
+mkdir -p "$WORK/week/data"
+start_driver week
+run_tests first-week.test.mjs "$WORK/week/data/dev.amends.desktop/amends.sqlite3" || status=1
+stop_driver
+
+# 5. Reminders: a promise already late at launch reaches the notification
 # server on a private session bus (dunst on the test display), recorded by
 # dbus-monitor.
 if command -v dbus-daemon >/dev/null && command -v dunst >/dev/null; then
