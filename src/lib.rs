@@ -3,6 +3,7 @@
 //! this library; everything here is testable with `cargo test`.
 pub mod calendar;
 pub mod calls;
+pub mod causes;
 pub mod checker;
 pub mod clocks;
 pub mod dates;

@@ -1,4 +1,5 @@
 //! Integration tests of the core and the CLI: one test binary, a module per feature.
+mod causes;
 mod checker;
 mod cli;
 mod clocks;

@@ -353,6 +353,7 @@ fn released_migrations_are_never_edited() {
         ("003_bulk_index.sql", PIN_003),
         ("004_follow_up_after_fix.sql", PIN_004),
         ("005_clocks.sql", PIN_005),
+        ("006_causes.sql", PIN_006),
     ];
     for (file, want) in pinned {
         let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
@@ -365,6 +366,7 @@ fn released_migrations_are_never_edited() {
 const PIN_001: u64 = 0x99f4321c128a905a;
 const PIN_002: u64 = 0x6e54253f5d55b9e1;
 const PIN_003: u64 = 0x9dd06cea4422f46f;
+const PIN_006: u64 = 0xd3bcff45a3c0503f;
 const PIN_005: u64 = 0x27dc6e69589f25ea;
 const PIN_004: u64 = 0x9966f38ccf4e4fb1;
 

@@ -338,6 +338,10 @@ pub struct Incident {
     /// All eight steps, in method order.
     pub steps: Vec<StepRecord>,
     pub changes: Vec<Change>,
+    /// The cause this incident belongs to, when one mistake touched many customers.
+    pub cause_id: Option<i64>,
+    /// The cause's changes (dated, shared by every incident of the cause); `incident_id` is this incident.
+    pub cause_changes: Vec<Change>,
     pub timeline: Vec<TimelineEntry>,
 }
 

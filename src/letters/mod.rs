@@ -101,11 +101,12 @@ pub fn draft_input(incident: &Incident, customer: &Customer, profile: &Profile) 
         fix,
         next_contact: incident.fix_promised_by.filter(|_| incident.fixed_at().is_none()).map(|d| fmt.format(d)),
         make_up,
-        changes: incident
-            .changes
-            .iter()
-            .map(|c| DatedChange { date: fmt.format(c.date), text: c.text.clone() })
-            .collect(),
+        // The cause's changes (shared by every customer it touched) and the incident's own, by date.
+        changes: {
+            let mut all: Vec<&crate::domain::Change> = incident.cause_changes.iter().chain(&incident.changes).collect();
+            all.sort_by_key(|c| c.date);
+            all.iter().map(|c| DatedChange { date: fmt.format(c.date), text: c.text.clone() }).collect()
+        },
         root_cause: incident.root_cause.clone(),
         second_failure: incident.second_failure,
         business_type: profile.business_type,
@@ -123,7 +124,7 @@ pub fn letter_text(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone) -> Re
     let text = match kind {
         PrintKind::Apology => draft::draft_apology(&input, tone, seed),
         PrintKind::FollowUp => {
-            if incident.changes.is_empty() {
+            if incident.changes.is_empty() && incident.cause_changes.is_empty() {
                 return Err(Error::invalid(
                     "changes",
                     format!(

@@ -110,6 +110,8 @@ fn incident_at(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
             steps: Vec::new(),
             changes: Vec::new(),
             timeline: Vec::new(),
+            cause_id: None,
+            cause_changes: Vec::new(),
         },
         customer_name: r.get(23)?,
         customer_email: r.get(24)?,

@@ -120,6 +120,8 @@ pub struct IncidentFilter {
     /// `None` = all; the CLI's "open" means every status but closed.
     pub statuses: Option<Vec<Status>>,
     pub customer_id: Option<i64>,
+    /// Only the incidents of one cause.
+    pub cause_id: Option<i64>,
     pub category: Option<String>,
     /// Found on or after this day (`YYYY-MM-DD`, UTC).
     pub from: Option<NaiveDate>,
@@ -231,8 +233,8 @@ impl Db {
                 "INSERT INTO incidents (id, customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
                     discovered_at, discovered_by, remedy_requested, order_value_minor, fix_promised_by, callback_by,
                     makeup_description, makeup_value_minor, root_cause, outcome_came_back, outcome_spend_minor,
-                    outcome_note, second_failure, status, fix_pending_by, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                    outcome_note, second_failure, status, fix_pending_by, created_at, updated_at, cause_id)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
                 params![
                     i.id,
                     i.customer_id,
@@ -258,6 +260,7 @@ impl Db {
                     i.status.key(),
                     dates::to_text(i.created_at),
                     dates::to_text(i.updated_at),
+                    i.cause_id,
                 ],
             )?;
             for st in i.steps.iter().filter(|s| s.is_resolved()) {
@@ -318,6 +321,12 @@ impl Db {
             .collect();
         let mut st = conn.prepare_cached("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id")?;
         inc.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        if let Some(cause) = inc.cause_id {
+            let mut st = conn.prepare_cached(
+                "SELECT id, ? AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
+            )?;
+            inc.cause_changes = st.query_map(params![id, cause], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        }
         let mut st = conn.prepare_cached("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id")?;
         inc.timeline = st.query_map([id], timeline_from_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(inc)
@@ -332,6 +341,10 @@ impl Db {
         }
         if let Some(c) = f.customer_id {
             sql.push_str(" AND i.customer_id = ?");
+            args.push(c.into());
+        }
+        if let Some(c) = f.cause_id {
+            sql.push_str(" AND i.cause_id = ?");
             args.push(c.into());
         }
         if let Some(c) = f.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
@@ -829,8 +842,13 @@ pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let changes: i64 =
-        tx.prepare_cached("SELECT COUNT(*) FROM changes WHERE incident_id = ?")?.query_row([id], |r| r.get(0))?;
+    // Its own changes and those of the cause it belongs to.
+    let changes: i64 = tx
+        .prepare_cached(
+            "SELECT (SELECT COUNT(*) FROM changes WHERE incident_id = ?1)
+                  + (SELECT COUNT(*) FROM cause_changes cc JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1)",
+        )?
+        .query_row([id], |r| r.get(0))?;
     let status = Status::derive(&steps, changes as usize);
     let fixed = steps.iter().any(|s| s.step == RecoveryStep::Fixed && s.is_resolved());
     tx.prepare_cached(
@@ -872,6 +890,8 @@ fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
         steps: Vec::new(),
         changes: Vec::new(),
         timeline: Vec::new(),
+        cause_id: r.get("cause_id")?,
+        cause_changes: Vec::new(),
     })
 }
 

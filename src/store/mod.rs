@@ -6,6 +6,7 @@
 //! one transaction. Every write is one transaction; a failed write leaves
 //! nothing behind. Every statement is parameterised.
 pub mod backup;
+mod causes;
 mod clocks;
 pub(crate) mod customers;
 mod export;
@@ -18,6 +19,7 @@ mod sample;
 pub mod schema;
 mod stats;
 
+pub use causes::CauseSummary;
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, SameCustomer, MIN_MATCH_PHONE_DIGITS};
 pub use incidents::{DeletedIncident, IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
@@ -39,6 +41,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_bulk_index.sql"),
     include_str!("migrations/004_follow_up_after_fix.sql"),
     include_str!("migrations/005_clocks.sql"),
+    include_str!("migrations/006_causes.sql"),
 ];
 
 /// The newest schema this build understands.

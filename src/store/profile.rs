@@ -140,6 +140,7 @@ impl Db {
             category_exists(tx, &from)?;
             category_exists(tx, &into)?;
             let moved = tx.execute("UPDATE incidents SET category = ? WHERE category = ?", params![into, from])?;
+            tx.execute("UPDATE causes SET category = ? WHERE category = ?", params![into, from])?;
             tx.execute("DELETE FROM categories WHERE name = ?", [&from])?;
             Ok(moved)
         })
@@ -166,6 +167,7 @@ impl Db {
                     format!("{used} incident(s) are in \"{name}\". Choose a category to move them to first."),
                 ));
             }
+            tx.execute("UPDATE causes SET category = NULL WHERE category = ?", [&name])?;
             tx.execute("DELETE FROM categories WHERE name = ?", [&name])?;
             Ok(())
         })

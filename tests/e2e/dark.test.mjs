@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Session } from './webdriver.mjs';
+import { axeViolations } from './a11y.mjs';
 
 const { E2E_PORT, E2E_APP, E2E_ARTIFACTS } = process.env;
 let s;
@@ -24,7 +25,19 @@ test('dark theme when the desktop prefers dark', async (t) => {
   const [r, g, b] = bg.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `dark background, got ${bg}`);
   await s.screenshot(join(E2E_ARTIFACTS, '13-dark-today.png'));
+  assert.equal(await axeViolations(s), '', 'axe-core on Today, dark');
   await (await s.$('section[data-kind] li button')).click();
   await s.wait('.checklist');
   await s.screenshot(join(E2E_ARTIFACTS, '14-dark-incident.png'));
+  assert.equal(await axeViolations(s), '', 'axe-core on an incident page, dark');
+  for (const [label, screen] of [['Customers', 'Customers'], ['Incidents', 'Incidents'], ['Export & import', 'Export & import'], ['Settings', 'Settings']]) {
+    for (const b of await s.$$('nav button')) {
+      if ((await b.text()).includes(label)) {
+        await b.click();
+        break;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(await axeViolations(s), '', `axe-core on ${screen}, dark`);
+  }
 });

@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keys, Session } from './webdriver.mjs';
+import { axeViolations } from './a11y.mjs';
 
 const { E2E_PORT, E2E_APP, E2E_CLI, E2E_DB, E2E_ARTIFACTS } = process.env;
 const shot = (name) => s.screenshot(join(E2E_ARTIFACTS, `${name}.png`));
@@ -83,6 +84,12 @@ function parseCsv(text) {
   return rows;
 }
 
+/** No axe-core violations on the screen as it is now. */
+async function a11y(screen) {
+  const v = await axeViolations(s);
+  assert.equal(v, '', `axe-core on ${screen}:\n${v}`);
+}
+
 /** A test that saves a screenshot of the window when it fails. */
 function flow(name, fn) {
   test(name, async () => {
@@ -100,12 +107,14 @@ describe('Amends, end to end', () => {
     const start = await s.byText('button', 'Start with sample data', 15000);
     assert.ok(await s.byText('button', 'Start fresh'));
     await shot('01-first-run');
+    await a11y('the first-run screen');
     await start.click();
 
     // The most urgent group comes first: customers not contacted yet, split by who found it.
     const first = await s.wait('section[data-kind]', 15000);
     await s.wait('.charts');
     await shot('02-today');
+    await a11y('Today');
     await s.exec("document.querySelector('.charts').scrollIntoView()");
     await shot('02-today-charts');
     await s.exec('window.scrollTo(0, 0)');
@@ -137,6 +146,7 @@ describe('Amends, end to end', () => {
     const hit = await s.byText('#customer-results button', 'Zoë');
     assert.ok(hit);
     await shot('03-customers-search');
+    await a11y('Customers');
   });
 
   flow('adding a customer shows a bad field in place, keeps what was typed, then saves accents exactly', async () => {
@@ -155,6 +165,7 @@ describe('Amends, end to end', () => {
     assert.equal(await (await s.$('#c-email')).attr('aria-invalid'), 'true');
     assert.equal(await (await s.$('#c-name')).prop('value'), ACCENTED, 'the name typed is kept');
     await shot('04-customer-form-error');
+    await a11y('the customer form with an error');
 
     const email = await s.$('#c-email');
     await email.clear();
@@ -162,6 +173,7 @@ describe('Amends, end to end', () => {
     await submit('form');
     await s.waitFor(async () => (await textOf('main h1')) === ACCENTED, 5000, 'customer page');
     await shot('05-customer');
+    await a11y('a customer page');
 
     const found = cli('customers', 'list', '--search', 'sian nunez');
     assert.equal(found.length, 1);
@@ -202,6 +214,7 @@ describe('Amends, end to end', () => {
     await (await s.$('#i-by-us')).click();
     await (await s.$('#i-value')).type('240');
     await shot('06-new-incident');
+    await a11y('New incident');
     await submit('form');
     await s.waitFor(async () => (await textOf('main h1')) === 'Tiles arrived cracked', 5000, 'incident page');
     assert.equal(await textOf('[data-testid="status"]'), 'Not contacted yet');
@@ -244,6 +257,7 @@ describe('Amends, end to end', () => {
     await s.waitFor(async () => (await textOf('[data-testid="status"]')) === 'Follow-up due', 5000, 'follow-up due');
     await s.exec('window.scrollTo(0, 0)');
     await shot('07-incident');
+    await a11y('an incident page');
     await s.exec("document.getElementById('change-title').scrollIntoView()");
     await shot('07-incident-changes');
 
@@ -271,6 +285,7 @@ describe('Amends, end to end', () => {
     assert.match(await mark.text(), /^,? ?but$/);
     await s.wait('.findings li[data-kind="but"]');
     await shot('08-letter-qualifier');
+    await a11y('the Letter screen with a qualifier underlined');
 
     await (await s.$('.findings li[data-kind="but"] button[aria-label^="Remove"]')).click();
     await s.waitFor(async () => (await s.$$('.backdrop mark[data-kind="but"]')).length === 0, 5000, 'the mark to go');
@@ -338,6 +353,7 @@ describe('Amends, end to end', () => {
     assert.ok((await body.prop('value')).includes(mine));
     await s.exec("document.getElementById('l-versions').scrollIntoView()");
     await shot('08-letter-versions');
+    await a11y('the Letter screen with kept versions');
   });
 
   flow('the apology email is saved as an .eml that Python reads, with the follow-up\'s PDF attached', async () => {
@@ -410,6 +426,7 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     await (await s.$('#c-step-repeated')).click();
     await (await s.$('#c-step-apologised')).click();
     await shot('12-call');
+    await a11y('the Call view');
     await (await s.$('#c-end')).click();
     await s.wait('#c-done', 5000);
     const inc = cli('incidents', 'show', String(incidentId));
@@ -466,6 +483,8 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
 
   flow('export everything to an XLSX workbook at a path the owner typed, and read it back', async () => {
     await nav('Export & import');
+    await s.wait('#x-path');
+    await a11y('Export & import');
     const path = join(tmp, 'records.xlsx');
     const input = await s.wait('#x-path');
     await s.waitFor(async () => (await input.prop('value')).length > 0, 3000, 'default export path');
@@ -582,6 +601,7 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     const both = cli('incidents', 'list', '--category', 'billing', '--second-failure');
     await s.waitFor(async () => (await s.$$('#incident-results [id^="f-row-"]')).length === both.length, 5000, `${both.length} billing second failures`);
     await shot('14-incidents');
+    await a11y('Incidents');
     await (await s.$('#f-clear')).click();
   });
 
@@ -651,6 +671,17 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);
     assert.ok((await (await s.$('#p-business')).prop('value')).length > 0, 'sample profile loaded');
     await shot('11-settings');
+    await a11y('Settings');
+  });
+
+  flow('the window never navigates away from the app', async () => {
+    const home = await s.exec('return location.href');
+    await s.exec("window.location.href = 'https://example.com/'");
+    await new Promise((r) => setTimeout(r, 1000));
+    await s.exec("const a = document.createElement('a'); a.href = 'file:///etc/hostname'; document.body.appendChild(a); a.click(); a.remove();");
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await s.exec('return location.href'), home, 'still on the app');
+    await s.wait('nav');
   });
 
   flow('removing the sample data keeps every customer the owner added', async () => {

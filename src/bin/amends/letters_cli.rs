@@ -60,6 +60,9 @@ pub struct LetterArgs {
     /// Every follow-up that is due (changes recorded, letter not sent).
     #[arg(long, conflicts_with = "incidents")]
     due: bool,
+    /// Every incident linked to this cause (those without an address are listed as left out).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["incidents", "due"])]
+    cause: Option<i64>,
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
     output: PathBuf,
     #[arg(long, value_name = "letter|a4")]
@@ -268,6 +271,8 @@ pub fn letter(db: &mut Db, a: LetterArgs) -> Result<ExitCode> {
             return Err(Error::invalid("due", "--due is for follow-up letters."));
         }
         db.follow_ups_due()?
+    } else if let Some(c) = a.cause {
+        db.cause_incidents(c)?
     } else {
         a.incidents.clone()
     };

@@ -1,6 +1,7 @@
 //! The `amends` command line: scripts, checks and benchmarks use these exact
 //! forms (see README "Command line"). Each subcommand parses its arguments,
 //! calls one core function and prints the result; no business rule lives here.
+mod causes_cli;
 mod json;
 mod letters_cli;
 mod records;
@@ -62,6 +63,9 @@ enum Command {
     /// The business profile that signs the letters.
     #[command(subcommand)]
     Profile(ProfileCmd),
+    /// Causes: one mistake that touched many customers.
+    #[command(subcommand)]
+    Causes(causes_cli::CausesCmd),
     /// Incident categories: list, add, rename, merge, remove.
     #[command(subcommand)]
     Categories(CategoriesCmd),
@@ -539,6 +543,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Draft(a) => return letters_cli::draft(&mut db, a),
         Command::Letter(a) => return letters_cli::letter(&mut db, a),
         Command::Letters(c) => return letters_cli::letters_cmd(&mut db, c),
+        Command::Causes(c) => return causes_cli::run(&mut db, c),
         Command::Categories(c) => categories(&mut db, c)?,
         Command::Due { json, all } => due(&db, json, all)?,
         Command::RemoveSampleData { yes } => {

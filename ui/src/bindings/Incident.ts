@@ -37,4 +37,12 @@ second_failure: boolean, status: Status, created_at: string, updated_at: string,
 /**
  * All eight steps, in method order.
  */
-steps: Array<StepRecord>, changes: Array<Change>, timeline: Array<TimelineEntry>, };
+steps: Array<StepRecord>, changes: Array<Change>, 
+/**
+ * The cause this incident belongs to, when one mistake touched many customers.
+ */
+cause_id: number | null, 
+/**
+ * The cause's changes (dated, shared by every incident of the cause); `incident_id` is this incident.
+ */
+cause_changes: Array<Change>, timeline: Array<TimelineEntry>, };

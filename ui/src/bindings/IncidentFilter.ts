@@ -5,7 +5,11 @@ export type IncidentFilter = {
 /**
  * `None` = all; the CLI's "open" means every status but closed.
  */
-statuses: Array<Status> | null, customer_id: number | null, category: string | null, 
+statuses: Array<Status> | null, customer_id: number | null, 
+/**
+ * Only the incidents of one cause.
+ */
+cause_id: number | null, category: string | null, 
 /**
  * Found on or after this day (`YYYY-MM-DD`, UTC).
  */

@@ -1,0 +1,251 @@
+//! Causes: the record, its changes, the incidents it touched, and the counts
+//! that say whether a change worked.
+use super::incidents::{change_from_row, insert_incident, refresh_status, second_failures};
+use super::rows::{date_text, instant, opt_date};
+use super::Db;
+use crate::dates;
+use crate::domain::cause::ValidCause;
+use crate::domain::incident::ValidIncident;
+use crate::domain::{Cause, CauseInput, Change, DiscoveredBy, Outcome};
+use crate::error::{Error, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// A cause in the register: how far the recoveries of its customers have gone.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct CauseSummary {
+    pub cause: Cause,
+    pub incidents: usize,
+    pub contacted: usize,
+    pub fixed: usize,
+    pub followed_up: usize,
+}
+
+fn cause_from_row(r: &rusqlite::Row) -> rusqlite::Result<Cause> {
+    Ok(Cause {
+        id: r.get("id")?,
+        title: r.get("title")?,
+        what_happened: r.get("what_happened")?,
+        category: r.get("category")?,
+        started_on: opt_date(r, "started_on")?,
+        ended_on: opt_date(r, "ended_on")?,
+        created_at: instant(r, "created_at")?,
+        changes: Vec::new(),
+    })
+}
+
+fn check_category(tx: &Transaction, c: &Option<String>) -> Result<()> {
+    if let Some(c) = c {
+        let ok: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [c], |r| r.get(0))?;
+        if !ok {
+            return Err(Error::invalid("category", format!("There is no category called \"{c}\".")));
+        }
+    }
+    Ok(())
+}
+
+fn cause_exists(tx: &Transaction, id: i64) -> Result<()> {
+    let ok: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM causes WHERE id = ?)", [id], |r| r.get(0))?;
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::not_found(format!("Cause #{id}")))
+    }
+}
+
+impl Db {
+    pub fn add_cause(&mut self, input: &CauseInput) -> Result<Cause> {
+        let v: ValidCause = input.validated()?;
+        let id = self.write(|tx| {
+            check_category(tx, &v.category)?;
+            tx.execute(
+                "INSERT INTO causes (title, what_happened, category, started_on, ended_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                params![
+                    v.title,
+                    v.what_happened,
+                    v.category,
+                    v.started_on.map(date_text),
+                    v.ended_on.map(date_text),
+                    dates::to_text(dates::now())
+                ],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.cause(id)
+    }
+
+    pub fn cause(&self, id: i64) -> Result<Cause> {
+        let mut c = self
+            .conn()
+            .query_row("SELECT * FROM causes WHERE id = ?", [id], cause_from_row)
+            .optional()?
+            .ok_or_else(|| Error::not_found(format!("Cause #{id}")))?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, 0 AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
+        )?;
+        c.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(c)
+    }
+
+    /// Every cause, newest first, with how far its customers' recoveries have gone.
+    pub fn causes(&self) -> Result<Vec<CauseSummary>> {
+        let ids: Vec<i64> = {
+            let mut st = self.conn().prepare("SELECT id FROM causes ORDER BY created_at DESC, id DESC")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        ids.into_iter()
+            .map(|id| {
+                let count = |step: &str| -> Result<usize> {
+                    let n: i64 = self.conn().query_row(
+                        "SELECT COUNT(*) FROM incidents i WHERE i.cause_id = ?1
+                         AND EXISTS (SELECT 1 FROM incident_steps s WHERE s.incident_id = i.id AND s.step = ?2)",
+                        params![id, step],
+                        |r| r.get(0),
+                    )?;
+                    Ok(n as usize)
+                };
+                let incidents: i64 =
+                    self.conn().query_row("SELECT COUNT(*) FROM incidents WHERE cause_id = ?", [id], |r| r.get(0))?;
+                Ok(CauseSummary {
+                    cause: self.cause(id)?,
+                    incidents: incidents as usize,
+                    contacted: count("contacted")?,
+                    fixed: count("fixed")?,
+                    followed_up: count("evidence-sent")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The incidents of a cause, oldest first.
+    pub fn cause_incidents(&self, id: i64) -> Result<Vec<i64>> {
+        let mut st = self.conn().prepare("SELECT id FROM incidents WHERE cause_id = ? ORDER BY discovered_at, id")?;
+        let rows = st.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Link an incident to a cause (or, with `None`, unlink it); its status follows the cause's changes.
+    pub fn link_incident(&mut self, incident_id: i64, cause_id: Option<i64>) -> Result<()> {
+        self.write(|tx| {
+            if let Some(c) = cause_id {
+                cause_exists(tx, c)?;
+            }
+            if tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", params![cause_id, incident_id])? == 0 {
+                return Err(Error::not_found(format!("Incident #{incident_id}")));
+            }
+            refresh_status(tx, incident_id)
+        })
+    }
+
+    /// A change made because of the cause: it flows into every linked incident
+    /// (and their "what we changed" letters); their statuses follow.
+    pub fn add_cause_change(&mut self, cause_id: i64, on: NaiveDate, text_in: &str) -> Result<Change> {
+        let t = crate::text::required("text", text_in, "Say what you changed.", crate::text::LONG_LIMIT)?;
+        let id = self.write(|tx| {
+            cause_exists(tx, cause_id)?;
+            tx.execute(
+                "INSERT INTO cause_changes (cause_id, changed_on, text) VALUES (?, ?, ?)",
+                params![cause_id, date_text(on), t],
+            )?;
+            let id = tx.last_insert_rowid();
+            let linked: Vec<i64> = {
+                let mut st = tx.prepare("SELECT id FROM incidents WHERE cause_id = ?")?;
+                let rows = st.query_map([cause_id], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for i in linked {
+                refresh_status(tx, i)?;
+            }
+            Ok(id)
+        })?;
+        Ok(Change { id, incident_id: 0, date: on, text: t })
+    }
+
+    /// Open a get-there-first incident (found by us, linked to the cause) for
+    /// each customer, all in one transaction: a failure leaves none. Returns
+    /// the new incidents' ids, in the order of `customers`.
+    pub fn affect_customers(&mut self, cause_id: i64, customers: &[i64], at: DateTime<Utc>) -> Result<Vec<i64>> {
+        let cause = self.cause(cause_id)?;
+        let window = self.profile()?.second_failure_days;
+        let now = dates::to_text(dates::now());
+        self.write(|tx| {
+            let mut ids = Vec::with_capacity(customers.len());
+            for &customer_id in customers {
+                let v = ValidIncident {
+                    customer_id,
+                    title: cause.title.clone(),
+                    what_happened: None,
+                    our_understanding: cause.what_happened.clone(),
+                    category: cause.category.clone().unwrap_or_else(|| "other".to_string()),
+                    severity: 3,
+                    occurred_at: at,
+                    discovered_at: at,
+                    discovered_by: DiscoveredBy::Us,
+                    remedy_requested: None,
+                    order_value_minor: 0,
+                    makeup_description: None,
+                    makeup_value_minor: None,
+                    root_cause: cause.what_happened.clone(),
+                    outcome: Outcome::default(),
+                };
+                let id = insert_incident(tx, &v, window, &now)?;
+                tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", params![cause_id, id])?;
+                second_failures(tx, customer_id, window)?;
+                refresh_status(tx, id)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Incidents found in [from, to) of a category (or, with `cause_id`, linked
+    /// to that cause): the counts behind "did the change work?".
+    pub fn count_incidents_between(
+        &self,
+        category: Option<&str>,
+        cause_id: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT COUNT(*) FROM incidents
+             WHERE discovered_at >= ?1 AND discovered_at < ?2
+               AND ((?3 IS NOT NULL AND category = ?3) OR (?4 IS NOT NULL AND cause_id = ?4))",
+            params![
+                format!("{}T00:00:00Z", date_text(from)),
+                format!("{}T00:00:00Z", date_text(to)),
+                category,
+                cause_id
+            ],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Incidents of the category found on or after `since` that are not linked to the cause.
+    pub fn incidents_since(&self, category: &str, since: NaiveDate, not_cause: i64) -> Result<Vec<i64>> {
+        let mut st = self.conn().prepare(
+            "SELECT id FROM incidents WHERE category = ? AND discovered_at >= ? AND (cause_id IS NULL OR cause_id <> ?)
+             ORDER BY discovered_at",
+        )?;
+        let rows =
+            st.query_map(params![category, format!("{}T00:00:00Z", date_text(since)), not_cause], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Customers with a tag (exactly, case ignored).
+    pub fn customers_tagged(&self, tag: &str) -> Result<Vec<i64>> {
+        let t = tag.trim().to_lowercase();
+        let mut st = self.conn().prepare("SELECT id, tags FROM customers ORDER BY id")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, tags) = row?;
+            if tags.unwrap_or_default().split([',', '\n']).any(|x| x.trim().to_lowercase() == t) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+}
