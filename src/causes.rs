@@ -163,3 +163,18 @@ pub fn detail(db: &Db, id: i64) -> Result<CauseDetail> {
     };
     Ok(CauseDetail { cause, incidents, effects, came_back })
 }
+
+/// "Did this touch anyone else?": a cause made from an incident (its category
+/// and what we found), with the incident linked to it.
+pub fn from_incident(db: &mut Db, incident_id: i64, title: &str) -> Result<Cause> {
+    let i = db.incident(incident_id)?;
+    let cause = db.add_cause(&crate::domain::CauseInput {
+        title: if title.trim().is_empty() { i.title.clone() } else { title.to_string() },
+        what_happened: i.root_cause.clone().or_else(|| i.our_understanding.clone()),
+        category: Some(i.category.clone()),
+        started_on: Some(i.occurred_at.date_naive().format("%Y-%m-%d").to_string()),
+        ended_on: None,
+    })?;
+    db.link_incident(incident_id, Some(cause.id))?;
+    db.cause(cause.id)
+}

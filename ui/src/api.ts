@@ -48,6 +48,10 @@ import type { Printers } from './bindings/Printers';
 import type { WordsField } from './bindings/WordsField';
 import type { CallLog } from './bindings/CallLog';
 import type { Clock } from './bindings/Clock';
+import type { Cause } from './bindings/Cause';
+import type { CauseDetail } from './bindings/CauseDetail';
+import type { CauseSummary } from './bindings/CauseSummary';
+import type { AffectReport } from './bindings/AffectReport';
 import type { BackupEntry } from './bindings/BackupEntry';
 import type { SampleRemoved } from './bindings/SampleRemoved';
 import type { ClockSettings } from './bindings/ClockSettings';
@@ -57,6 +61,10 @@ import { openUrl } from '@tauri-apps/plugin-opener';
 export type Tone = 'warm' | 'formal';
 
 export type {
+  Cause,
+  CauseDetail,
+  CauseSummary,
+  AffectReport,
   Clock,
   ClockSettings,
   KeptLetter,
@@ -319,3 +327,15 @@ export const listBackups = () => invoke<BackupEntry[]>('list_backups');
 export const restoreBackup = (name: string) => invoke<RestoreReport>('restore_backup', { name });
 export const sampleCounts = () => invoke<[number, number]>('sample_counts');
 export const removeSampleData = () => invoke<SampleRemoved>('remove_sample_data');
+
+// Causes: one mistake that touched many customers.
+export const listCauses = () => invoke<CauseSummary[]>('list_causes');
+export const causeDetail = (id: number) => invoke<CauseDetail>('cause_detail', { id });
+/** "Did this touch anyone else?": a cause made from the incident, linked to it (blank title = the incident's). */
+export const causeFromIncident = (id: number, title: string) => invoke<Cause>('cause_from_incident', { id, title });
+export const linkIncident = (id: number, causeId: number | null) => invoke<Incident>('link_incident', { id, causeId });
+/** Open a get-there-first incident for each customer (one transaction); `dryRun` only lists them. */
+export const affectCustomers = (id: number, customers: number[], dryRun = false) =>
+  invoke<AffectReport>('affect_customers', { id, customers, dryRun });
+export const addCauseChange = (id: number, text: string, date?: string) =>
+  invoke<Change>('add_cause_change', { id, date, text });

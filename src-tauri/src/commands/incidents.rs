@@ -190,3 +190,51 @@ pub fn save_calendar(state: State<'_, AppState>, path: std::path::PathBuf) -> Cm
     let path = state.granted(&path)?;
     amends::calendar::write_ics(&*state.db()?, dates::now(), &path)
 }
+
+/// Every cause, with how far its customers' recoveries have gone.
+#[tauri::command(async)]
+pub fn list_causes(state: State<'_, AppState>) -> CmdResult<Vec<amends::store::CauseSummary>> {
+    state.db()?.causes()
+}
+
+/// One cause: its incidents, changes, and whether the changes worked.
+#[tauri::command(async)]
+pub fn cause_detail(state: State<'_, AppState>, id: i64) -> CmdResult<amends::causes::CauseDetail> {
+    amends::causes::detail(&*state.db()?, id)
+}
+
+/// "Did this touch anyone else?": make a cause from an incident (its title,
+/// category and what we found), linked to it.
+#[tauri::command(async)]
+pub fn cause_from_incident(state: State<'_, AppState>, id: i64, title: String) -> CmdResult<amends::domain::Cause> {
+    amends::causes::from_incident(&mut *state.db()?, id, &title)
+}
+
+/// Link an incident to a cause, or (`cause_id` null) unlink it.
+#[tauri::command(async)]
+pub fn link_incident(state: State<'_, AppState>, id: i64, cause_id: Option<i64>) -> CmdResult<Incident> {
+    let mut db = state.db()?;
+    db.link_incident(id, cause_id)?;
+    db.incident(id)
+}
+
+/// Open a get-there-first incident for each chosen customer (one transaction).
+#[tauri::command(async)]
+pub fn affect_customers(
+    state: State<'_, AppState>,
+    id: i64,
+    customers: Vec<i64>,
+    dry_run: Option<bool>,
+) -> CmdResult<amends::causes::AffectReport> {
+    amends::causes::affect(&mut *state.db()?, id, &amends::causes::Who::Customers(customers), dry_run.unwrap_or(false))
+}
+
+/// A change made because of the cause; it flows into every linked incident.
+#[tauri::command(async)]
+pub fn add_cause_change(state: State<'_, AppState>, id: i64, date: Option<String>, text: String) -> CmdResult<Change> {
+    let on = match date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => dates::parse_date("date", d)?,
+        None => dates::today(),
+    };
+    state.db()?.add_cause_change(id, on, &text)
+}
