@@ -17,7 +17,6 @@ use crate::money::Currency;
 use crate::progress::{self, Job, Progress};
 use crate::store::Db;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use rusqlite::params;
 use std::ops::ControlFlow;
 
 mod stories;
@@ -265,14 +264,7 @@ pub fn fill_with_progress(
             tick(i + 1, "customers")?;
         }
         let mut summary = DemoSummary { customers: opts.customers, incidents: 0, changes: 0, timeline_entries: 0 };
-        let mut step_st = tx.prepare_cached(
-            "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
-        )?;
-        let mut change_st =
-            tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?;
-        let mut tl_st = tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?;
-        let mut status_st =
-            tx.prepare_cached("UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?")?;
+        let mut rows = crate::store::SampleRows::new(tx)?;
         let newest_two = plan.len().saturating_sub(2);
         for (n, (cust_idx, minutes_ago)) in plan.into_iter().enumerate() {
             // The two newest are always ours and untouched, so Today shows the get-there-first queue.
@@ -333,7 +325,7 @@ pub fn fill_with_progress(
                     done_at: (!skip).then_some(t_done),
                     skipped_reason: skip.then(|| SKIP_REASONS[rng.usize(0..SKIP_REASONS.len())].to_string()),
                 };
-                step_st.execute(params![id, step.key(), rec.done_at.map(dates::to_text), rec.skipped_reason])?;
+                rows.step(id, &rec)?;
                 steps.push(rec);
             }
             let fixed = progress > 4;
@@ -342,42 +334,26 @@ pub fn fill_with_progress(
             if progress >= 7 || (progress >= 5 && rng.bool()) {
                 let d = (discovered + Duration::days(rng.i64(3..20))).date_naive().min(as_of_day);
                 for text in story.changes {
-                    change_st.execute(params![id, d.format("%Y-%m-%d").to_string(), text])?;
+                    rows.change(id, d, text)?;
                     change_count += 1;
                 }
             }
             summary.changes += change_count;
             if progress >= 1 {
                 let kind = if rng.bool() { "call" } else { "email" };
-                tl_st.execute(params![
-                    id,
-                    dates::to_text(discovered + Duration::minutes(30)),
-                    kind,
-                    first_contact_note(by_us)
-                ])?;
+                rows.timeline(id, discovered + Duration::minutes(30), kind, first_contact_note(by_us))?;
                 summary.timeline_entries += 1;
             }
             if progress >= 6 {
-                tx.execute(
-                    "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, root_cause = ? WHERE id = ?",
-                    params![story.makeup, order / 2 + rng.i64(20..200) * 100, story.cause, id],
-                )?;
+                rows.makeup(id, story.makeup, order / 2 + rng.i64(20..200) * 100, story.cause)?;
             }
             if progress == 8 && age_days > 90 {
                 let came_back = rng.u8(0..100) < 70;
-                tx.execute(
-                    "UPDATE incidents SET outcome_came_back = ?, outcome_spend_minor = ? WHERE id = ?",
-                    params![came_back, if came_back { rng.i64(50..4000) * 100 } else { 0 }, id],
-                )?;
+                rows.outcome(id, came_back, if came_back { rng.i64(50..4000) * 100 } else { 0 })?;
             }
             let status = Status::derive(&steps, change_count);
             let pending = (!fixed).then_some(promised).flatten();
-            status_st.execute(params![
-                status.key(),
-                promised.map(|d| d.format("%Y-%m-%d").to_string()),
-                pending.map(|d| d.format("%Y-%m-%d").to_string()),
-                id
-            ])?;
+            rows.status(id, status, promised, pending)?;
             tick(opts.customers + summary.incidents, "incidents")?;
         }
         // So "Remove all sample data" takes exactly these rows.

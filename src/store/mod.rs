@@ -26,7 +26,7 @@ pub use incidents::{DeletedIncident, IncidentFilter, IncidentSummary, QueueItem,
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
 pub use sample::SampleRemoved;
-pub(crate) use sample::{mark_since, max_ids};
+pub(crate) use sample::{mark_since, max_ids, SampleRows};
 pub use stats::{DashboardStats, MonthCount, NamedCount, Outcomes};
 
 use crate::error::{Error, Result};

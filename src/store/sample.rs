@@ -62,3 +62,87 @@ impl Db {
         })
     }
 }
+
+/// The rows of one sample incident beyond the incident itself, written with
+/// prepared statements inside the sample data's transaction.
+pub(crate) struct SampleRows<'a> {
+    step: rusqlite::CachedStatement<'a>,
+    change: rusqlite::CachedStatement<'a>,
+    timeline: rusqlite::CachedStatement<'a>,
+    status: rusqlite::CachedStatement<'a>,
+    makeup: rusqlite::CachedStatement<'a>,
+    outcome: rusqlite::CachedStatement<'a>,
+}
+
+impl<'a> SampleRows<'a> {
+    pub(crate) fn new(tx: &'a Transaction) -> Result<SampleRows<'a>> {
+        Ok(SampleRows {
+            step: tx.prepare_cached(
+                "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
+            )?,
+            change: tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?,
+            timeline: tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?,
+            status: tx.prepare_cached(
+                "UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?",
+            )?,
+            makeup: tx.prepare_cached(
+                "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, root_cause = ? WHERE id = ?",
+            )?,
+            outcome: tx
+                .prepare_cached("UPDATE incidents SET outcome_came_back = ?, outcome_spend_minor = ? WHERE id = ?")?,
+        })
+    }
+
+    pub(crate) fn step(&mut self, id: i64, rec: &crate::domain::StepRecord) -> Result<()> {
+        self.step.execute(rusqlite::params![
+            id,
+            rec.step.key(),
+            rec.done_at.map(crate::dates::to_text),
+            rec.skipped_reason
+        ])?;
+        Ok(())
+    }
+
+    pub(crate) fn change(&mut self, id: i64, on: chrono::NaiveDate, text: &str) -> Result<()> {
+        self.change.execute(rusqlite::params![id, super::rows::date_text(on), text])?;
+        Ok(())
+    }
+
+    pub(crate) fn timeline(
+        &mut self,
+        id: i64,
+        at: chrono::DateTime<chrono::Utc>,
+        kind: &str,
+        text: &str,
+    ) -> Result<()> {
+        self.timeline.execute(rusqlite::params![id, crate::dates::to_text(at), kind, text])?;
+        Ok(())
+    }
+
+    /// The status derived from the steps and changes written, with the fix date.
+    pub(crate) fn status(
+        &mut self,
+        id: i64,
+        status: crate::domain::Status,
+        promised: Option<chrono::NaiveDate>,
+        pending: Option<chrono::NaiveDate>,
+    ) -> Result<()> {
+        self.status.execute(rusqlite::params![
+            status.key(),
+            promised.map(super::rows::date_text),
+            pending.map(super::rows::date_text),
+            id
+        ])?;
+        Ok(())
+    }
+
+    pub(crate) fn makeup(&mut self, id: i64, description: &str, value_minor: i64, cause: &str) -> Result<()> {
+        self.makeup.execute(rusqlite::params![description, value_minor, cause, id])?;
+        Ok(())
+    }
+
+    pub(crate) fn outcome(&mut self, id: i64, came_back: bool, spend_minor: i64) -> Result<()> {
+        self.outcome.execute(rusqlite::params![came_back, spend_minor, id])?;
+        Ok(())
+    }
+}
