@@ -5,14 +5,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/amends-app
 
-.PHONY: run test deps deps-test ui app lint test-core test-ui test-e2e bench bench-app
+.PHONY: run test deps deps-test ui app lint test-core test-ui test-e2e test-package package bench bench-app
 
 ## Install what is missing, build the app and open it.
 run: deps app
 	$(APP)
 
 ## Install what is missing and run the whole test suite.
-test: deps-test lint test-core test-ui app test-e2e
+test: deps-test lint test-core test-ui app test-e2e test-package
 
 deps:
 	scripts/deps.sh build
@@ -53,6 +53,26 @@ test-e2e: app
 	cargo build --bin amends
 	@command -v tauri-driver >/dev/null || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
 	E2E_APP=$(APP) E2E_CLI=$(TARGET_DIR)/debug/amends tests/cups/with-cups.sh tests/e2e/run.sh
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+DEB = $(firstword $(wildcard $(TARGET_DIR)/release/bundle/deb/*_$(VERSION)_*.deb))
+
+## A release .deb (and .rpm) built by the Tauri bundler: the app under its product name, its
+## launcher and AppStream metainfo, icons, and the `amends` CLI beside it. Then checks it.
+package: deps ui
+	cargo build --release --bin amends
+	mkdir -p packaging/linux/build
+	cp $(TARGET_DIR)/release/amends packaging/linux/build/amends
+	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@DATE@/$$(date +%Y-%m-%d)/" \
+	    packaging/linux/dev.amends.desktop.metainfo.xml.in > packaging/linux/build/dev.amends.desktop.metainfo.xml
+	cd src-tauri && npx --prefix ../ui tauri build --bundles deb,rpm
+	$(MAKE) test-package
+
+# The package's checks, when a package for this version has been built (`make package`):
+# its launcher and metainfo through their validators, and its own binary, extracted, opening
+# the first-run screen under Xvfb.
+test-package:
+	@if [ -n "$(DEB)" ]; then tests/package/check.sh "$(DEB)"; else echo "No package built for $(VERSION) (make package): package checks not run."; fi
 
 ## Benchmarks (not part of `make test`): store, checker, letters, spreadsheets.
 bench:
