@@ -4,7 +4,8 @@
 //! future value at risk (yearly spend × remaining years × gross margin × the
 //! chance they leave after a badly handled mistake), scaled by severity, and
 //! raised for a second failure. All arithmetic is in integer minor units with
-//! half-up rounding; nothing here touches the database.
+//! half-up rounding. The arithmetic (`suggest`, `assess_offer`, `ideas`) is
+//! pure; `review` and `set_customer_value` read and write through the store.
 use crate::domain::{BusinessType, Customer, Incident, Profile};
 use crate::error::Result;
 use crate::money::{self, Currency};

@@ -138,8 +138,25 @@ pub fn truncate_chars(s: &str, n: usize) -> String {
     }
 }
 
+/// A list for a message, cut short: "a, b, c, … and 99,980 more" (with `n`
+/// shown at most), so a 100,000-column file does not make a 100,000-word line.
+pub fn list_some<S: AsRef<str>>(items: &[S], n: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(n).map(|s| s.as_ref()).collect();
+    match items.len().checked_sub(n) {
+        Some(rest) if rest > 0 => format!("{}, … and {} more", shown.join(", "), thousands(rest as u64)),
+        _ => shown.join(", "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_lists_are_cut_short() {
+        let many: Vec<String> = (0..99_990).map(|i| format!("c{i}")).collect();
+        assert_eq!(super::list_some(&many, 10), "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, … and 99,980 more");
+        assert_eq!(super::list_some(&["a", "b"], 10), "a, b");
+    }
+
     use super::*;
 
     #[test]

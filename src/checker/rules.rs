@@ -2,8 +2,10 @@
 //!
 //! Each rule is a token pattern (see `pattern.rs`) plus guards that keep
 //! innocent sentences clean. The lists are written to generalise to how
-//! people actually hedge, not to one test set. This module must never hold
-//! behaviour: only data, so a reviewer can read it as a style guide.
+//! people actually hedge, not to one test set. It holds the rules as data,
+//! plus the small `Guards` set type and `expand_local` (which writes a rule's
+//! shorthand out in full); what a guard checks lives in `guards.rs`, so a
+//! reviewer can read this file as a style guide.
 
 use super::FindingKind;
 use FindingKind::*;

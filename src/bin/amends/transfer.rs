@@ -181,7 +181,7 @@ fn print_report(r: &ImportReport, secs: f64) {
     let ignored: Vec<&str> =
         r.columns.iter().filter(|c| c.field.is_none() && !c.header.is_empty()).map(|c| c.header.as_str()).collect();
     if !ignored.is_empty() {
-        println!("Ignored columns: {}", ignored.join(", "));
+        println!("Ignored {} column(s): {}", ignored.len(), amends::text::list_some(&ignored, 10));
     }
     if !r.invalid.is_empty() {
         println!("{} invalid row(s){}:", r.invalid.len(), if r.dry_run { "" } else { ", left out" });

@@ -331,7 +331,7 @@ pub fn known_headers(cells: &[String]) -> usize {
 pub fn map_columns(header: &[String], explicit: &[(Field, String)], report: &mut ImportReport) -> Result<Mapping> {
     let norm: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
     let product = detect_product(&norm);
-    let listed = || header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ");
+    let listed = || crate::text::list_some(&header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>(), 20);
     let mut columns: Vec<Column> = Vec::new();
     let mut taken = vec![false; header.len()];
     for (rank, (field, wanted)) in explicit.iter().enumerate() {
