@@ -105,6 +105,14 @@ pub fn parse_datetime(field: &'static str, input: &str) -> Result<DateTime<Utc>>
     }
 }
 
+/// A date and time as typed, or now when it is left blank (the one place that rule lives).
+pub fn parse_datetime_or_now(field: &'static str, input: Option<&str>) -> Result<DateTime<Utc>> {
+    match input.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => parse_datetime(field, s),
+        None => Ok(now()),
+    }
+}
+
 pub fn to_text(dt: DateTime<Utc>) -> String {
     dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -106,10 +106,7 @@ impl StepAction {
         if let Some(r) = skip_reason {
             return Ok(StepAction::Skip(r.to_string()));
         }
-        match at.map(str::trim) {
-            None | Some("") => Ok(StepAction::Done(dates::now())),
-            Some(t) => dates::parse_datetime("at", t).map(StepAction::Done),
-        }
+        dates::parse_datetime_or_now("at", at).map(StepAction::Done)
     }
 }
 
@@ -198,6 +195,21 @@ impl Db {
             refresh_status(tx, id)
         })?;
         self.incident(id)
+    }
+
+    /// How many days ahead a promised fix counts as due on Today.
+    pub const FIX_HORIZON_DAYS: i64 = 2;
+
+    /// Today's queue (see `open_by_urgency`), with fixes due in the next two days.
+    pub fn today_queue(&self, limit: usize) -> Result<Vec<QueueItem>> {
+        self.open_by_urgency(limit, Self::FIX_HORIZON_DAYS)
+    }
+
+    /// `delete_incident`, after a checked backup (the one way the app and the CLI delete).
+    pub fn delete_incident_backed_up(&mut self, id: i64) -> Result<DeletedIncident> {
+        self.incident(id)?;
+        self.backup_now("before deleting an incident", Default::default())?;
+        self.delete_incident(id)
     }
 
     /// Delete an incident and everything that hangs off it, in one
@@ -709,6 +721,11 @@ impl Db {
     }
 
     /// Incidents whose follow-up letter is due (changes recorded, evidence not sent), oldest first.
+    /// The follow-ups due, as list rows (the "Print all follow-ups due" list).
+    pub fn follow_ups_due_list(&self) -> Result<Vec<IncidentSummary>> {
+        self.list_incidents(&IncidentFilter { statuses: Some(vec![Status::FollowUpDue]), ..Default::default() })
+    }
+
     pub fn follow_ups_due(&self) -> Result<Vec<i64>> {
         let mut st = self
             .conn()

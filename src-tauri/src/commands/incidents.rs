@@ -9,7 +9,7 @@ use tauri::State;
 
 #[tauri::command(async)]
 pub fn today(state: State<'_, AppState>, limit: Option<usize>) -> CmdResult<Vec<QueueItem>> {
-    state.db()?.open_by_urgency(limit.unwrap_or(100), 2)
+    state.db()?.today_queue(limit.unwrap_or(100))
 }
 
 #[tauri::command(async)]
@@ -72,10 +72,7 @@ pub fn add_timeline(
     text: String,
     at: Option<String>,
 ) -> CmdResult<TimelineEntry> {
-    let at = match at.as_deref().map(str::trim) {
-        None | Some("") => dates::now(),
-        Some(a) => dates::parse_datetime("at", a)?,
-    };
+    let at = dates::parse_datetime_or_now("at", at.as_deref())?;
     let kind: TimelineKind = kind.parse()?;
     state.db()?.add_timeline(id, at, kind, &text)
 }
@@ -169,8 +166,7 @@ pub fn set_callback(state: State<'_, AppState>, id: i64, by: Option<String>) -> 
 #[tauri::command(async)]
 pub fn delete_incident(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     let mut db = state.db()?;
-    db.backup_now("before deleting an incident", Default::default())?;
-    let deleted = db.delete_incident(id)?;
+    let deleted = db.delete_incident_backed_up(id)?;
     *state.last_deleted.lock().unwrap_or_else(|p| p.into_inner()) = Some(deleted);
     Ok(())
 }

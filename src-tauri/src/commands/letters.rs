@@ -40,10 +40,7 @@ pub fn save_letter(
 
 #[tauri::command(async)]
 pub fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<IncidentSummary>> {
-    state.db()?.list_incidents(&amends::store::IncidentFilter {
-        statuses: Some(vec![amends::domain::Status::FollowUpDue]),
-        ..Default::default()
-    })
+    state.db()?.follow_ups_due_list()
 }
 
 /// Render letters for incidents into one PDF at a path the owner chose in the

@@ -39,7 +39,7 @@ fn gather(state: &AppState) -> Startup {
     Startup {
         status,
         profile: db.profile().ok(),
-        today: db.open_by_urgency(QUEUE_LIMIT, 2).ok(),
+        today: db.today_queue(QUEUE_LIMIT).ok(),
         stats: db.dashboard_stats(CHART_MONTHS).ok(),
     }
 }

@@ -732,8 +732,7 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                     ),
                 ));
             }
-            db.backup_now("before deleting an incident", Default::default())?;
-            db.delete_incident(id)?;
+            db.delete_incident_backed_up(id)?;
             println!("Deleted incident #{id} \"{}\". A backup was taken first.", i.title);
         }
         IncidentsCmd::Callback { id, by, clear } => {
@@ -845,18 +844,8 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
                 db.promise_fix(id, dates::parse_date("date", &d)?)?
             } else {
                 let step: RecoveryStep = step.parse()?;
-                let action = if undo {
-                    StepAction::Undo
-                } else if let Some(reason) = skip {
-                    StepAction::Skip(reason)
-                } else {
-                    let when = match (at, date) {
-                        (Some(a), _) => dates::parse_datetime("at", &a)?,
-                        (None, Some(d)) => dates::parse_datetime("date", &d)?,
-                        (None, None) => dates::now(),
-                    };
-                    StepAction::Done(when)
-                };
+                // --date is accepted for --at (a day, at noon).
+                let action = StepAction::from_parts(at.or(date).as_deref(), skip.as_deref(), undo)?;
                 db.record_step(id, step, action)?
             };
             println!("Incident #{} is now {}.", i.id, i.status.key());
@@ -870,10 +859,7 @@ fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Re
             println!("{}", c.id);
         }
         IncidentsCmd::Log { id, kind, text, at } => {
-            let at = match at {
-                Some(a) => dates::parse_datetime("at", &a)?,
-                None => dates::now(),
-            };
+            let at = dates::parse_datetime_or_now("at", at.as_deref())?;
             let e = db.add_timeline(id, at, kind.parse()?, &text)?;
             println!("{}", e.id);
         }

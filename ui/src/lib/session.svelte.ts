@@ -9,6 +9,9 @@ export type Route =
   | { screen: 'today' }
   | { screen: 'customers' }
   | { screen: 'incidents' }
+  /** The register of causes: one mistake that touched many customers. */
+  | { screen: 'causes' }
+  | { screen: 'cause'; id: number }
   | { screen: 'customer'; id: number }
   | { screen: 'customer-form'; id: number | null }
   | { screen: 'incident'; id: number }
