@@ -30,7 +30,7 @@ test('dark theme when the desktop prefers dark', async (t) => {
   await s.wait('.checklist');
   await s.screenshot(join(E2E_ARTIFACTS, '14-dark-incident.png'));
   assert.equal(await axeViolations(s), '', 'axe-core on an incident page, dark');
-  for (const [label, screen] of [['Customers', 'Customers'], ['Incidents', 'Incidents'], ['Export & import', 'Export & import'], ['Settings', 'Settings']]) {
+  for (const [label, screen] of [['Customers', 'Customers'], ['Incidents', 'Incidents'], ['Causes', 'Causes'], ['Export & import', 'Export & import'], ['Settings', 'Settings']]) {
     for (const b of await s.$$('nav button')) {
       if ((await b.text()).includes(label)) {
         await b.click();

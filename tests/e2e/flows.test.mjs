@@ -666,6 +666,51 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     assert.equal(full.what_happened, 'The sofa came in grey, not the green I ordered.', 'their words, as theirs');
   });
 
+  flow('one cause, many customers: make it from an incident, pick who else it touched, open theirs, print the apologies', async () => {
+    await nav('Incidents');
+    await (await s.wait('#f-search')).type('larkin');
+    await (await s.wait(`#f-row-${larkinIncident}`, 5000)).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Grout left unsealed', 5000, 'incident page');
+    const title = await s.wait('#i-cause-title');
+    await title.clear();
+    await title.type('Sealant batch 14 was faulty');
+    await (await s.$('#i-cause-make')).click();
+    await s.waitFor(async () => (await textOf('main h1')) === 'Sealant batch 14 was faulty', 5000, 'the cause page');
+    const [cause] = cli('causes', 'list');
+    assert.equal(cause.cause.title, 'Sealant batch 14 was faulty');
+
+    // Who else: two customers with postal addresses, found by search.
+    const siân = cli('customers', 'list', '--search', 'sian nunez')[0];
+    const zoë = cli('customers', 'list', '--search', 'zoe orsted')[0];
+    for (const [query, c] of [['Siân', siân], ['Ørsted', zoë]]) {
+      const search = await s.wait('#cause-who-search');
+      await search.clear();
+      await search.type(query);
+      await (await s.wait(`#cause-who-${c.id}`, 5000)).click();
+    }
+    await (await s.$('#cause-who-check')).click();
+    await s.wait('#cause-who-report', 5000);
+    await (await s.$('#cause-who-open')).click();
+    await s.byText('#cause-who-done', 'Opened 2', 10000);
+    const detail = cli('causes', 'show', String(cause.cause.id));
+    assert.equal(detail.incidents.length, 3, 'Lorna and the two picked');
+    await a11y('a cause page');
+    await shot('18-cause');
+
+    const path = join(tmp, 'cause-apologies.pdf');
+    const field = await s.wait('#cause-pdf');
+    await field.clear();
+    await field.type(path);
+    await (await s.$('#cause-apologies')).click();
+    await s.byText('#cause-pdf-status', 'Saved', 20000);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+    assert.ok(text.includes(ACCENTED) && text.includes(zoë.name), 'a letter for each customer with an address');
+    assert.match(await textOf('#cause-pdf-skipped'), /Lorna Larkin/, 'the one without an address is listed');
+    await nav('Causes');
+    await s.wait(`#cause-row-${cause.cause.id}`, 5000);
+    await a11y('Causes');
+  });
+
   flow('Settings shows the profile and where the records live', async () => {
     await nav('Settings');
     assert.equal(await textOf('[data-testid="db-path"]'), E2E_DB);
