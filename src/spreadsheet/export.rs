@@ -27,13 +27,22 @@ use tempfile::NamedTempFile;
 /// How often (in rows) the progress callback hears from a long export.
 pub const PROGRESS_EVERY: u64 = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     #[default]
     Xlsx,
     Csv,
+}
+
+impl ExportFormat {
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+        }
+    }
 }
 
 impl FromStr for ExportFormat {

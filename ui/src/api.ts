@@ -57,8 +57,9 @@ import type { SampleRemoved } from './bindings/SampleRemoved';
 import type { ClockSettings } from './bindings/ClockSettings';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
-/** The drafter's tones (the core parses "warm" or "formal"). */
-export type Tone = 'warm' | 'formal';
+import type { Tone } from './bindings/Tone';
+import type { ExportFormat } from './bindings/ExportFormat';
+export type { Tone, ExportFormat };
 
 export type {
   Cause,
@@ -173,7 +174,7 @@ export const setMakeup = (id: number, description: string, value: string) =>
 /** `table`: one table, or '' for all; `from`/`to`: YYYY-MM-DD, both included, '' for no limit. */
 export const exportSpreadsheet = (
   path: string,
-  format: 'xlsx' | 'csv',
+  format: ExportFormat,
   table: string,
   from: string,
   to: string,

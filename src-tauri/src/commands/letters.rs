@@ -5,6 +5,7 @@ use super::CmdResult;
 use crate::state::AppState;
 use amends::checker::{self, Finding};
 use amends::domain::{LetterKind, LetterRecord};
+use amends::draft::Tone;
 use amends::letters::kept::{self, KeptLetter, SentBy};
 use amends::letters::{self, send, BatchReport, Draft, PrintKind};
 use amends::pdf::Paper;
@@ -22,8 +23,8 @@ pub fn check_text(text: String, letter: Option<bool>) -> Vec<Finding> {
 
 /// Draft an apology, email, call script or follow-up and keep a record of it.
 #[tauri::command(async)]
-pub fn draft(state: State<'_, AppState>, id: i64, kind: LetterKind, tone: String) -> CmdResult<Draft> {
-    letters::draft_and_keep(&mut *state.db()?, id, kind, letters::parse_tone(&tone)?)
+pub fn draft(state: State<'_, AppState>, id: i64, kind: LetterKind, tone: Tone) -> CmdResult<Draft> {
+    letters::draft_and_keep(&mut *state.db()?, id, kind, tone)
 }
 
 /// Keep the owner's edited text of a letter.
@@ -32,10 +33,10 @@ pub fn save_letter(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     body: String,
 ) -> CmdResult<LetterRecord> {
-    state.db()?.save_letter(id, kind, tone.as_deref(), &body)
+    state.db()?.save_letter(id, kind, tone.map(letters::tone_key), &body)
 }
 
 #[tauri::command(async)]
@@ -53,13 +54,13 @@ pub async fn save_letters_pdf<R: Runtime>(
     state: State<'_, AppState>,
     ids: Vec<i64>,
     kind: PrintKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     paper: Option<Paper>,
     path: PathBuf,
     ticket: u64,
 ) -> CmdResult<BatchReport> {
     let path = state.granted(&path)?;
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    let tone = tone.unwrap_or_default();
     let mut job = Reporter::start(&app, &state, ticket);
     letters::render_batch_with_progress(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
 }
@@ -73,8 +74,8 @@ pub fn save_calibration_pdf(state: State<'_, AppState>, paper: Option<Paper>, pa
 
 /// Only after the owner confirmed the letters went out.
 #[tauri::command(async)]
-pub fn mark_follow_ups_sent(state: State<'_, AppState>, ids: Vec<i64>, tone: Option<String>) -> CmdResult<usize> {
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+pub fn mark_follow_ups_sent(state: State<'_, AppState>, ids: Vec<i64>, tone: Option<Tone>) -> CmdResult<usize> {
+    let tone = tone.unwrap_or_default();
     letters::mark_follow_ups_sent(&mut *state.db()?, &ids, tone)
 }
 
@@ -102,11 +103,11 @@ pub fn keep_letter(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     subject: Option<String>,
     body: String,
 ) -> CmdResult<KeptLetter> {
-    kept::keep(&mut *state.db()?, id, kind, tone.as_deref(), subject.as_deref(), &body)
+    kept::keep(&mut *state.db()?, id, kind, tone.map(letters::tone_key), subject.as_deref(), &body)
 }
 
 /// Record that a kept version went out, by post or by email.
@@ -121,13 +122,13 @@ pub fn save_letter_pdf(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     text: String,
     paper: Option<Paper>,
     path: PathBuf,
 ) -> CmdResult<send::SavedLetter> {
     let path = state.granted(&path)?;
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    let tone = tone.unwrap_or_default();
     send::save_pdf(&mut *state.db()?, id, kind, tone, &text, paper, &path)
 }
 
@@ -145,11 +146,11 @@ pub fn print_letter<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     text: String,
     printer: Option<String>,
 ) -> CmdResult<send::Printed> {
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    let tone = tone.unwrap_or_default();
     if cfg!(windows) {
         let dir = std::env::temp_dir().join("amends-print");
         std::fs::create_dir_all(&dir).map_err(|e| amends::Error::io(&dir, e))?;
@@ -169,12 +170,12 @@ pub fn save_email(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     text: String,
     path: PathBuf,
 ) -> CmdResult<send::SavedEmail> {
     let path = state.granted(&path)?;
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    let tone = tone.unwrap_or_default();
     send::save_eml(&mut *state.db()?, id, kind, tone, &text, &path)
 }
 
@@ -185,9 +186,9 @@ pub fn email_link(
     state: State<'_, AppState>,
     id: i64,
     kind: LetterKind,
-    tone: Option<String>,
+    tone: Option<Tone>,
     text: String,
 ) -> CmdResult<send::EmailLink> {
-    let tone = letters::parse_tone(tone.as_deref().unwrap_or("warm"))?;
+    let tone = tone.unwrap_or_default();
     send::email_link(&mut *state.db()?, id, kind, tone, &text)
 }

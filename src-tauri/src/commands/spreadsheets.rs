@@ -19,14 +19,14 @@ pub async fn export_spreadsheet<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
-    format: String,
+    format: spreadsheet::ExportFormat,
     table: Option<String>,
     from: Option<String>,
     to: Option<String>,
     ticket: u64,
 ) -> CmdResult<ExportSummary> {
     let path = state.granted(&path)?;
-    let opts = ExportOptions::from_text(&format, table.as_deref(), from.as_deref(), to.as_deref())?;
+    let opts = ExportOptions::from_text(format.key(), table.as_deref(), from.as_deref(), to.as_deref())?;
     let mut job = Reporter::start(&app, &state, ticket);
     spreadsheet::export(&*state.db()?, &opts, &path, |p| job.report(p.into()))
 }
