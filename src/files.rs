@@ -93,12 +93,63 @@ pub fn sqlite_sidecars(db: &Path) -> [PathBuf; 3] {
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    check_output(path)?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    let mut staged = stage(path, "write")?;
+    staged.file_mut().write_all(bytes).map_err(|e| Error::io(path, e))?;
+    staged.finish()
+}
+
+/// A file being written: a temporary file in the target's folder (so the
+/// rename never crosses file systems), renamed over the target only by
+/// `finish`, after a sync and the output checks. Dropped unfinished (an error,
+/// a cancel), it is removed and the target is left as it was. The one way
+/// Amends writes a file the owner asked for.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    target: std::path::PathBuf,
+}
+
+impl std::io::Write for Staged {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.as_file_mut().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.as_file_mut().flush()
+    }
+}
+
+/// Start writing `target` (see `Staged`); `what` names the temporary file (".amends-export-…").
+pub fn stage(target: &Path, what: &str) -> Result<Staged> {
+    check_output(target)?;
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".amends-{what}-"))
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(target, e))?;
+    Ok(Staged { tmp, target: target.to_path_buf() })
+}
+
+impl Staged {
+    pub fn file(&self) -> &std::fs::File {
+        self.tmp.as_file()
+    }
+
+    pub fn file_mut(&mut self) -> &mut std::fs::File {
+        self.tmp.as_file_mut()
+    }
+
+    /// Where the bytes are going until `finish`.
+    pub fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// Sync, check the target again (it may have changed meanwhile) and rename into place.
+    pub fn finish(self) -> Result<()> {
+        self.tmp.as_file().sync_all().map_err(|e| Error::io(&self.target, e))?;
+        check_output(&self.target)?;
+        let target = self.target;
+        self.tmp.persist(&target).map(drop).map_err(|e| Error::io(&target, e.error))
+    }
 }
 
 /// Paths in JSON as text, lossily: a file name that is not UTF-8 must never

@@ -379,15 +379,9 @@ fn write_pdf(
     out: &Path,
     render: impl FnOnce(std::io::BufWriter<&std::fs::File>) -> std::result::Result<pdf::RenderSummary, pdf::PdfError>,
 ) -> Result<pdf::RenderSummary> {
-    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".amends-letters-")
-        .suffix(".pdf.partial")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    let summary = render(std::io::BufWriter::new(tmp.as_file())).map_err(|e| pdf_error(out, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
-    tmp.persist(out).map_err(|e| Error::io(out, e.error))?;
+    let staged = crate::files::stage(out, "letters")?;
+    let summary = render(std::io::BufWriter::new(staged.file())).map_err(|e| pdf_error(out, e))?;
+    staged.finish()?;
     Ok(summary)
 }
 

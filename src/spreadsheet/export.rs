@@ -22,7 +22,6 @@ use std::io;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use tempfile::NamedTempFile;
 
 /// How often (in rows) the progress callback hears from a long export.
 pub const PROGRESS_EVERY: u64 = 2_000;
@@ -211,7 +210,7 @@ pub fn export(
     let mut rows_done = 0u64;
     let mut summary = ExportSummary { format: opts.format, tables: Vec::new() };
     let mut xlsx = (opts.format == ExportFormat::Xlsx).then(|| XlsxOut::new(currency));
-    let mut finished_csv: Vec<(NamedTempFile, PathBuf)> = Vec::new();
+    let mut finished_csv: Vec<(crate::files::Staged, PathBuf)> = Vec::new();
     for (table, table_rows) in tables.into_iter().zip(counts) {
         let file = target(table);
         let columns = columns(table, currency);
@@ -234,8 +233,8 @@ pub fn export(
                 flow
             }
             None => {
-                let tmp = temp_beside(&file)?;
-                let mut out = CsvOut::new(tmp, opts.bom, &columns).map_err(|e| Error::io(&file, e))?;
+                let staged = crate::files::stage(&file, "export")?;
+                let mut out = CsvOut::new(staged, opts.bom, &columns).map_err(|e| Error::io(&file, e))?;
                 let flow = write_rows(
                     &reader,
                     table,
@@ -255,13 +254,12 @@ pub fn export(
     drop(reader);
 
     if let Some(x) = xlsx {
-        let mut tmp = temp_beside(path)?;
-        x.save(tmp.as_file_mut()).map_err(|e| xlsx_error(path, e))?;
-        persist(tmp, path)?;
+        let mut staged = crate::files::stage(path, "export")?;
+        x.save(staged.file_mut()).map_err(|e| xlsx_error(path, e))?;
+        staged.finish()?;
     }
-    for (tmp, file) in finished_csv {
-        tmp.as_file().sync_all().map_err(|e| Error::io(&file, e))?;
-        persist(tmp, &file)?;
+    for (staged, _file) in finished_csv {
+        staged.finish()?;
     }
     Ok(summary)
 }
@@ -292,25 +290,6 @@ fn count_of(reader: &ExportReader, t: Table) -> Result<u64> {
         Table::Timeline => reader.count_timeline(),
         Table::Letters => reader.count_letters(),
     }
-}
-
-/// A temporary file in the same folder as `target`, so the final rename
-/// never crosses file systems; deleted on drop unless persisted.
-fn temp_beside(target: &Path) -> Result<NamedTempFile> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    tempfile::Builder::new()
-        .prefix(".amends-export-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(target, e))
-}
-
-fn persist(tmp: NamedTempFile, target: &Path) -> Result<()> {
-    crate::files::check_output(target)?;
-    tmp.persist(target).map(drop).map_err(|e| Error::io(target, e.error))
 }
 
 fn xlsx_error(path: &Path, e: rust_xlsxwriter::XlsxError) -> Error {

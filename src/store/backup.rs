@@ -97,21 +97,15 @@ pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], keep: Retention) -> Vec<Pa
 fn copy_database(src: &Connection, dest: &Path) -> Result<BackupInfo> {
     let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".amends-backup-")
-        .suffix(".partial")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    if let Err(e) = fill_copy(src, tmp.path(), dest) {
+    let staged = crate::files::stage(dest, "backup")?;
+    if let Err(e) = fill_copy(src, staged.path(), dest) {
         // SQLite may leave its own journal beside a copy that failed half-way
         // (a full disk): remove it with the temporary file.
-        remove_sidecars(tmp.path());
+        remove_sidecars(staged.path());
         return Err(e);
     }
-    tmp.as_file().sync_all().map_err(|e| Error::io(dest, e))?;
-    make_private(tmp.path())?;
-    let file = tmp.persist(dest).map_err(|e| Error::io(dest, e.error))?;
-    drop(file);
+    make_private(staged.path())?;
+    staged.finish()?;
     let bytes = std::fs::metadata(dest).map_err(|e| Error::io(dest, e))?.len();
     Ok(BackupInfo { path: dest.to_path_buf(), bytes })
 }
