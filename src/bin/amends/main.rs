@@ -1,7 +1,10 @@
 //! The `amends` command line: scripts, checks and benchmarks use these exact
 //! forms (see README "Command line"). Each subcommand parses its arguments,
 //! calls one core function and prints the result; no business rule lives here.
+mod categories_cli;
 mod causes_cli;
+mod clocks_cli;
+mod incidents_cli;
 mod json;
 mod letters_cli;
 mod records;
@@ -59,7 +62,7 @@ enum Command {
     Customers(CustomersCmd),
     /// Log incidents and walk them through the recovery steps.
     #[command(subcommand)]
-    Incidents(IncidentsCmd),
+    Incidents(incidents_cli::IncidentsCmd),
     /// The business profile that signs the letters.
     #[command(subcommand)]
     Profile(ProfileCmd),
@@ -68,7 +71,7 @@ enum Command {
     Causes(causes_cli::CausesCmd),
     /// Incident categories: list, add, rename, merge, remove.
     #[command(subcommand)]
-    Categories(CategoriesCmd),
+    Categories(categories_cli::CategoriesCmd),
     /// What is late or falls due today, each with its clock (most late first).
     Due {
         #[arg(long)]
@@ -83,7 +86,7 @@ enum Command {
         output: PathBuf,
     },
     /// The response-clock targets and working hours; with options, change them.
-    Clocks(ClocksArgs),
+    Clocks(clocks_cli::ClocksArgs),
     /// Check the database file with SQLite's integrity and foreign-key checks.
     CheckDb,
     /// Find qualifiers ("sorry, but…", "any inconvenience") in a text; exit 1 if any.
@@ -115,59 +118,6 @@ enum Command {
     Import(transfer::ImportCmd),
 }
 
-#[derive(Args)]
-struct ClocksArgs {
-    #[arg(long)]
-    first_contact_hours: Option<u32>,
-    #[arg(long)]
-    answer_hours: Option<u32>,
-    #[arg(long)]
-    follow_up_days: Option<u32>,
-    #[arg(long)]
-    outcome_days: Option<u32>,
-    /// Working days as ISO numbers, e.g. 12345 for Monday to Friday.
-    #[arg(long)]
-    work_days: Option<String>,
-    #[arg(long, value_name = "HH:MM")]
-    work_start: Option<String>,
-    #[arg(long, value_name = "HH:MM")]
-    work_end: Option<String>,
-    #[arg(long, value_name = "on|off")]
-    notifications: Option<String>,
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Subcommand)]
-enum CategoriesCmd {
-    /// The categories, each with how many incidents use it.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    Add {
-        name: String,
-    },
-    /// Rename a category; its incidents follow.
-    Rename {
-        from: String,
-        to: String,
-    },
-    /// Move every incident of FROM into INTO and remove FROM.
-    Merge {
-        from: String,
-        into: String,
-    },
-    /// Remove a category; with incidents in it, say where they go (--move-to).
-    Remove {
-        name: String,
-        #[arg(long, value_name = "CATEGORY")]
-        move_to: Option<String>,
-    },
-}
-
-// Parsed once per run: the size of the largest variant does not matter.
-#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum CustomersCmd {
     /// Add a customer; prints the new id.
@@ -243,148 +193,6 @@ struct CustomerArgs {
     expected_years: Option<u32>,
 }
 
-#[derive(Subcommand)]
-enum IncidentsCmd {
-    /// Log an incident; prints the new id.
-    Add {
-        #[arg(long)]
-        customer: i64,
-        #[arg(long)]
-        title: String,
-        /// What happened, in the customer's words.
-        #[arg(long)]
-        what_happened: Option<String>,
-        /// Our repeat-back: what we understood.
-        #[arg(long)]
-        our_understanding: Option<String>,
-        /// Who found the problem first.
-        #[arg(long, value_name = "us|customer")]
-        discovered_by: Option<String>,
-        // Hyphen values allowed so "-5" reaches validation and gets its clear message.
-        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-        order_value: Option<String>,
-        #[arg(long)]
-        category: Option<String>,
-        /// 1 (minor) to 5 (severe).
-        #[arg(long)]
-        severity: Option<u8>,
-        #[arg(long, value_name = "DATETIME")]
-        occurred: Option<String>,
-        #[arg(long, value_name = "DATETIME")]
-        discovered: Option<String>,
-        /// The remedy the customer asked for.
-        #[arg(long)]
-        remedy: Option<String>,
-    },
-    /// List incidents (status: new, in_recovery, follow_up_due, closed, or open).
-    List {
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long)]
-        customer: Option<i64>,
-        #[arg(long)]
-        category: Option<String>,
-        /// Found on or after this day.
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// Found on or before this day.
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Only second failures.
-        #[arg(long)]
-        second_failure: bool,
-        /// Words in the title or the customer's name.
-        #[arg(long)]
-        search: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one incident with its steps, changes and timeline.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Record a recovery step (fix-promised takes --date).
-    Step {
-        id: i64,
-        /// contacted|listened|repeated-back|apologised|fixed|fix-promised|made-up|evaluated|evidence-sent
-        step: String,
-        #[arg(long, value_name = "DATETIME")]
-        at: Option<String>,
-        /// The promised date, for fix-promised.
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-        /// Skip the step, saying why.
-        #[arg(long, value_name = "REASON", conflicts_with_all = ["at", "undo"])]
-        skip: Option<String>,
-        /// Put the step back to "to do".
-        #[arg(long)]
-        undo: bool,
-    },
-    /// Edit an incident: only the fields given change. The second-failure flags
-    /// of the customer's incidents and the status are worked out again.
-    Update {
-        id: i64,
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long)]
-        category: Option<String>,
-        #[arg(long)]
-        severity: Option<u8>,
-        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-        order_value: Option<String>,
-        #[arg(long, value_name = "DATETIME")]
-        occurred: Option<String>,
-        #[arg(long, value_name = "DATETIME")]
-        discovered: Option<String>,
-        #[arg(long, value_name = "us|customer")]
-        discovered_by: Option<String>,
-        #[arg(long)]
-        what_happened: Option<String>,
-        #[arg(long)]
-        our_understanding: Option<String>,
-        #[arg(long)]
-        remedy: Option<String>,
-        #[arg(long)]
-        root_cause: Option<String>,
-    },
-    /// Delete an incident and everything on it (a backup is taken first).
-    Delete {
-        id: i64,
-        /// Confirm: the incident, its letters and timeline go.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Promise a call-back by a date and time (or take the promise back with --clear).
-    Callback {
-        id: i64,
-        #[arg(long, value_name = "DATETIME", required_unless_present = "clear")]
-        by: Option<String>,
-        #[arg(long, conflicts_with = "by")]
-        clear: bool,
-    },
-    /// Add one "what we changed" entry.
-    Change {
-        id: i64,
-        #[arg(long)]
-        text: String,
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-    },
-    /// Add a timeline entry (call, email, letter, visit, note).
-    Log {
-        id: i64,
-        #[arg(long, default_value = "note")]
-        kind: String,
-        #[arg(long)]
-        text: String,
-        #[arg(long, value_name = "DATETIME")]
-        at: Option<String>,
-    },
-}
-
-#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum ProfileCmd {
     /// Set the business profile; fields not given keep their value.
@@ -536,7 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::Incidents(cmd) => return incidents(&mut db, cmd, cur),
+        Command::Incidents(cmd) => return incidents_cli::incidents(&mut db, cmd, cur),
         Command::Check(_) | Command::Print(_) | Command::Printers { .. } => {
             unreachable!("handled before the database is opened")
         }
@@ -544,8 +352,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Letter(a) => return letters_cli::letter(&mut db, a),
         Command::Letters(c) => return letters_cli::letters_cmd(&mut db, c),
         Command::Causes(c) => return causes_cli::run(&mut db, c),
-        Command::Categories(c) => categories(&mut db, c)?,
-        Command::Due { json, all } => due(&db, json, all)?,
+        Command::Categories(c) => categories_cli::categories(&mut db, c)?,
+        Command::Due { json, all } => clocks_cli::due(&db, json, all)?,
         Command::RemoveSampleData { yes } => {
             let (c, i) = db.sample_counts()?;
             if !yes {
@@ -570,7 +378,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let n = amends::calendar::write_ics(&db, dates::now(), &output)?;
             println!("Wrote {n} event(s) to {}.", output.display());
         }
-        Command::Clocks(a) => clocks(&mut db, a)?,
+        Command::Clocks(a) => clocks_cli::clocks(&mut db, a)?,
         Command::Email(a) => return letters_cli::email(&mut db, a),
         Command::Backup(a) => return records::backup(&db, a),
         Command::Restore(a) => return records::restore(&mut db, a),
@@ -672,305 +480,4 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Result<ExitCode> {
-    match cmd {
-        IncidentsCmd::Update {
-            id,
-            title,
-            category,
-            severity,
-            order_value,
-            occurred,
-            discovered,
-            discovered_by,
-            what_happened,
-            our_understanding,
-            remedy,
-            root_cause,
-        } => {
-            let mut input = db.incident(id)?.as_input();
-            let set = |v: Option<String>, to: &mut Option<String>| {
-                if let Some(v) = v {
-                    *to = (!v.trim().is_empty()).then_some(v);
-                }
-            };
-            if let Some(t) = title {
-                input.title = t;
-            }
-            set(category, &mut input.category);
-            if severity.is_some() {
-                input.severity = severity;
-            }
-            set(order_value, &mut input.order_value);
-            set(occurred, &mut input.occurred_at);
-            set(discovered, &mut input.discovered_at);
-            if let Some(b) = discovered_by {
-                input.discovered_by = Some(b.parse()?);
-            }
-            set(what_happened, &mut input.what_happened);
-            set(our_understanding, &mut input.our_understanding);
-            set(remedy, &mut input.remedy_requested);
-            set(root_cause, &mut input.root_cause);
-            let i = db.update_incident(id, &input)?;
-            println!(
-                "Updated incident #{id}: {} ({}{}).",
-                i.title,
-                i.status.key(),
-                if i.second_failure { ", second failure" } else { "" }
-            );
-        }
-        IncidentsCmd::Delete { id, yes } => {
-            let i = db.incident(id)?;
-            if !yes {
-                return Err(Error::invalid(
-                    "yes",
-                    format!(
-                        "This deletes incident #{id} \"{}\" with its letters and timeline. Add --yes to confirm.",
-                        i.title
-                    ),
-                ));
-            }
-            db.delete_incident_backed_up(id)?;
-            println!("Deleted incident #{id} \"{}\". A backup was taken first.", i.title);
-        }
-        IncidentsCmd::Callback { id, by, clear } => {
-            let by = if clear { None } else { by.as_deref().map(|b| dates::parse_datetime("by", b)).transpose()? };
-            let i = db.set_callback(id, by)?;
-            match i.callback_by {
-                Some(t) => {
-                    println!("Call-back promised by {}.", t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
-                }
-                None => println!("No call-back promised now."),
-            }
-        }
-        IncidentsCmd::Add {
-            customer,
-            title,
-            what_happened,
-            our_understanding,
-            discovered_by,
-            order_value,
-            category,
-            severity,
-            occurred,
-            discovered,
-            remedy,
-        } => {
-            let discovered_by = discovered_by.map(|d| d.parse::<DiscoveredBy>()).transpose()?;
-            let i = db.add_incident(&IncidentInput {
-                customer_id: customer,
-                title,
-                what_happened,
-                our_understanding,
-                category,
-                severity,
-                occurred_at: occurred,
-                discovered_at: discovered,
-                discovered_by,
-                remedy_requested: remedy,
-                order_value,
-                ..Default::default()
-            })?;
-            println!("{}", i.id);
-            if i.second_failure {
-                eprintln!("Note: this customer already had an incident within the second-failure window. A second failure calls for a bigger response.");
-            }
-        }
-        IncidentsCmd::List { status, customer, category, from, to, second_failure, search, json } => {
-            let statuses = match status.as_deref() {
-                None => None,
-                Some("open") => Some(vec![Status::New, Status::InRecovery, Status::FollowUpDue]),
-                Some(s) => Some(vec![s.parse::<Status>()?]),
-            };
-            let list = db.list_incidents(&IncidentFilter {
-                statuses,
-                customer_id: customer,
-                category,
-                from: from.map(|d| dates::parse_date("from", &d)).transpose()?,
-                to: to.map(|d| dates::parse_date("to", &d)).transpose()?,
-                second_failure: second_failure.then_some(true),
-                search,
-                ..Default::default()
-            })?;
-            if json {
-                print_json(&list.iter().map(|s| json::summary(s, cur)).collect::<Vec<_>>());
-            } else {
-                for s in &list {
-                    println!(
-                        "{:>7}  {:<14} {:<28}  {}{}",
-                        s.id,
-                        s.status.key(),
-                        shown(&s.customer_name),
-                        shown(&s.title),
-                        if s.second_failure { "  [second failure]" } else { "" }
-                    );
-                }
-                eprintln!("{} incident(s)", list.len());
-            }
-        }
-        IncidentsCmd::Show { id, json } => {
-            let i = db.incident(id)?;
-            let c = db.customer(i.customer_id)?;
-            if json {
-                print_json(&json::incident(&i, &c.name, cur));
-            } else {
-                println!("#{} {} — {} ({})", i.id, shown(&i.title), shown(&c.name), i.status.key());
-                if i.second_failure {
-                    println!("Second failure for this customer within a year.");
-                }
-                for s in &i.steps {
-                    let state = match (&s.done_at, &s.skipped_reason) {
-                        (Some(at), _) => format!("done {}", dates::to_text(*at)),
-                        (None, Some(r)) => format!("skipped: {r}"),
-                        _ => "to do".to_string(),
-                    };
-                    println!("  [{}] {:<40} {state}", if s.is_resolved() { "x" } else { " " }, s.step.label());
-                }
-                if let Some(d) = i.fix_promised_by {
-                    println!("Fix promised by {d}");
-                }
-                for ch in &i.changes {
-                    println!("  changed {}: {}", ch.date, ch.text);
-                }
-            }
-        }
-        IncidentsCmd::Step { id, step, at, date, skip, undo } => {
-            let i = if step.trim() == "fix-promised" {
-                let d = date.ok_or_else(|| {
-                    Error::invalid("date", "fix-promised needs the promised date: --date 2026-03-20.")
-                })?;
-                db.promise_fix(id, dates::parse_date("date", &d)?)?
-            } else {
-                let step: RecoveryStep = step.parse()?;
-                // --date is accepted for --at (a day, at noon).
-                let action = StepAction::from_parts(at.or(date).as_deref(), skip.as_deref(), undo)?;
-                db.record_step(id, step, action)?
-            };
-            println!("Incident #{} is now {}.", i.id, i.status.key());
-        }
-        IncidentsCmd::Change { id, text, date } => {
-            let on = match date {
-                Some(d) => dates::parse_date("date", &d)?,
-                None => dates::today(),
-            };
-            let c = db.add_change(id, on, &text)?;
-            println!("{}", c.id);
-        }
-        IncidentsCmd::Log { id, kind, text, at } => {
-            let at = dates::parse_datetime_or_now("at", at.as_deref())?;
-            let e = db.add_timeline(id, at, kind.parse()?, &text)?;
-            println!("{}", e.id);
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn categories(db: &mut Db, c: CategoriesCmd) -> Result<()> {
-    match c {
-        CategoriesCmd::List { json } => {
-            let counts = db.category_counts()?;
-            if json {
-                let v: Vec<_> = counts.iter().map(|(n, k)| serde_json::json!({ "name": n, "incidents": k })).collect();
-                print_json(&v);
-            } else {
-                for (n, k) in counts {
-                    println!("{n:<20} {k}");
-                }
-            }
-        }
-        CategoriesCmd::Add { name } => {
-            db.add_category(&name)?;
-            println!("Added the category \"{}\".", name.trim().to_lowercase());
-        }
-        CategoriesCmd::Rename { from, to } => {
-            db.rename_category(&from, &to)?;
-            println!("Renamed \"{}\" to \"{}\".", from.trim().to_lowercase(), to.trim().to_lowercase());
-        }
-        CategoriesCmd::Merge { from, into } => {
-            let n = db.merge_category(&from, &into)?;
-            println!(
-                "Moved {n} incident(s) into \"{}\" and removed \"{}\".",
-                into.trim().to_lowercase(),
-                from.trim().to_lowercase()
-            );
-        }
-        CategoriesCmd::Remove { name, move_to: Some(into) } => {
-            let n = db.merge_category(&name, &into)?;
-            println!(
-                "Moved {n} incident(s) into \"{}\" and removed \"{}\".",
-                into.trim().to_lowercase(),
-                name.trim().to_lowercase()
-            );
-        }
-        CategoriesCmd::Remove { name, move_to: None } => {
-            db.remove_category(&name)?;
-            println!("Removed the category \"{}\".", name.trim().to_lowercase());
-        }
-    }
-    Ok(())
-}
-
-fn due(db: &Db, json: bool, all: bool) -> Result<()> {
-    let now = dates::now();
-    let list = if all { amends::clocks::clocks(db, now)? } else { amends::clocks::due_now(db, now)? };
-    if json {
-        print_json(&list);
-    } else if list.is_empty() {
-        println!("Nothing is due today.");
-    } else {
-        for c in &list {
-            println!("{:<14} #{:<6} {:<26} {} ({})", c.words, c.incident_id, c.customer_name, c.label, c.title);
-        }
-    }
-    Ok(())
-}
-
-fn clocks(db: &mut Db, a: ClocksArgs) -> Result<()> {
-    let mut s = db.clock_settings()?;
-    let before = s.clone();
-    if let Some(v) = a.first_contact_hours {
-        s.first_contact_hours = v;
-    }
-    if let Some(v) = a.answer_hours {
-        s.answer_hours = v;
-    }
-    if let Some(v) = a.follow_up_days {
-        s.follow_up_days = v;
-    }
-    if let Some(v) = a.outcome_days {
-        s.outcome_days = v;
-    }
-    if let Some(v) = a.work_days {
-        s.work_days = v.chars().filter_map(|c| c.to_digit(10)).map(|d| d as u8).collect();
-    }
-    if let Some(v) = a.work_start {
-        s.work_start = v;
-    }
-    if let Some(v) = a.work_end {
-        s.work_end = v;
-    }
-    if let Some(v) = a.notifications {
-        s.notifications = match v.trim() {
-            "on" => true,
-            "off" => false,
-            other => return Err(Error::invalid("notifications", format!("\"{other}\" is not on or off."))),
-        };
-    }
-    if s != before {
-        s = db.save_clock_settings(&s)?;
-    }
-    if a.json {
-        print_json(&s);
-    } else {
-        let days: String = s.work_days.iter().map(|d| d.to_string()).collect();
-        println!("First contact (we found it): {} working hours", s.first_contact_hours);
-        println!("Answer a complaint:          {} working hours", s.answer_hours);
-        println!("\"What we changed\" letter:    {} days after the fix", s.follow_up_days);
-        println!("Outcome check:               {} days after closing", s.outcome_days);
-        println!("Working week:                days {days}, {}–{}", s.work_start, s.work_end);
-        println!("Notifications:               {}", if s.notifications { "on" } else { "off" });
-    }
-    Ok(())
 }
