@@ -29,8 +29,6 @@ pub enum CategoriesCmd {
     },
 }
 
-// Parsed once per run: the size of the largest variant does not matter.
-#[allow(clippy::large_enum_variant)]
 pub fn categories(db: &mut Db, c: CategoriesCmd) -> Result<()> {
     match c {
         CategoriesCmd::List { json } => {

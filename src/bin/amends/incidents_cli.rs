@@ -142,7 +142,6 @@ pub enum IncidentsCmd {
     },
 }
 
-#[allow(clippy::large_enum_variant)]
 pub fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -> Result<ExitCode> {
     match cmd {
         IncidentsCmd::Update {

@@ -118,6 +118,8 @@ enum Command {
     Import(transfer::ImportCmd),
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum CustomersCmd {
     /// Add a customer; prints the new id.
@@ -193,6 +195,7 @@ struct CustomerArgs {
     expected_years: Option<u32>,
 }
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum ProfileCmd {
     /// Set the business profile; fields not given keep their value.
