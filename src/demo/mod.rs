@@ -429,7 +429,14 @@ fn sample_customer(rng: &mut fastrand::Rng, i: usize, home_country: &str) -> Val
         "United States" => format!("{:05}", rng.u32(10000..99950)),
         "United Kingdom" => format!(
             "{}{} {}{}{}",
-            ["BS", "YO", "NR", "CF", "EH"][rng.usize(0..5)],
+            // The postcode area of the town: Bristol BS, York YO, Norwich NR, Cardiff CF, Edinburgh EH.
+            match city {
+                "Bristol" => "BS",
+                "York" => "YO",
+                "Norwich" => "NR",
+                "Cardiff" => "CF",
+                _ => "EH",
+            },
             rng.u8(1..20),
             rng.u8(1..10),
             rng.alphabetic().to_ascii_uppercase(),
