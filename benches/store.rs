@@ -32,7 +32,7 @@ fn main() {
         business_type: None,
     };
     let t = Instant::now();
-    fill(&mut db, &opts).expect("demo");
+    fill(&mut db, &opts, amends::progress::ignore).expect("demo");
     let demo_time = t.elapsed();
     drop(db);
     let db = Db::open(&path).expect("reopen");

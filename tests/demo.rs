@@ -1,5 +1,5 @@
 //! Sample data: deterministic, and covering every state the screens need.
-use amends::demo::{fill, fill_with_progress, DemoOptions};
+use amends::demo::{fill, DemoOptions};
 use amends::domain::Status;
 use amends::progress::{Job, Progress};
 use amends::store::{IncidentFilter, QueueKind};
@@ -33,9 +33,9 @@ fn same_seed_same_data_other_seed_other_data() {
     let mut a = amends::Db::open_in_memory().unwrap();
     let mut b = amends::Db::open_in_memory().unwrap();
     let mut c = amends::Db::open_in_memory().unwrap();
-    fill(&mut a, &opts(7)).unwrap();
-    fill(&mut b, &opts(7)).unwrap();
-    fill(&mut c, &opts(8)).unwrap();
+    fill(&mut a, &opts(7), amends::progress::ignore).unwrap();
+    fill(&mut b, &opts(7), amends::progress::ignore).unwrap();
+    fill(&mut c, &opts(8), amends::progress::ignore).unwrap();
     assert_eq!(dump(&a), dump(&b));
     assert_ne!(dump(&a), dump(&c));
 }
@@ -43,7 +43,7 @@ fn same_seed_same_data_other_seed_other_data() {
 #[test]
 fn sample_data_covers_every_state_of_recovery() {
     let mut db = amends::Db::open_in_memory().unwrap();
-    let s = fill(&mut db, &opts(1)).unwrap();
+    let s = fill(&mut db, &opts(1), amends::progress::ignore).unwrap();
     assert_eq!((s.customers, s.incidents), (40, 120));
     assert!(db.profile().unwrap().is_set_up());
     for st in Status::ALL {
@@ -65,9 +65,9 @@ fn refuses_absurd_sizes_without_writing() {
     let mut db = amends::Db::open_in_memory().unwrap();
     let mut o = opts(1);
     o.customers = 0;
-    assert!(fill(&mut db, &o).is_err());
+    assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
     o.customers = 10_000_000;
-    assert!(fill(&mut db, &o).is_err());
+    assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
     assert_eq!(db.customer_count().unwrap(), 0);
 }
 
@@ -75,7 +75,7 @@ fn refuses_absurd_sizes_without_writing() {
 fn sample_data_reports_each_customer_then_each_incident() {
     let mut db = amends::Db::open_in_memory().unwrap();
     let mut seen: Vec<Progress> = Vec::new();
-    let s = fill_with_progress(&mut db, &opts(1), |p| {
+    let s = fill(&mut db, &opts(1), |p| {
         seen.push(p);
         ControlFlow::Continue(())
     })
@@ -103,21 +103,26 @@ fn cancelled_sample_data_leaves_the_database_empty_and_the_profile_unset() {
     // At the start, among the customers, and at the last incident.
     for stop_at in [0, 20, 160] {
         let mut db = amends::Db::open(&path).unwrap();
-        let e = fill_with_progress(&mut db, &opts(1), |p| {
-            if p.done == stop_at {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })
-        .unwrap_err();
+        let e =
+            fill(
+                &mut db,
+                &opts(1),
+                |p| {
+                    if p.done == stop_at {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+            )
+            .unwrap_err();
         assert!(matches!(e, amends::Error::Cancelled(Job::SampleData)), "{e}");
         assert_eq!(e.to_string(), "Cancelled; no sample data was added.");
         drop(db);
         assert_eq!(first_run_state(&path), before, "stopped at {stop_at}");
     }
     // The same database then takes the sample data whole.
-    fill(&mut amends::Db::open(&path).unwrap(), &opts(1)).unwrap();
+    fill(&mut amends::Db::open(&path).unwrap(), &opts(1), amends::progress::ignore).unwrap();
     assert_eq!(first_run_state(&path), (40, 120, true));
 }
 
@@ -127,7 +132,12 @@ fn every_sample_address_fits_the_sample_envelope_window() {
     // customers that companies, flats and mail abroad turn up together if they can.
     for t in amends::domain::BusinessType::ALL {
         let mut db = amends::Db::open_in_memory().unwrap();
-        fill(&mut db, &DemoOptions { customers: 800, incidents: 20, business_type: Some(t), ..opts(3) }).unwrap();
+        fill(
+            &mut db,
+            &DemoOptions { customers: 800, incidents: 20, business_type: Some(t), ..opts(3) },
+            amends::progress::ignore,
+        )
+        .unwrap();
         let spec = amends::letters::document_spec(&db, None).unwrap();
         let customers = db.search_customers("", None).unwrap();
         let profile = db.profile().unwrap();
@@ -168,7 +178,7 @@ mod sample_drafts {
     fn findings_in_sample(business_type: BusinessType, seed: u64) -> Vec<String> {
         let mut db = amends::Db::open_in_memory().unwrap();
         let o = DemoOptions { customers: 12, incidents: 40, seed, business_type: Some(business_type), ..opts(seed) };
-        fill(&mut db, &o).unwrap();
+        fill(&mut db, &o, amends::progress::ignore).unwrap();
         assert_eq!(db.profile().unwrap().business_type, business_type);
         let mut bad = Vec::new();
         for id in 1..=40 {

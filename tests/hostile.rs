@@ -340,6 +340,7 @@ fn outputs_aimed_at_the_records_a_read_only_file_or_a_device_are_refused() {
         &mut Db::open(&db).unwrap(),
         Path::new("/dev/zero"),
         &ImportOptions { dry_run: true, ..Default::default() },
+        amends::progress::ignore,
     )
     .unwrap_err();
     assert!(e.to_string().contains("not a regular file"), "{e}");

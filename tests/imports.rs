@@ -24,8 +24,9 @@ fn opt(v: &Value) -> Option<String> {
 fn check(fixture: &str) {
     let want = expected_for(fixture);
     let mut db = Db::open_in_memory().unwrap();
-    let report = spreadsheet::import_customers(&mut db, &data(fixture), &ImportOptions::default())
-        .unwrap_or_else(|e| panic!("{fixture}: {e}"));
+    let report =
+        spreadsheet::import_customers(&mut db, &data(fixture), &ImportOptions::default(), amends::progress::ignore)
+            .unwrap_or_else(|e| panic!("{fixture}: {e}"));
     assert_eq!(report.invalid, vec![], "{fixture}: no row is invalid");
     let product = want["product"].as_str();
     let product = if fixture.ends_with(".vcf") { Some("vcard") } else { product };
@@ -138,7 +139,7 @@ fn customers_added_or_changed_by_an_import_are_found_by_search() {
         "Name,Email\nFirst Spelling,tomas@example.com\nSecond Spelling,tomas@example.com\nRenamed Person,old@example.com\n",
     )
     .unwrap();
-    let r = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default()).unwrap();
+    let r = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default(), amends::progress::ignore).unwrap();
     assert_eq!((r.added, r.updated), (1, 2));
     let names = |q: &str| db.search_customers(q, None).unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>();
     assert_eq!(names("second spell"), ["Second Spelling"]);
@@ -173,9 +174,13 @@ fn the_preview_follows_the_mapping_and_remembers_it() {
     let fields: Vec<Option<Field>> = mapped.columns.iter().map(|c| c.field).collect();
     assert_eq!(fields, [Some(Field::DisplayName), Some(Field::Email), Some(Field::Ignore)]);
 
-    let r =
-        spreadsheet::import_customers(&mut db, &file, &ImportOptions { mapping: mine.clone(), ..Default::default() })
-            .unwrap();
+    let r = spreadsheet::import_customers(
+        &mut db,
+        &file,
+        &ImportOptions { mapping: mine.clone(), ..Default::default() },
+        amends::progress::ignore,
+    )
+    .unwrap();
     assert_eq!(r.added, 2);
     let again = spreadsheet::preview_import(&db, &file, None, 10).unwrap();
     assert!(again.remembered);
@@ -199,14 +204,15 @@ fn a_big_import_leaves_the_indexes_as_amends_builds_them() {
         ));
     }
     std::fs::write(&file, &text).unwrap();
-    let r = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default()).unwrap();
+    let r = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default(), amends::progress::ignore).unwrap();
     assert_eq!(r.added, 6_000);
     let copy = dir.path().join("copy.sqlite3");
     db.backup_to(&copy).unwrap();
     let mut other = Db::open(&dir.path().join("other.sqlite3")).unwrap();
     other.restore_from(&copy).expect("the schema is Amends' own after the rebuild");
     std::fs::write(&file, "Name,Email\nRenamed Number 7,CUSTOMER.NUMBER.7@example.com\n").unwrap();
-    let again = spreadsheet::import_customers(&mut db, &file, &ImportOptions::default()).unwrap();
+    let again =
+        spreadsheet::import_customers(&mut db, &file, &ImportOptions::default(), amends::progress::ignore).unwrap();
     assert_eq!((again.added, again.updated), (0, 1));
     assert_eq!(db.search_customers("renamed number 7", None).unwrap().len(), 1);
 }

@@ -75,7 +75,8 @@ fn a_batch_lists_what_it_skipped_and_still_writes_the_others() {
     let (db, ids) = setup();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("batch.pdf");
-    let r = letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &out).unwrap();
+    let r = letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &out, amends::progress::ignore)
+        .unwrap();
     assert_eq!((r.letters, r.pages), (2, 2));
     assert_eq!(r.incident_ids, vec![ids[0], ids[2]]);
     assert_eq!(r.skipped.len(), 1);
@@ -109,7 +110,16 @@ fn an_address_too_tall_for_the_window_leaves_out_that_letter_only() {
     db.update_customer(tall, &input).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("batch.pdf");
-    let r = letters::render_batch(&db, &[ids[0], ids[2]], PrintKind::FollowUp, Tone::Warm, None, &out).unwrap();
+    let r = letters::render_batch(
+        &db,
+        &[ids[0], ids[2]],
+        PrintKind::FollowUp,
+        Tone::Warm,
+        None,
+        &out,
+        amends::progress::ignore,
+    )
+    .unwrap();
     assert_eq!((r.letters, r.incident_ids.clone()), (1, vec![ids[0]]));
     assert_eq!(r.skipped.len(), 1);
     assert_eq!(r.skipped[0].customer_name, "Siobhán Ó Briain");
@@ -122,7 +132,16 @@ fn an_address_too_tall_for_the_window_leaves_out_that_letter_only() {
     input.address.region = None;
     input.company = None;
     db.update_customer(tall, &input).unwrap();
-    let r = letters::render_batch(&db, &[ids[0], ids[2]], PrintKind::FollowUp, Tone::Warm, None, &out).unwrap();
+    let r = letters::render_batch(
+        &db,
+        &[ids[0], ids[2]],
+        PrintKind::FollowUp,
+        Tone::Warm,
+        None,
+        &out,
+        amends::progress::ignore,
+    )
+    .unwrap();
     assert_eq!((r.letters, r.skipped.len()), (2, 0));
 }
 
@@ -134,12 +153,22 @@ fn a_follow_up_needs_a_change_and_no_letter_means_no_file() {
         db.remove_change(c.id).unwrap();
     }
     let out = dir.path().join("none.pdf");
-    let err = letters::render_batch(&db, &[ids[0], ids[1]], PrintKind::FollowUp, Tone::Warm, None, &out).unwrap_err();
+    let err = letters::render_batch(
+        &db,
+        &[ids[0], ids[1]],
+        PrintKind::FollowUp,
+        Tone::Warm,
+        None,
+        &out,
+        amends::progress::ignore,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("at least one change"), "{err}");
     assert!(!out.exists(), "no file when no letter could be made");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary file left behind");
     // An apology needs no change.
-    letters::render_batch(&db, &[ids[0]], PrintKind::Apology, Tone::Formal, None, &out).unwrap();
+    letters::render_batch(&db, &[ids[0]], PrintKind::Apology, Tone::Formal, None, &out, amends::progress::ignore)
+        .unwrap();
     assert!(pdftotext(&out).contains("Zoë Ørsted-Núñez"));
 }
 
@@ -149,8 +178,16 @@ fn an_unwritable_path_is_a_clear_error_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, "x").unwrap();
-    let err =
-        letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &blocker.join("out.pdf")).unwrap_err();
+    let err = letters::render_batch(
+        &db,
+        &ids,
+        PrintKind::FollowUp,
+        Tone::Warm,
+        None,
+        &blocker.join("out.pdf"),
+        amends::progress::ignore,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "io");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -163,7 +200,7 @@ fn batch_progress_counts_every_incident_printed_or_skipped() {
     // The incident without an address is skipped first, in the middle and last.
     let chosen = [ids[1], ids[0], ids[1], ids[2], ids[1]];
     let mut seen: Vec<Progress> = Vec::new();
-    let r = letters::render_batch_with_progress(&db, &chosen, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
+    let r = letters::render_batch(&db, &chosen, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
         seen.push(p);
         ControlFlow::Continue(())
     })
@@ -184,7 +221,7 @@ fn a_cancelled_batch_leaves_the_old_file_and_no_partial_one() {
     std::fs::write(&out, "the previous batch").unwrap();
     for stop_at in [0, 1] {
         let mut calls = 0;
-        let err = letters::render_batch_with_progress(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
+        let err = letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &out, |p| {
             calls += 1;
             if p.done >= stop_at {
                 ControlFlow::Break(())
@@ -203,7 +240,7 @@ fn a_cancelled_batch_leaves_the_old_file_and_no_partial_one() {
     }
     // Without a previous file, a cancel leaves no file at all.
     let fresh = dir.path().join("fresh.pdf");
-    let err = letters::render_batch_with_progress(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &fresh, |p| {
+    let err = letters::render_batch(&db, &ids, PrintKind::FollowUp, Tone::Warm, None, &fresh, |p| {
         if p.done > 0 {
             ControlFlow::Break(())
         } else {

@@ -385,9 +385,9 @@ fn a_real_import_is_preceded_by_a_backup_and_a_dry_run_is_not() {
     let csv = dir.path().join("new.csv");
     std::fs::write(&csv, "Name,Email\nNew Person,new@example.com\n").unwrap();
     let dry = amends::spreadsheet::ImportOptions { dry_run: true, ..Default::default() };
-    amends::spreadsheet::import_customers(&mut db, &csv, &dry).unwrap();
+    amends::spreadsheet::import_customers(&mut db, &csv, &dry, amends::progress::ignore).unwrap();
     assert!(backup::list_backups(&backup::backups_dir(&path)).unwrap().is_empty());
-    amends::spreadsheet::import_customers(&mut db, &csv, &Default::default()).unwrap();
+    amends::spreadsheet::import_customers(&mut db, &csv, &Default::default(), amends::progress::ignore).unwrap();
     let backups = backup::list_backups(&backup::backups_dir(&path)).unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(

@@ -47,6 +47,7 @@ fn sample() -> Db {
             as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
             business_type: None,
         },
+        amends::progress::ignore,
     )
     .unwrap();
     let evil = db
@@ -463,6 +464,7 @@ fn progress_counts_up_to_the_total() {
             as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
             business_type: None,
         },
+        amends::progress::ignore,
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -489,7 +491,7 @@ fn import(db: &mut Db, bytes: &[u8], opts: &ImportOptions) -> amends::Result<Imp
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.csv");
     std::fs::write(&path, bytes).unwrap();
-    spreadsheet::import_customers(db, &path, opts)
+    spreadsheet::import_customers(db, &path, opts, amends::progress::ignore)
 }
 
 fn real() -> ImportOptions {
@@ -661,7 +663,7 @@ fn bad_files_get_clear_errors_and_leave_the_database_alone() {
     let huge = dir.path().join("huge.csv");
     std::fs::File::create(&huge).unwrap().set_len(2 * 1024 * 1024 * 1024).unwrap();
     let started = std::time::Instant::now();
-    let e = spreadsheet::import_customers(&mut db, &huge, &real()).unwrap_err();
+    let e = spreadsheet::import_customers(&mut db, &huge, &real(), amends::progress::ignore).unwrap_err();
     assert!(e.to_string().contains("That file is 2.0 GB; Amends imports files up to 200 MB"), "{e}");
     assert!(started.elapsed().as_secs() < 2, "refused without reading");
 
@@ -679,9 +681,10 @@ fn bad_files_get_clear_errors_and_leave_the_database_alone() {
     let e = import(&mut db, b"", &real()).unwrap_err();
     assert!(e.to_string().contains("empty"), "{e}");
 
-    let e = spreadsheet::import_customers(&mut db, &dir.path().join("nope.csv"), &real()).unwrap_err();
+    let e = spreadsheet::import_customers(&mut db, &dir.path().join("nope.csv"), &real(), amends::progress::ignore)
+        .unwrap_err();
     assert_eq!(e.kind(), "io");
-    let e = spreadsheet::import_customers(&mut db, dir.path(), &real()).unwrap_err();
+    let e = spreadsheet::import_customers(&mut db, dir.path(), &real(), amends::progress::ignore).unwrap_err();
     assert!(e.to_string().contains("is a folder"), "{e}");
 
     assert_eq!(dump(&db), before);
@@ -697,7 +700,7 @@ fn exported_customers_import_back_unchanged_from_csv_and_xlsx() {
         let opts = ExportOptions { format, table: Some(Table::Customers), ..Default::default() };
         export_to(&db, &opts, &path);
         let mut fresh = Db::open_in_memory().unwrap();
-        let r = spreadsheet::import_customers(&mut fresh, &path, &real()).unwrap();
+        let r = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
         assert_eq!((r.added as usize, r.invalid.len()), (want.len(), 0), "{format:?}: {:?}", r.invalid);
         let mut back = fresh.search_customers("", None).unwrap();
         back.sort_by_key(|c| c.id);
@@ -731,7 +734,7 @@ fn exported_customers_import_back_unchanged_from_csv_and_xlsx() {
             );
         }
         // The same file again: every row matches and nothing changes.
-        let again = spreadsheet::import_customers(&mut fresh, &path, &real()).unwrap();
+        let again = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
         assert_eq!((again.added, again.updated, again.skipped as usize), (0, 0, want.len()), "{format:?}");
     }
 }
@@ -782,7 +785,8 @@ fn import_with_progress(
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.csv");
     std::fs::write(&path, bytes).unwrap();
-    spreadsheet::import_customers_with_progress(db, &path, opts, progress)
+    // Watched progress: the total is read first.
+    spreadsheet::import_customers(db, &path, &ImportOptions { progress_total: true, ..opts.clone() }, progress)
 }
 
 #[test]

@@ -299,6 +299,7 @@ fn dashboard_counts_every_incident() {
     amends::demo::fill(
         &mut db,
         &amends::demo::DemoOptions { customers: 30, incidents: 200, seed: 4, as_of: None, business_type: None },
+        amends::progress::ignore,
     )
     .unwrap();
     let s = db.dashboard_stats(24).unwrap();

@@ -191,16 +191,12 @@ const SKIP_REASONS: &[&str] = &[
     "Customer moved away; nothing further to send",
 ];
 
-/// Fill the database with sample customers and incidents; sets up a sample
-/// business profile when none exists yet.
-pub fn fill(db: &mut Db, opts: &DemoOptions) -> Result<DemoSummary> {
-    fill_with_progress(db, opts, progress::ignore)
-}
-
-/// `fill`, reporting after every customer and incident (`done` of customers
-/// plus incidents); a `Break` stops it with `Error::Cancelled` and rolls
+/// Fill the database with sample customers and incidents (setting up a
+/// sample business profile when none exists yet), reporting after every
+/// customer and incident (`done` of customers plus incidents; `progress::ignore`
+/// when nobody watches); a `Break` stops it with `Error::Cancelled` and rolls
 /// everything back, the sample profile too.
-pub fn fill_with_progress(
+pub fn fill(
     db: &mut Db,
     opts: &DemoOptions,
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,

@@ -287,23 +287,12 @@ pub fn recipient(customer: &Customer, profile: &Profile) -> Result<Vec<String>> 
 /// Render the letters for `incident_ids` into one PDF at `out`. Letters that
 /// cannot be made (no address, no changes for a follow-up, missing incident)
 /// are listed as skipped; the rest are written. No letter at all is an error
-/// and writes nothing.
-pub fn render_batch(
-    db: &Db,
-    incident_ids: &[i64],
-    kind: PrintKind,
-    tone: Tone,
-    paper: Option<Paper>,
-    out: &Path,
-) -> Result<BatchReport> {
-    render_batch_with_progress(db, incident_ids, kind, tone, paper, out, progress::ignore)
-}
-
-/// `render_batch`, reporting how many of the chosen incidents are done (their
-/// letter drafted and laid out, or skipped). The count reaches the total
+/// and writes nothing. `progress` hears how many of the chosen incidents are
+/// done (their letter drafted and laid out, or skipped; `progress::ignore`
+/// when nobody watches). The count reaches the total
 /// before the file is saved, which takes a moment more for a large batch. A
 /// `Break` stops it with `Error::Cancelled`, and `out` is left as it was.
-pub fn render_batch_with_progress(
+pub fn render_batch(
     db: &Db,
     incident_ids: &[i64],
     kind: PrintKind,

@@ -18,8 +18,8 @@ mod xlsx_out;
 
 pub use export::{day_start, export, ExportFormat, ExportOptions, ExportSummary, Progress, TableCount};
 pub use import::{
-    import_customers, import_customers_with_progress, preview_import, Field, ImportOptions, ImportPreview,
-    ImportReport, InvalidRow, NamedRow, PossibleDuplicate, PreviewRow, SkippedRow, MAX_IMPORT_BYTES,
+    import_customers, preview_import, Field, ImportOptions, ImportPreview, ImportReport, InvalidRow, NamedRow,
+    PossibleDuplicate, PreviewRow, SkippedRow, MAX_IMPORT_BYTES,
 };
 
 use crate::error::{Error, Result};

@@ -42,7 +42,7 @@ pub async fn load_sample_data<R: Runtime>(
     ticket: u64,
 ) -> CmdResult<DemoSummary> {
     let mut job = Reporter::start(&app, &state, ticket);
-    demo::fill_with_progress(&mut *state.db()?, &DemoOptions::default(), |p| job.report(p))
+    demo::fill(&mut *state.db()?, &DemoOptions::default(), |p| job.report(p))
 }
 
 /// How many sample customers and incidents there are (Settings offers to remove them).

@@ -62,7 +62,7 @@ pub async fn save_letters_pdf<R: Runtime>(
     let path = state.granted(&path)?;
     let tone = tone.unwrap_or_default();
     let mut job = Reporter::start(&app, &state, ticket);
-    letters::render_batch_with_progress(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
+    letters::render_batch(&*state.db()?, &ids, kind, tone, paper, &path, |p| job.report(p))
 }
 
 /// The printer calibration page, to hold against an envelope.

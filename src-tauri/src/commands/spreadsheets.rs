@@ -54,9 +54,9 @@ pub async fn import_customers<R: Runtime>(
     ticket: u64,
 ) -> CmdResult<ImportReport> {
     let path = state.granted(&path)?;
-    let opts = ImportOptions { dry_run, skip_invalid, mapping: mapping.unwrap_or_default() };
+    let opts = ImportOptions { dry_run, skip_invalid, mapping: mapping.unwrap_or_default(), progress_total: true };
     let mut job = Reporter::start(&app, &state, ticket);
-    spreadsheet::import_customers_with_progress(&mut *state.db()?, &path, &opts, |p| job.report(p))
+    spreadsheet::import_customers(&mut *state.db()?, &path, &opts, |p| job.report(p))
 }
 
 /// The column mapper: the first rows of the file with each column's field.

@@ -283,7 +283,7 @@ pub fn letter(db: &mut Db, a: LetterArgs) -> Result<ExitCode> {
         ));
     }
     let started = std::time::Instant::now();
-    let r = letters::render_batch(db, &ids, kind, tone, paper, &a.output)?;
+    let r = letters::render_batch(db, &ids, kind, tone, paper, &a.output, amends::progress::ignore)?;
     println!(
         "Wrote {} letter(s), {} page(s) to {} in {:.2} s.",
         r.letters,

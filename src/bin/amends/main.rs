@@ -281,7 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let business_type = business_type.as_deref().map(str::parse).transpose()?;
             let started = std::time::Instant::now();
             let opts = DemoOptions { customers, incidents, seed, as_of, business_type };
-            let s = demo::fill_with_progress(&mut db, &opts, |p| {
+            let s = demo::fill(&mut db, &opts, |p| {
                 if progress {
                     eprintln!("progress {}/{}", p.done, p.total);
                 }

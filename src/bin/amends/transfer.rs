@@ -114,17 +114,17 @@ pub fn import(db: &mut Db, cmd: ImportCmd) -> Result<ExitCode> {
         mapping.push((field.parse::<Field>()?, header.to_string()));
     }
     let started = std::time::Instant::now();
-    let opts = ImportOptions { dry_run, skip_invalid, mapping };
     // Progress lines need the row count first (one more read of the file); without them, skip it.
+    let opts = ImportOptions { dry_run, skip_invalid, mapping, progress_total: progress };
     let report = if progress {
-        spreadsheet::import_customers_with_progress(db, &file, &opts, |p| {
+        spreadsheet::import_customers(db, &file, &opts, |p| {
             if p.done % 1000 == 0 || p.done == p.total {
                 eprintln!("progress {}/{}", p.done, p.total);
             }
             ControlFlow::Continue(())
         })?
     } else {
-        spreadsheet::import_customers(db, &file, &opts)?
+        spreadsheet::import_customers(db, &file, &opts, amends::progress::ignore)?
     };
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("JSON values always serialise"));

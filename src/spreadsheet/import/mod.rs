@@ -62,6 +62,9 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// Columns named explicitly, by their header; they win over aliases.
     pub mapping: Vec<(Field, String)>,
+    /// Someone watches the progress: read the file once more first, so it
+    /// has its total from the start (not worth it when nobody watches).
+    pub progress_total: bool,
 }
 
 impl ImportOptions {
@@ -323,20 +326,16 @@ pub struct PossibleDuplicate {
     pub other_name: String,
 }
 
-/// Import customers from `path`. A dry run (or any error) leaves the database unchanged.
-pub fn import_customers(db: &mut Db, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
-    run(db, path, opts, false, progress::ignore)
-}
-
-/// `import_customers`, reporting after every row (`done` of `total` rows);
-/// a `Break` stops it with `Error::Cancelled` and nothing changed.
-pub fn import_customers_with_progress(
+/// Import customers from `path`, reporting after every row (`done` of `total`
+/// rows) to `progress` (`progress::ignore` when nobody watches). A dry run, an
+/// error or a `Break` (`Error::Cancelled`) leaves the database unchanged.
+pub fn import_customers(
     db: &mut Db,
     path: &Path,
     opts: &ImportOptions,
     progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<ImportReport> {
-    run(db, path, opts, true, progress)
+    run(db, path, opts, opts.progress_total, progress)
 }
 
 /// The import; `count_first`: read the file once more first, so progress has
