@@ -338,6 +338,10 @@ pub struct Incident {
     /// All eight steps, in method order.
     pub steps: Vec<StepRecord>,
     pub changes: Vec<Change>,
+    /// The first step neither done nor skipped, in the method's order (`None` once all are).
+    pub next_step: Option<RecoveryStep>,
+    /// How many of the eight steps are done or skipped.
+    pub steps_done: usize,
     /// The cause this incident belongs to, when one mistake touched many customers.
     pub cause_id: Option<i64>,
     /// The cause's changes (dated, shared by every incident of the cause); `incident_id` is this incident.
@@ -497,6 +501,24 @@ impl IncidentInput {
 
 #[cfg(test)]
 mod tests {
+    /// The step labels cross to the UI generated, like the types: written
+    /// beside the ts-rs bindings (`make test` fails if the committed copy differs).
+    #[test]
+    fn export_step_labels() {
+        let Ok(dir) = std::env::var("TS_RS_EXPORT_DIR") else { return };
+        let mut ts = String::from(
+            "// Generated from RecoveryStep::label (src/domain/incident.rs) by `cargo test`. Do not edit.\n\
+             import type { RecoveryStep } from \"./RecoveryStep\";\n\n\
+             export const STEP_LABELS: Record<RecoveryStep, string> = {\n",
+        );
+        for s in RecoveryStep::ALL {
+            let key = serde_json::to_value(s).unwrap();
+            ts.push_str(&format!("  {}: {},\n", key, serde_json::to_string(s.label()).unwrap()));
+        }
+        ts.push_str("};\n");
+        std::fs::write(std::path::Path::new(&dir).join("StepLabels.ts"), ts).unwrap();
+    }
+
     use super::*;
 
     fn steps(done: &[RecoveryStep], skipped: &[RecoveryStep]) -> Vec<StepRecord> {

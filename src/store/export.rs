@@ -110,6 +110,8 @@ fn incident_at(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
             steps: Vec::new(),
             changes: Vec::new(),
             timeline: Vec::new(),
+            next_step: None,
+            steps_done: 0,
             cause_id: None,
             cause_changes: Vec::new(),
         },

@@ -331,6 +331,8 @@ impl Db {
             .iter()
             .map(|s| stored.iter().find(|r| r.step == *s).cloned().unwrap_or(StepRecord::pending(*s)))
             .collect();
+        inc.next_step = inc.steps.iter().find(|s| !s.is_resolved()).map(|s| s.step);
+        inc.steps_done = inc.steps.iter().filter(|s| s.is_resolved()).count();
         let mut st = conn.prepare_cached("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id")?;
         inc.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
         if let Some(cause) = inc.cause_id {
@@ -907,6 +909,8 @@ fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
         steps: Vec::new(),
         changes: Vec::new(),
         timeline: Vec::new(),
+        next_step: None,
+        steps_done: 0,
         cause_id: r.get("cause_id")?,
         cause_changes: Vec::new(),
     })

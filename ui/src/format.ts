@@ -156,16 +156,8 @@ export function dueText(date: string, now: Date = new Date()): string {
   return `${-n} days late`;
 }
 
-export const STEP_LABELS: Record<RecoveryStep, string> = {
-  contacted: 'Contacted the customer',
-  listened: 'Listened to them',
-  repeated_back: 'Repeated the problem back',
-  apologised: 'Apologised, no qualifiers',
-  fixed: 'Fixed it',
-  made_up: 'Made up for it',
-  evaluated: 'Found the cause and changed something',
-  evidence_sent: 'Sent the “what we changed” letter',
-};
+// The step labels are the core's (RecoveryStep::label), generated with the bindings.
+export { STEP_LABELS } from './bindings/StepLabels';
 
 export const QUEUE_LABELS: Record<QueueKind, { title: string; hint: string }> = {
   get_there_first: { title: 'Get there first', hint: 'We found it. Call before they find out.' },

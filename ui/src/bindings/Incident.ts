@@ -2,6 +2,7 @@
 import type { Change } from "./Change";
 import type { DiscoveredBy } from "./DiscoveredBy";
 import type { Outcome } from "./Outcome";
+import type { RecoveryStep } from "./RecoveryStep";
 import type { Status } from "./Status";
 import type { StepRecord } from "./StepRecord";
 import type { TimelineEntry } from "./TimelineEntry";
@@ -38,6 +39,14 @@ second_failure: boolean, status: Status, created_at: string, updated_at: string,
  * All eight steps, in method order.
  */
 steps: Array<StepRecord>, changes: Array<Change>, 
+/**
+ * The first step neither done nor skipped, in the method's order (`None` once all are).
+ */
+next_step: RecoveryStep | null, 
+/**
+ * How many of the eight steps are done or skipped.
+ */
+steps_done: number, 
 /**
  * The cause this incident belongs to, when one mistake touched many customers.
  */

@@ -9,7 +9,7 @@ const inc: Incident = {
   discovered_by: 'us', remedy_requested: null, order_value_minor: 24050, fix_promised_by: '2026-03-09', callback_by: null,
   makeup_description: 'Free grout', makeup_value_minor: 1500, root_cause: null,
   outcome: { came_back: true, spend_after_minor: null, note: null }, second_failure: false, status: 'in_recovery',
-  created_at: '2026-03-02T10:00:00Z', updated_at: '2026-03-02T10:00:00Z', steps: [], changes: [], timeline: [], cause_id: null, cause_changes: [],
+  created_at: '2026-03-02T10:00:00Z', updated_at: '2026-03-02T10:00:00Z', steps: [], changes: [], timeline: [], next_step: 'contacted', steps_done: 0, cause_id: null, cause_changes: [],
 };
 
 describe('inputOf', () => {
