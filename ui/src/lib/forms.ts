@@ -11,6 +11,9 @@ export function errorsFrom(e: unknown, shown: readonly string[]): FieldErrors {
   return { _form: messageOf(e) };
 }
 
+/** aria-invalid for a field: "true" when it has an error. */
+export const invalidAttr = (errors: FieldErrors, field: string) => (errors[field] ? 'true' : undefined);
+
 /** The id of a field's error paragraph, for aria-describedby. */
 export const errorId = (id: string, errors: FieldErrors, field: string) =>
   errors[field] ? `${id}-error` : undefined;
