@@ -114,6 +114,14 @@ fn before_and_after_counts_use_equal_periods_around_the_change() {
     assert_eq!((e.days, e.before, e.after), (30, 2, 1), "{}", e.words);
     assert_eq!(e.words, "Delivery problems: 2 in the 30 days before the change, 1 in the 30 days after.");
     assert_eq!(d.came_back.len(), 1, "the delivery incident on the change day came back");
+    // The register flags it, and the charts count incidents by cause.
+    assert_eq!(db.causes().unwrap()[0].came_back, d.came_back);
+    let stats = db.dashboard_stats(24).unwrap();
+    assert!(stats.by_cause.is_empty(), "no incident is linked to the cause yet");
+    let first = db.list_incidents(&Default::default()).unwrap()[0].id;
+    db.link_incident(first, Some(cause.id)).unwrap();
+    let stats = db.dashboard_stats(24).unwrap();
+    assert_eq!((stats.by_cause[0].name.as_str(), stats.by_cause[0].count), ("Courier", 1));
 }
 
 #[test]

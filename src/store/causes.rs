@@ -20,6 +20,8 @@ pub struct CauseSummary {
     pub contacted: usize,
     pub fixed: usize,
     pub followed_up: usize,
+    /// Incidents of its kind, not linked to it, found since its last change: it came back.
+    pub came_back: Vec<i64>,
 }
 
 fn cause_from_row(r: &rusqlite::Row) -> rusqlite::Result<Cause> {
@@ -108,8 +110,14 @@ impl Db {
                 };
                 let incidents: i64 =
                     self.conn().query_row("SELECT COUNT(*) FROM incidents WHERE cause_id = ?", [id], |r| r.get(0))?;
+                let cause = self.cause(id)?;
+                let came_back = match (&cause.category, cause.changes.last()) {
+                    (Some(cat), Some(last)) => self.incidents_since(cat, last.date, id)?,
+                    _ => Vec::new(),
+                };
                 Ok(CauseSummary {
-                    cause: self.cause(id)?,
+                    came_back,
+                    cause,
                     incidents: incidents as usize,
                     contacted: count("contacted")?,
                     fixed: count("fixed")?,

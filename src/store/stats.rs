@@ -39,6 +39,8 @@ pub struct DashboardStats {
     pub by_category: Vec<NamedCount>,
     /// The most repeated root causes, most first.
     pub top_causes: Vec<NamedCount>,
+    /// Incidents per recorded cause (one mistake that touched many customers), most first.
+    pub by_cause: Vec<NamedCount>,
     pub outcomes: Outcomes,
 }
 
@@ -71,6 +73,10 @@ impl Db {
             "SELECT root_cause, COUNT(*) AS n FROM incidents WHERE root_cause IS NOT NULL AND root_cause <> ''
              GROUP BY root_cause ORDER BY n DESC, root_cause LIMIT 8",
         )?;
+        let by_cause = named(
+            "SELECT c.title, COUNT(*) AS n FROM incidents i JOIN causes c ON c.id = i.cause_id
+             GROUP BY c.id ORDER BY n DESC, c.title",
+        )?;
         let mut outcomes = Outcomes::default();
         let mut st =
             conn.prepare("SELECT outcome_came_back, COUNT(*) FROM incidents WHERE status = 'closed' GROUP BY 1")?;
@@ -81,6 +87,6 @@ impl Db {
                 (None, n) => outcomes.unknown += n,
             }
         }
-        Ok(DashboardStats { per_month, by_category, top_causes, outcomes })
+        Ok(DashboardStats { per_month, by_category, top_causes, by_cause, outcomes })
     }
 }

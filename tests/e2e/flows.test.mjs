@@ -706,9 +706,29 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
     assert.ok(text.includes(ACCENTED) && text.includes(zoë.name), 'a letter for each customer with an address');
     assert.match(await textOf('#cause-pdf-skipped'), /Lorna Larkin/, 'the one without an address is listed');
+    // A change on the cause; Today flags it if the same kind of mistake came back since, as the CLI says.
+    const change = await s.wait('#cause-change-text');
+    await change.type('Every batch of sealant is test-cured before it leaves the store');
+    await (await s.$('#cause-change-add')).click();
+    await s.waitFor(async () => cli('causes', 'show', String(cause.cause.id)).cause.changes.length === 1, 5000, 'change recorded');
     await nav('Causes');
     await s.wait(`#cause-row-${cause.cause.id}`, 5000);
     await a11y('Causes');
+    const [summary] = cli('causes', 'list');
+    await nav('Today');
+    await s.wait('section[data-kind]', 5000);
+    if (summary.came_back.length > 0) await s.wait(`#t-came-back-${cause.cause.id}`, 5000);
+    else assert.equal((await s.$$('#t-came-back')).length, 0);
+    // The Pareto chart counts by cause too.
+    await s.exec("document.querySelector('.charts')?.scrollIntoView()");
+    await (await s.wait('#p-by-cause', 5000)).click();
+    await s.waitFor(
+      async () => s.exec("return [...document.querySelectorAll('.pareto li .name')].some((n) => n.textContent.includes('Sealant batch 14 was faulty'))"),
+      5000,
+      'the cause in the chart',
+    );
+    await shot('19-pareto-by-cause');
+    await (await s.$('#p-by-category')).click();
   });
 
   flow('Settings shows the profile and where the records live', async () => {

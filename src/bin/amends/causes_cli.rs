@@ -78,14 +78,19 @@ pub fn run(db: &mut Db, c: CausesCmd) -> Result<ExitCode> {
             } else {
                 for s in &all {
                     println!(
-                        "#{:<4} {:<40} {} incident(s): {} contacted, {} fixed, {} followed up; {} change(s)",
+                        "#{:<4} {:<40} {} incident(s): {} contacted, {} fixed, {} followed up; {} change(s){}",
                         s.cause.id,
                         s.cause.title,
                         s.incidents,
                         s.contacted,
                         s.fixed,
                         s.followed_up,
-                        s.cause.changes.len()
+                        s.cause.changes.len(),
+                        if s.came_back.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; CAME BACK: {} since", s.came_back.len())
+                        }
                     );
                 }
             }

@@ -4,4 +4,8 @@ import type { Cause } from "./Cause";
 /**
  * A cause in the register: how far the recoveries of its customers have gone.
  */
-export type CauseSummary = { cause: Cause, incidents: number, contacted: number, fixed: number, followed_up: number, };
+export type CauseSummary = { cause: Cause, incidents: number, contacted: number, fixed: number, followed_up: number, 
+/**
+ * Incidents of its kind, not linked to it, found since its last change: it came back.
+ */
+came_back: Array<number>, };

@@ -15,4 +15,8 @@ by_category: Array<NamedCount>,
 /**
  * The most repeated root causes, most first.
  */
-top_causes: Array<NamedCount>, outcomes: Outcomes, };
+top_causes: Array<NamedCount>, 
+/**
+ * Incidents per recorded cause (one mistake that touched many customers), most first.
+ */
+by_cause: Array<NamedCount>, outcomes: Outcomes, };
