@@ -136,11 +136,14 @@ pub fn effects(db: &Db, cause: &Cause, today: NaiveDate) -> Result<Vec<ChangeEff
             )
         };
         let words = if days == 0 {
-            format!("{} problems: the change is from today; ask again in a few weeks.", capitalised(&what))
+            format!(
+                "{} problems: the change is from today; ask again in a few weeks.",
+                crate::text::capitalise_first(&what)
+            )
         } else {
             format!(
                 "{} problems: {before} in the {days} days before the change, {after} in the {days} days after.",
-                capitalised(&what)
+                crate::text::capitalise_first(&what)
             )
         };
         out.push(ChangeEffect { change: c.clone(), days, before, after, words });
@@ -148,19 +151,11 @@ pub fn effects(db: &Db, cause: &Cause, today: NaiveDate) -> Result<Vec<ChangeEff
     Ok(out)
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
 pub fn detail(db: &Db, id: i64) -> Result<CauseDetail> {
     let cause = db.cause(id)?;
     let incidents = db.list_incidents(&IncidentFilter { cause_id: Some(id), ..Default::default() })?;
     let effects = effects(db, &cause, dates::today())?;
-    let came_back = match (&cause.category, cause.changes.last()) {
-        (Some(cat), Some(last)) => db.incidents_since(cat, last.date, id)?,
-        _ => Vec::new(),
-    };
+    let came_back = db.came_back(&cause)?;
     Ok(CauseDetail { cause, incidents, effects, came_back })
 }
 

@@ -145,11 +145,6 @@ fn counts_from_then(s: &str) -> bool {
     RELATIVE.iter().any(|r| padded.contains(&format!(" {r} ")))
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
 /// Owner text as it will appear in a draft: whitespace collapsed, trimmed,
 /// trailing sentence punctuation dropped (the drafter adds its own). Empty
 /// means "not given". Public so callers (and tests) can find inserted text.
@@ -265,7 +260,7 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
                 ),
                 format!(
                     "{}, we spotted a problem with {what}, and I want to tell you about it myself.",
-                    capitalised(before)
+                    crate::text::capitalise_first(before)
                 ),
                 format!(
                     "We found a problem with {what} {before}, so I am writing to tell you plainly what went wrong."
@@ -277,7 +272,7 @@ fn what_happened(input: &DraftInput, tone: Tone, p: &Picker) -> Vec<String> {
                 ),
                 format!(
                     "{}, we identified a problem with {what}, and I wish to tell you about it directly.",
-                    capitalised(before)
+                    crate::text::capitalise_first(before)
                 ),
                 format!("We found a problem with {what} {before}, and I want you to hear about it from me first."),
             ],

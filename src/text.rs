@@ -148,6 +148,12 @@ pub fn list_some<S: AsRef<str>>(items: &[S], n: usize) -> String {
     }
 }
 
+/// The text with its first letter in capitals ("the cause" → "The cause").
+pub fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

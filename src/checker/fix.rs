@@ -274,14 +274,6 @@ fn clause_start(t: &Tokens, ss: usize, k: usize) -> usize {
     ss
 }
 
-fn capitalise(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// Plan the edits for resolved candidates (sorted, disjoint), keeping them
 /// disjoint: a span that runs into the next stops where the next starts.
 fn plan_tokens(t: &Tokens, cands: &[Cand]) -> Vec<Edit> {
@@ -366,7 +358,7 @@ pub(crate) fn plan(t: &Tokens, cands: &[Cand], chars: &[char]) -> Vec<(usize, us
             (Some(k), _) if k >= ed.s && k < t.len() => chars[t.toks[ed.s].start..t.toks[k].end].iter().collect(),
             (Some(_), _) => String::new(),
             (None, Some(w)) if w < ed.e && w < t.len() => {
-                capitalise(&chars[t.toks[w].start..t.toks[w].end].iter().collect::<String>())
+                crate::text::capitalise_first(&chars[t.toks[w].start..t.toks[w].end].iter().collect::<String>())
             }
             _ => ed.text.clone(),
         };

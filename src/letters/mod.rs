@@ -422,6 +422,21 @@ pub fn owner_letter(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, text
     })
 }
 
+/// The owner's letter with the document it goes in, its address checked against the window.
+fn checked_owner_letter(
+    db: &Db,
+    incident_id: i64,
+    kind: PrintKind,
+    tone: Tone,
+    text: &str,
+    paper: Option<Paper>,
+) -> Result<(DocumentSpec, PdfLetter)> {
+    let spec = document_spec(db, paper)?;
+    let letter = owner_letter(db, incident_id, kind, tone, text)?;
+    pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
+    Ok((spec, letter))
+}
+
 /// Print the owner's own text as one letter to `out` (see `owner_letter`).
 pub fn render_owner_letter(
     db: &Db,
@@ -433,9 +448,7 @@ pub fn render_owner_letter(
     out: &Path,
 ) -> Result<BatchReport> {
     crate::files::refuse_database(out, db.path())?;
-    let spec = document_spec(db, paper)?;
-    let letter = owner_letter(db, incident_id, kind, tone, text)?;
-    pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
+    let (spec, letter) = checked_owner_letter(db, incident_id, kind, tone, text, paper)?;
     let warnings = pdf::missing_glyphs(&spec, &letter).iter().map(|w| w.to_string()).collect();
     let summary = write_pdf(out, |w| {
         pdf::render_letters_with_progress(&spec, std::iter::once(letter), w, |_| ControlFlow::Continue(()))
@@ -451,9 +464,7 @@ pub fn render_owner_letter(
 
 /// The owner's letter as PDF bytes (for an email attachment).
 pub fn owner_letter_pdf(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, text: &str) -> Result<Vec<u8>> {
-    let spec = document_spec(db, None)?;
-    let letter = owner_letter(db, incident_id, kind, tone, text)?;
-    pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
+    let (spec, letter) = checked_owner_letter(db, incident_id, kind, tone, text, None)?;
     let mut bytes = Vec::new();
     pdf::render_letters_with_progress(&spec, std::iter::once(letter), &mut bytes, |_| ControlFlow::Continue(()))
         .map_err(|e| Error::invalid("letters", e.to_string()))?;

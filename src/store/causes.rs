@@ -1,6 +1,6 @@
 //! Causes: the record, its changes, the incidents it touched, and the counts
 //! that say whether a change worked.
-use super::incidents::{change_from_row, insert_incident, refresh_status, second_failures};
+use super::incidents::{change_from_row, check_category, insert_incident, refresh_status, second_failures};
 use super::rows::{date_text, instant, opt_date};
 use super::Db;
 use crate::dates;
@@ -37,16 +37,6 @@ fn cause_from_row(r: &rusqlite::Row) -> rusqlite::Result<Cause> {
     })
 }
 
-fn check_category(tx: &Transaction, c: &Option<String>) -> Result<()> {
-    if let Some(c) = c {
-        let ok: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [c], |r| r.get(0))?;
-        if !ok {
-            return Err(Error::invalid("category", format!("There is no category called \"{c}\".")));
-        }
-    }
-    Ok(())
-}
-
 fn cause_exists(tx: &Transaction, id: i64) -> Result<()> {
     let ok: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM causes WHERE id = ?)", [id], |r| r.get(0))?;
     if ok {
@@ -60,7 +50,9 @@ impl Db {
     pub fn add_cause(&mut self, input: &CauseInput) -> Result<Cause> {
         let v: ValidCause = input.validated()?;
         let id = self.write(|tx| {
-            check_category(tx, &v.category)?;
+            if let Some(c) = &v.category {
+                check_category(tx, c)?;
+            }
             tx.execute(
                 "INSERT INTO causes (title, what_happened, category, started_on, ended_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 params![
@@ -111,10 +103,7 @@ impl Db {
                 let incidents: i64 =
                     self.conn().query_row("SELECT COUNT(*) FROM incidents WHERE cause_id = ?", [id], |r| r.get(0))?;
                 let cause = self.cause(id)?;
-                let came_back = match (&cause.category, cause.changes.last()) {
-                    (Some(cat), Some(last)) => self.incidents_since(cat, last.date, id)?,
-                    _ => Vec::new(),
-                };
+                let came_back = self.came_back(&cause)?;
                 Ok(CauseSummary {
                     came_back,
                     cause,
@@ -229,6 +218,15 @@ impl Db {
             ],
             |r| r.get(0),
         )?)
+    }
+
+    /// Incidents of the cause's kind, not linked to it, found since its last
+    /// change: the kind of mistake came back (none without a category or a change).
+    pub fn came_back(&self, cause: &Cause) -> Result<Vec<i64>> {
+        match (&cause.category, cause.changes.last()) {
+            (Some(cat), Some(last)) => self.incidents_since(cat, last.date, cause.id),
+            _ => Ok(Vec::new()),
+        }
     }
 
     /// Incidents of the category found on or after `since` that are not linked to the cause.

@@ -802,7 +802,7 @@ pub(crate) fn second_failures(tx: &Transaction, customer_id: i64, window_days: u
     Ok(())
 }
 
-fn check_category(tx: &Transaction, name: &str) -> Result<()> {
+pub(crate) fn check_category(tx: &Transaction, name: &str) -> Result<()> {
     let ok: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)")?
         .query_row([name], |r| r.get(0))?;
