@@ -52,11 +52,14 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db_path: PathBuf) {
         // Let the window come up first.
         std::thread::sleep(Duration::from_secs(2));
         let mut told: HashSet<(i64, ClockKind)> = HashSet::new();
+        // One connection for the thread, opened again only after an error.
+        let mut db: Option<amends::Db> = None;
         loop {
-            let wait = match tick(&app, &db_path, &mut told) {
+            let wait = match tick(&app, &db_path, &mut db, &mut told) {
                 Ok(w) => w,
                 Err(e) => {
                     eprintln!("Amends: reminders: {e}");
+                    db = None;
                     Duration::from_secs(60)
                 }
             };
@@ -69,15 +72,18 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db_path: PathBuf) {
 fn tick<R: Runtime>(
     app: &AppHandle<R>,
     db_path: &std::path::Path,
+    db: &mut Option<amends::Db>,
     told: &mut HashSet<(i64, ClockKind)>,
 ) -> amends::Result<Duration> {
-    let db = amends::Db::open(db_path)?;
+    let db = match db {
+        Some(d) => d,
+        None => db.insert(amends::Db::open(db_path)?),
+    };
     if !db.clock_settings()?.notifications {
         return Ok(Duration::from_secs(60));
     }
     let now = amends::dates::now();
-    let all = clocks::clocks(&db, now)?;
-    drop(db);
+    let all = clocks::clocks(db, now)?;
     let due: Vec<&Clock> =
         all.iter().filter(|c| c.minutes_left <= 0 && !told.contains(&(c.incident_id, c.kind))).collect();
     for (id, title, body) in messages(&due) {
