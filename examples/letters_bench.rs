@@ -1,12 +1,12 @@
 //! Benchmark driver: renders the peer benchmark's letters JSON with the Amends
 //! renderer (US Letter, #10 window envelope) into one PDF.
 //!
-//! Usage: `letters_bench --json letters.json -o out.pdf`. It must never be
+//! Usage: `letters_bench --json letters.json -o out.pdf [--photo FILE [--distinct-photos]]`. It must never be
 //! used by the app itself; it only maps the benchmark's JSON to `PdfLetter`.
 use std::time::Instant;
 
 use amends::letter_text::{DatedChange, LetterText};
-use amends::pdf::{render_letters, DocumentSpec, EnvelopeLayout, Letterhead, Paper, PdfLetter};
+use amends::pdf::{render_letters, DocumentSpec, EnvelopeLayout, LetterPhoto, Letterhead, Paper, PdfLetter};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -52,6 +52,33 @@ fn main() {
         eprintln!("usage: letters_bench --json LETTERS.json -o OUT.pdf");
         std::process::exit(2);
     };
+    // `--photo FILE`: one photo under the first change of every letter (a
+    // cause's photo, shared); with `--distinct-photos` every letter gets its
+    // own copy (a pixel changed), the worst case for file size.
+    let photo = arg("--photo").map(|p| {
+        let bytes = std::fs::read(&p).expect("read photo");
+        amends::photos::prepare(&bytes, &p).expect("a usable photo")
+    });
+    let distinct = args.iter().any(|a| a == "--distinct-photos");
+    let mut photos = std::collections::BTreeMap::new();
+    if let Some(p) = &photo {
+        // Distinct copies made ahead of the timed part (letters reuse them past 1,000).
+        let copies = if distinct { 1000 } else { 1 };
+        let base = image::load_from_memory(&p.jpeg).expect("decode").into_rgb8();
+        for i in 0..copies {
+            let jpeg = if i == 0 {
+                p.jpeg.clone()
+            } else {
+                let mut img = base.clone();
+                img.put_pixel(i as u32 % img.width(), 0, image::Rgb([(i % 251) as u8, 0, 0]));
+                let mut out = Vec::new();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82).encode_image(&img).expect("encode");
+                out
+            };
+            photos.insert(i as i64, LetterPhoto { jpeg, width: p.width, height: p.height });
+        }
+    }
+    let copies = photos.len() as i64;
     let t0 = Instant::now();
     let input: Input = serde_json::from_slice(&std::fs::read(&json).expect("read JSON")).expect("parse letters JSON");
     let c = &input.company;
@@ -68,9 +95,10 @@ fn main() {
         paper: Paper::Letter,
         envelope: EnvelopeLayout::standard_for(Paper::Letter),
         signature: None,
+        photos,
     };
     let return_address = format!("{} · {}", c.name, c.address);
-    let letters = input.letters.into_iter().map(|l| {
+    let letters = input.letters.into_iter().enumerate().map(|(n, l)| {
         let mut paragraphs = l.paragraphs;
         if let Some(h) = l.changes_heading.filter(|h| !h.trim().is_empty()) {
             paragraphs.push(h);
@@ -83,8 +111,17 @@ fn main() {
                 subject: l.subject,
                 salutation: l.salutation,
                 paragraphs,
-                changes: l.changes.into_iter().map(|c| DatedChange { date: c.date, text: c.text }).collect(),
+                changes: l
+                    .changes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, c)| DatedChange {
+                        photo_ids: if k == 0 && copies > 0 { vec![n as i64 % copies] } else { Vec::new() },
+                        ..DatedChange::new(c.date, c.text)
+                    })
+                    .collect(),
                 after_changes: Vec::new(),
+                photo_blocks: Vec::new(),
                 closing: l.closing,
                 signer_name: l.signer,
                 signer_title: l.signer_title,

@@ -551,7 +551,11 @@ fn changes_intro(tone: Tone, p: &Picker) -> String {
 fn clean_changes(changes: &[DatedChange]) -> Vec<DatedChange> {
     changes
         .iter()
-        .map(|c| DatedChange { date: clean_fragment(&c.date), text: clean_fragment(&c.text) })
+        .map(|c| DatedChange {
+            date: clean_fragment(&c.date),
+            text: clean_fragment(&c.text),
+            photo_ids: c.photo_ids.clone(),
+        })
         .filter(|c| !c.text.is_empty())
         .collect()
 }
@@ -594,6 +598,7 @@ pub fn draft_apology(input: &DraftInput, tone: Tone, seed: u64) -> LetterText {
         closing: closing(tone, &p),
         signer_name: signer_name(input),
         signer_title: signer_title_line(input),
+        photo_blocks: Vec::new(),
     }
 }
 
@@ -764,6 +769,7 @@ pub fn draft_follow_up(input: &DraftInput, tone: Tone, seed: u64) -> LetterText 
         closing: closing(tone, &p),
         signer_name: signer_name(input),
         signer_title: signer_title_line(input),
+        photo_blocks: Vec::new(),
     }
 }
 

@@ -75,7 +75,8 @@ fn attachment_name(customer: &str) -> String {
 
 /// The message as RFC 5322 bytes. `X-Unsent: 1` makes mail programs that know
 /// it (Outlook, Thunderbird's "Edit as new") open it ready to send.
-pub fn message_bytes(d: &EmailDraft, attachment: Option<&[u8]>) -> Result<Vec<u8>> {
+/// `photos` (file name, JPEG) go with it as pictures the customer can open.
+pub fn message_bytes(d: &EmailDraft, attachment: Option<&[u8]>, photos: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     let mut m = mail_builder::MessageBuilder::new()
         .to((d.to_name.as_str(), d.to_email.as_str()))
         .subject(d.subject.as_str())
@@ -86,6 +87,9 @@ pub fn message_bytes(d: &EmailDraft, attachment: Option<&[u8]>) -> Result<Vec<u8
     }
     if let (Some(name), Some(bytes)) = (&d.attachment, attachment) {
         m = m.attachment("application/pdf", name.as_str(), bytes.to_vec());
+    }
+    for (name, jpeg) in photos {
+        m = m.attachment("image/jpeg", name.as_str(), jpeg.clone());
     }
     m.write_to_vec().map_err(|e| Error::io("the email", e))
 }
@@ -102,16 +106,29 @@ pub fn write_eml(
 ) -> Result<EmailDraft> {
     crate::files::refuse_database(out, db.path())?;
     let d = email_draft(db, incident_id, kind, tone, text)?;
-    let pdf = match kind {
+    let (pdf, photos) = match kind {
         PrintKind::FollowUp => {
             let words = kept::stored_text(Some(&d.subject), &d.body);
-            Some(letters::owner_letter_pdf(db, incident_id, kind, tone, &words)?)
+            (Some(letters::owner_letter_pdf(db, incident_id, kind, tone, &words)?), change_photos(db, incident_id)?)
         }
-        PrintKind::Apology => None,
+        PrintKind::Apology => (None, Vec::new()),
     };
-    let bytes = message_bytes(&d, pdf.as_deref())?;
+    let bytes = message_bytes(&d, pdf.as_deref(), &photos)?;
     crate::files::write_atomically(out, &bytes)?;
     Ok(d)
+}
+
+/// The photos of an incident's changes (its cause's first), as JPEG
+/// attachments named after the owner's files.
+fn change_photos(db: &Db, incident_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
+    let incident = db.incident(incident_id)?;
+    let mut out = Vec::new();
+    for p in incident.cause_changes.iter().chain(&incident.changes).flat_map(|c| &c.photos) {
+        let stem = Path::new(&p.file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
+        let name = format!("{}-{stem}.jpg", out.len() + 1);
+        out.push((name, db.photo_jpeg(p.id)?));
+    }
+    Ok(out)
 }
 
 /// A `mailto:` link with the recipient, subject and body (RFC 6068: every
@@ -161,7 +178,7 @@ mod tests {
 
     #[test]
     fn the_message_has_utf8_headers_and_crlf_lines() {
-        let bytes = message_bytes(&draft(), None).unwrap();
+        let bytes = message_bytes(&draft(), None, &[]).unwrap();
         let s = String::from_utf8(bytes).unwrap();
         assert!(s.contains("\r\nX-Unsent: 1\r\n"), "{s}");
         assert!(s.contains("zoe@example.com"));

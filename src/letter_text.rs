@@ -12,6 +12,27 @@ pub struct DatedChange {
     /// Already formatted, e.g. "12 March 2026".
     pub date: String,
     pub text: String,
+    /// Photos of the change (ids of stored photos), printed under it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photo_ids: Vec<i64>,
+}
+
+impl DatedChange {
+    pub fn new(date: impl Into<String>, text: impl Into<String>) -> DatedChange {
+        DatedChange { date: date.into(), text: text.into(), photo_ids: Vec::new() }
+    }
+}
+
+/// Photos of one change in a letter the owner wrote in their own words: they
+/// print after the paragraph that mentions the change (or at the end of the
+/// body), under a caption with its date and text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct PhotoBlock {
+    /// Index into `paragraphs`; `None`: after the last paragraph.
+    pub after_paragraph: Option<usize>,
+    pub caption: String,
+    pub photo_ids: Vec<i64>,
 }
 
 /// A letter as words: what the renderer needs and nothing about pages.
@@ -28,6 +49,10 @@ pub struct LetterText {
     pub changes: Vec<DatedChange>,
     /// Paragraphs after the list (invitation to come back, direct line...).
     pub after_changes: Vec<String>,
+    /// Photos placed among the owner's own paragraphs (drafted letters carry
+    /// theirs on `changes` instead).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photo_blocks: Vec<PhotoBlock>,
     /// e.g. "Yours sincerely," or "With my apologies again,"
     pub closing: String,
     pub signer_name: String,
@@ -120,6 +145,23 @@ impl LetterText {
         }
         out.paragraphs = blocks.into_iter().map(|b| b.join("\n")).collect();
         out
+    }
+
+    /// Place the photos of `changes` among the owner's paragraphs: each set
+    /// after the first paragraph that mentions its change (its text, compared
+    /// without case or spacing), otherwise after the last paragraph.
+    pub fn place_photos(&mut self, changes: &[DatedChange]) {
+        let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let paragraphs: Vec<String> = self.paragraphs.iter().map(|p| fold(p)).collect();
+        for c in changes.iter().filter(|c| !c.photo_ids.is_empty()) {
+            let text = fold(c.text.trim_end_matches('.'));
+            let after = paragraphs.iter().position(|p| !text.is_empty() && p.contains(&text));
+            let caption = match (c.date.trim(), c.text.trim()) {
+                ("", t) => t.to_string(),
+                (d, t) => format!("{d}: {t}"),
+            };
+            self.photo_blocks.push(PhotoBlock { after_paragraph: after, caption, photo_ids: c.photo_ids.clone() });
+        }
     }
 }
 

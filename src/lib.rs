@@ -18,6 +18,7 @@ pub mod letters;
 pub mod makeup;
 pub mod money;
 pub mod pdf;
+pub mod photos;
 pub mod postal;
 pub mod printing;
 pub mod progress;

@@ -24,6 +24,7 @@ fn sample() -> DraftInput {
         changes: vec![DatedChange {
             date: "3 March 2026".into(),
             text: "Every box of tiles now gets corner guards".into(),
+            photo_ids: vec![],
         }],
         root_cause: None,
         second_failure: false,
@@ -275,7 +276,7 @@ prop_compose! {
             direct_phone: phone, direct_email: email, incident_title, customers_words, our_understanding, discovered_by_us,
             fix: match fix_kind { 0 => FixState::Fixed { on: fix_date }, 1 => FixState::Promised { by: fix_date }, _ => FixState::Unknown },
             next_contact, make_up, root_cause,
-            changes: changes.into_iter().map(|(date, text)| DatedChange { date, text }).collect(),
+            changes: changes.into_iter().map(|(date, text)| DatedChange::new(date, text)).collect(),
             second_failure,
             business_type: amends::domain::BusinessType::ALL[business as usize % 5],
             category: ["delivery", "quality", "billing", "communication", "staff", "other"][category as usize % 6].to_string(),

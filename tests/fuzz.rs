@@ -88,6 +88,7 @@ proptest! {
             paper,
             envelope: EnvelopeLayout::standard_for(paper),
             signature: None,
+            photos: Default::default(),
         };
         let letter = PdfLetter {
             return_address: "Finch & Co · 1 Mill Road".into(),
@@ -97,8 +98,9 @@ proptest! {
                 subject,
                 salutation: "Dear Zoë,".into(),
                 paragraphs,
-                changes: changes.into_iter().map(|(date, text)| DatedChange { date, text }).collect(),
+                changes: changes.into_iter().map(|(date, text)| DatedChange::new(date, text)).collect(),
                 after_changes: vec![],
+                photo_blocks: vec![],
                 closing: "Yours,".into(),
                 signer_name: "Sam".into(),
                 signer_title: "Owner".into(),

@@ -11,6 +11,7 @@ mod hostile;
 mod imports;
 mod letters;
 mod pdf;
+mod photos;
 mod records;
 mod sending;
 mod spreadsheet;

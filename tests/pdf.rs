@@ -38,6 +38,7 @@ fn spec(paper: Paper, preset: EnvelopePreset) -> DocumentSpec {
         paper,
         envelope: EnvelopeLayout { preset, offset_x_mm: 0.0, offset_y_mm: 0.0, custom_window: None },
         signature: None,
+        photos: Default::default(),
     }
 }
 
@@ -61,13 +62,16 @@ fn letter(recipient: &[&str]) -> PdfLetter {
                 DatedChange {
                     date: "3 March 2026".into(),
                     text: "Every box of tiles is now packed with corner guards and a double wall of card.".into(),
+                    photo_ids: vec![],
                 },
                 DatedChange {
                     date: "10 March 2026".into(),
                     text: "Our drivers photograph each delivery before it leaves the van.".into(),
+                    photo_ids: vec![],
                 },
             ],
             after_changes: vec!["Your replacement tiles are on their way, with our compliments.".into()],
+            photo_blocks: vec![],
             closing: "Yours sincerely,".into(),
             signer_name: "Ngozi Adeyemi".into(),
             signer_title: "Owner".into(),

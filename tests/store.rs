@@ -355,6 +355,7 @@ fn released_migrations_are_never_edited() {
         ("004_follow_up_after_fix.sql", PIN_004),
         ("005_clocks.sql", PIN_005),
         ("006_causes.sql", PIN_006),
+        ("007_change_photos.sql", PIN_007),
     ];
     for (file, want) in pinned {
         let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
@@ -370,6 +371,7 @@ const PIN_003: u64 = 0x9dd06cea4422f46f;
 const PIN_006: u64 = 0xd3bcff45a3c0503f;
 const PIN_005: u64 = 0x27dc6e69589f25ea;
 const PIN_004: u64 = 0x9966f38ccf4e4fb1;
+const PIN_007: u64 = 0x7e3f11b0ca267941;
 
 /// Migration 004: a database written before "the follow-up waits for the fix"
 /// has incidents marked follow-up-due with changes but no fix; opening it

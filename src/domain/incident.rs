@@ -212,6 +212,20 @@ pub struct Change {
     pub incident_id: i64,
     pub date: NaiveDate,
     pub text: String,
+    /// Photos of the change, in the order they were added (at most two).
+    #[serde(default)]
+    pub photos: Vec<PhotoInfo>,
+}
+
+/// A photo kept with a change (the bytes stay in the store; see `Db::photo_jpeg`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS), ts(export))]
+pub struct PhotoInfo {
+    pub id: i64,
+    pub file_name: String,
+    /// Pixel size of the print copy.
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ pub mod profile;
 pub use cause::{Cause, CauseInput};
 pub use customer::{Address, Customer, CustomerInput};
 pub use incident::{
-    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, RecoveryStep, Status, StepRecord,
-    TimelineEntry, TimelineKind,
+    Change, DiscoveredBy, Incident, IncidentInput, LetterKind, LetterRecord, Outcome, PhotoInfo, RecoveryStep, Status,
+    StepRecord, TimelineEntry, TimelineKind,
 };
 pub use profile::{BusinessType, EnvelopePreset, Paper, Profile};

@@ -105,7 +105,13 @@ pub fn draft_input(incident: &Incident, customer: &Customer, profile: &Profile) 
         changes: {
             let mut all: Vec<&crate::domain::Change> = incident.cause_changes.iter().chain(&incident.changes).collect();
             all.sort_by_key(|c| c.date);
-            all.iter().map(|c| DatedChange { date: fmt.format(c.date), text: c.text.clone() }).collect()
+            all.iter()
+                .map(|c| DatedChange {
+                    date: fmt.format(c.date),
+                    text: c.text.clone(),
+                    photo_ids: c.photos.iter().map(|p| p.id).collect(),
+                })
+                .collect()
         },
         root_cause: incident.root_cause.clone(),
         second_failure: incident.second_failure,
@@ -218,6 +224,7 @@ pub fn document_spec(db: &Db, paper: Option<Paper>) -> Result<DocumentSpec> {
         paper,
         envelope,
         signature: db.image(ImageSlot::Signature)?,
+        photos: Default::default(),
     })
 }
 
@@ -302,7 +309,10 @@ pub fn render_batch(
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<BatchReport> {
     crate::files::refuse_database(out, db.path())?;
-    let spec = document_spec(db, paper)?;
+    let mut spec = document_spec(db, paper)?;
+    if kind == PrintKind::FollowUp {
+        spec.photos = db.print_photos(incident_ids)?;
+    }
     let profile = db.profile()?;
     let date = profile.date_format.format(dates::today());
     let mut report =
@@ -408,12 +418,15 @@ pub fn owner_letter(db: &Db, incident_id: i64, kind: PrintKind, tone: Tone, text
         Some(s) => s,
         None => drafted_subject(db, incident_id, kind, tone)?,
     };
-    let text = LetterText::from_owner_text(
+    let mut text = LetterText::from_owner_text(
         &subject,
         &body,
         &profile.signer_name,
         profile.signer_title.as_deref().unwrap_or_default(),
     );
+    if kind == PrintKind::FollowUp {
+        text.place_photos(&draft_input(&incident, &customer, &profile).changes);
+    }
     Ok(PdfLetter {
         return_address: return_address(&profile, &customer),
         recipient: recipient(&customer, &profile)?,
@@ -431,7 +444,10 @@ fn checked_owner_letter(
     text: &str,
     paper: Option<Paper>,
 ) -> Result<(DocumentSpec, PdfLetter)> {
-    let spec = document_spec(db, paper)?;
+    let mut spec = document_spec(db, paper)?;
+    if kind == PrintKind::FollowUp {
+        spec.photos = db.print_photos(&[incident_id])?;
+    }
     let letter = owner_letter(db, incident_id, kind, tone, text)?;
     pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
     Ok((spec, letter))

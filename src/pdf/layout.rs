@@ -26,6 +26,8 @@ pub(crate) const FAINT: Rgb = Rgb(0.6, 0.6, 0.62);
 pub(crate) enum ImageSlot {
     Logo,
     Signature,
+    /// A photo of a change, by its id in `DocumentSpec::photos`.
+    Photo(i64),
 }
 
 /// One thing to draw. `y`/`baseline` are measured down from the page top.
@@ -109,6 +111,8 @@ pub(crate) struct Geometry {
     business_name: String,
     /// Signature picture size in pt, when there is one.
     signature: Option<(f32, f32)>,
+    /// Pixel sizes of the document's photos, by id.
+    photo_px: std::collections::HashMap<i64, (usize, usize)>,
 }
 
 fn text(x: f32, baseline: f32, font: FontKey, size: f32, color: Rgb, s: &str) -> Item {
@@ -163,6 +167,7 @@ impl Geometry {
             letterhead_bottom: margin_top,
             business_name: spec.letterhead.business_name.trim().to_string(),
             signature: signature_px.map(|px| fit(px, 160.0, 46.0)),
+            photo_px: spec.photos.iter().map(|(id, p)| (*id, (p.width as usize, p.height as usize))).collect(),
         };
         // Try the roomy letterhead first, then a compact one if it would reach the window.
         let limit = window.y - 4.0;
@@ -450,8 +455,16 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
             c.keep_with_next = true;
         }
     }
-    for p in t.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        owner_paragraph(&mut out, p, x, w);
+    for (i, p) in t.paragraphs.iter().enumerate() {
+        if !p.trim().is_empty() {
+            owner_paragraph(&mut out, p.trim(), x, w);
+        }
+        for b in t.photo_blocks.iter().filter(|b| b.after_paragraph == Some(i)) {
+            photo_block(&mut out, g, &b.caption, &b.photo_ids, x, w);
+        }
+    }
+    for b in t.photo_blocks.iter().filter(|b| b.after_paragraph.is_none_or(|i| i >= t.paragraphs.len())) {
+        photo_block(&mut out, g, &b.caption, &b.photo_ids, x, w);
     }
     // The changes: bullet, date in bold in its own column, then the text.
     let changes: Vec<_> = t.changes.iter().filter(|c| !c.text.trim().is_empty() || !c.date.trim().is_empty()).collect();
@@ -479,6 +492,7 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
                 if let Some(l) = text_lines.get(row).filter(|l| !l.is_empty()) {
                     items.push(text(text_x, asc, FontKey::Serif, BODY, INK, l));
                 }
+                let has_photos = c.photo_ids.iter().any(|id| g.photo_px.contains_key(id));
                 out.push(Chunk {
                     h: LEAD,
                     space_before: match (row, i) {
@@ -486,10 +500,12 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
                         (0, _) => 3.0,
                         _ => 0.0,
                     },
-                    keep_with_next: n > 1 && (row == 0 || row + 2 == n),
+                    // The change's last line stays with its photos.
+                    keep_with_next: n > 1 && (row == 0 || row + 2 == n) || (has_photos && row + 1 == n),
                     items,
                 });
             }
+            photo_row(&mut out, g, &c.photo_ids, text_x, text_w);
         }
     }
     for (i, p) in t.after_changes.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).enumerate() {
@@ -531,6 +547,55 @@ fn body_chunks(g: &Geometry, letter: &PdfLetter) -> Vec<Chunk> {
     }
     out.push(Chunk { h: y, space_before: PARA_GAP + 3.0, keep_with_next: false, items });
     out
+}
+
+/// Up to [`crate::photos::PHOTOS_PER_CHANGE`] photos side by side, each
+/// scaled to fit its share of `w` and the print box, as one chunk.
+fn photo_row(out: &mut Vec<Chunk>, g: &Geometry, ids: &[i64], x: f32, w: f32) {
+    let shown: Vec<(i64, (usize, usize))> = ids
+        .iter()
+        .filter_map(|id| g.photo_px.get(id).map(|px| (*id, *px)))
+        .take(crate::photos::PHOTOS_PER_CHANGE)
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let gap = 8.0;
+    let (box_w, box_h) = (crate::photos::PRINT_BOX_MM.0 * PT_PER_MM, crate::photos::PRINT_BOX_MM.1 * PT_PER_MM);
+    let each_w = ((w - gap * (shown.len() - 1) as f32) / shown.len() as f32).min(box_w);
+    let mut items = Vec::new();
+    let mut px = x;
+    let mut row_h: f32 = 0.0;
+    for (id, size) in &shown {
+        let (pw, ph) = fit(*size, each_w, box_h);
+        items.push(Item::Image { slot: ImageSlot::Photo(*id), x: px, y: 0.0, w: pw, h: ph });
+        px += pw + gap;
+        row_h = row_h.max(ph);
+    }
+    out.push(Chunk { h: row_h, space_before: 5.0, keep_with_next: false, items });
+}
+
+/// Photos among the owner's own paragraphs: a caption (the change's date and
+/// text), kept with the photos under it.
+fn photo_block(out: &mut Vec<Chunk>, g: &Geometry, caption: &str, ids: &[i64], x: f32, w: f32) {
+    if !ids.iter().any(|id| g.photo_px.contains_key(id)) {
+        return;
+    }
+    let m = Metrics::get();
+    let asc = m.ascent(FontKey::Sans, SMALL);
+    let lines = wrap(caption.trim(), FontKey::Sans, SMALL, w);
+    for (i, line) in lines.iter().enumerate() {
+        out.push(Chunk {
+            h: SMALL * 1.35,
+            space_before: if i == 0 { PARA_GAP + 2.0 } else { 0.0 },
+            keep_with_next: true,
+            items: vec![text(x, asc, FontKey::Sans, SMALL, MUTED, line)],
+        });
+    }
+    photo_row(out, g, ids, x, w);
+    if let Some(row) = out.last_mut() {
+        row.space_before = 3.0;
+    }
 }
 
 /// Lay out one letter: pages of items, page numbers included.

@@ -25,7 +25,8 @@ pub use error::PdfError;
 pub use glyphs::missing_glyphs;
 pub use images::{validate_image, MAX_IMAGE_BYTES};
 pub use spec::{
-    DocumentSpec, EnvelopeLayout, EnvelopePreset, GlyphWarning, Letterhead, Paper, PdfLetter, RenderSummary, WindowRect,
+    DocumentSpec, EnvelopeLayout, EnvelopePreset, GlyphWarning, LetterPhoto, Letterhead, Paper, PdfLetter,
+    RenderSummary, WindowRect,
 };
 
 /// Check that a letter's address fits the envelope window (name, lines and

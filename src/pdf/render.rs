@@ -5,20 +5,22 @@
 //! own save path uses the slowest level). This module must never decide where
 //! anything goes (that is `layout`), and never opens or renames files: it only
 //! writes to the `Write` it is handed.
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Color, DictItem, ExternalStream, ExternalXObject, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage, Rect, TextItem,
+    TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::error::PdfError;
 use super::fonts::{FontKey, Metrics};
 use super::images;
 use super::layout::{Geometry, ImageSlot, Item, Rgb};
-use super::spec::DocumentSpec;
+use super::spec::{DocumentSpec, LetterPhoto};
 
 /// zlib level for page and font streams: level 3 is several times faster than
 /// the default save path's level 9, for a file about 9 % larger.
@@ -30,6 +32,10 @@ pub(crate) struct Builder {
     fonts: [Option<FontId>; 4],
     logo: Option<(XObjectId, usize, usize)>,
     signature: Option<(XObjectId, usize, usize)>,
+    /// Photos of changes, embedded on first use: a batch that shows one photo
+    /// in a thousand letters holds it once.
+    photos: HashMap<i64, (XObjectId, usize, usize)>,
+    photo_bytes: BTreeMap<i64, LetterPhoto>,
     pub geometry: Geometry,
     page_w: f32,
     page_h: f32,
@@ -65,6 +71,8 @@ impl Builder {
             fonts: [None, None, None, None],
             logo,
             signature,
+            photos: HashMap::new(),
+            photo_bytes: spec.photos.clone(),
             geometry,
             page_w,
             page_h,
@@ -82,6 +90,36 @@ impl Builder {
         let id = self.doc.add_font(&parsed);
         self.fonts[k as usize] = Some(id.clone());
         id
+    }
+
+    /// The XObject of a photo, embedding its JPEG as it is (DCTDecode) the first time.
+    fn photo(&mut self, id: i64) -> Option<(XObjectId, usize, usize)> {
+        if let Some(p) = self.photos.get(&id) {
+            return Some(p.clone());
+        }
+        let p = self.photo_bytes.remove(&id)?;
+        if !p.jpeg.starts_with(&[0xFF, 0xD8]) || p.width == 0 || p.height == 0 {
+            return None;
+        }
+        let dict = BTreeMap::from([
+            ("Type".to_string(), DictItem::Name(b"XObject".to_vec())),
+            ("Subtype".to_string(), DictItem::Name(b"Image".to_vec())),
+            ("Width".to_string(), DictItem::Int(i64::from(p.width))),
+            ("Height".to_string(), DictItem::Int(i64::from(p.height))),
+            ("ColorSpace".to_string(), DictItem::Name(b"DeviceRGB".to_vec())),
+            ("BitsPerComponent".to_string(), DictItem::Int(8)),
+            ("Filter".to_string(), DictItem::Name(b"DCTDecode".to_vec())),
+        ]);
+        let (w, h) = (p.width as usize, p.height as usize);
+        let xobj = ExternalXObject {
+            stream: ExternalStream { dict, content: p.jpeg, compress: false },
+            width: Some(Px(w)),
+            height: Some(Px(h)),
+            dpi: Some(72.0),
+        };
+        let id_x = self.doc.add_xobject(&xobj);
+        self.photos.insert(id, (id_x.clone(), w, h));
+        Some((id_x, w, h))
     }
 
     pub(crate) fn page_count(&self) -> usize {
@@ -146,8 +184,9 @@ impl Builder {
                 }
                 Item::Image { slot, x, y, w, h: ih } => {
                     let pic = match slot {
-                        ImageSlot::Logo => &self.logo,
-                        ImageSlot::Signature => &self.signature,
+                        ImageSlot::Logo => self.logo.clone(),
+                        ImageSlot::Signature => self.signature.clone(),
+                        ImageSlot::Photo(id) => self.photo(*id),
                     };
                     if let Some((id, pw, ph)) = pic {
                         ops.push(Op::UseXobject {
@@ -155,8 +194,8 @@ impl Builder {
                             transform: XObjectTransform {
                                 translate_x: Some(Pt(*x)),
                                 translate_y: Some(Pt(h - y - ih)),
-                                scale_x: Some(w / *pw as f32),
-                                scale_y: Some(ih / *ph as f32),
+                                scale_x: Some(w / pw as f32),
+                                scale_y: Some(ih / ph as f32),
                                 dpi: Some(72.0),
                                 ..Default::default()
                             },

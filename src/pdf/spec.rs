@@ -2,6 +2,8 @@
 //!
 //! Plain data with serde support so the app can store the owner's choices.
 //! This module must never do layout or drawing; it only describes what to print.
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::letter_text::LetterText;
@@ -88,6 +90,25 @@ pub struct DocumentSpec {
     pub envelope: EnvelopeLayout,
     /// PNG or JPEG of the owner's signature, printed above the signer's name.
     pub signature: Option<Vec<u8>>,
+    /// Photos the letters may show under their changes, by photo id. Each is
+    /// embedded once per document, however many letters show it.
+    #[serde(skip)]
+    pub photos: BTreeMap<i64, LetterPhoto>,
+}
+
+/// A photo of a change, ready to embed: a baseline RGB JPEG (as
+/// `photos::prepare` makes them) and its pixel size.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LetterPhoto {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl std::fmt::Debug for LetterPhoto {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LetterPhoto({}×{}, {} bytes)", self.width, self.height, self.jpeg.len())
+    }
 }
 
 /// One letter to one customer.

@@ -1,6 +1,7 @@
 //! Causes: the record, its changes, the incidents it touched, and the counts
 //! that say whether a change worked.
 use super::incidents::{change_from_row, check_category, insert_incident, refresh_status, second_failures};
+use super::photos::PhotoOwner;
 use super::rows::{date_text, instant, opt_date};
 use super::Db;
 use crate::dates;
@@ -8,6 +9,7 @@ use crate::domain::cause::ValidCause;
 use crate::domain::incident::ValidIncident;
 use crate::domain::{Cause, CauseInput, Change, DiscoveredBy, Outcome};
 use crate::error::{Error, Result};
+use crate::photos::PreparedPhoto;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -79,6 +81,7 @@ impl Db {
             "SELECT id, 0 AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
         )?;
         c.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        super::photos::attach(self.conn(), &mut c.changes, true)?;
         Ok(c)
     }
 
@@ -139,14 +142,29 @@ impl Db {
     /// A change made because of the cause: it flows into every linked incident
     /// (and their "what we changed" letters); their statuses follow.
     pub fn add_cause_change(&mut self, cause_id: i64, on: NaiveDate, text_in: &str) -> Result<Change> {
+        self.add_cause_change_with_photos(cause_id, on, text_in, &[])
+    }
+
+    /// `add_cause_change` with its photos (file name, prepared photo), all in one transaction.
+    pub fn add_cause_change_with_photos(
+        &mut self,
+        cause_id: i64,
+        on: NaiveDate,
+        text_in: &str,
+        photos: &[(String, PreparedPhoto)],
+    ) -> Result<Change> {
         let t = crate::text::required("text", text_in, "Say what you changed.", crate::text::LONG_LIMIT)?;
-        let id = self.write(|tx| {
+        let (id, infos) = self.write(|tx| {
             cause_exists(tx, cause_id)?;
             tx.execute(
                 "INSERT INTO cause_changes (cause_id, changed_on, text) VALUES (?, ?, ?)",
                 params![cause_id, date_text(on), t],
             )?;
             let id = tx.last_insert_rowid();
+            let infos = photos
+                .iter()
+                .map(|(name, p)| super::photos::insert(tx, PhotoOwner::CauseChange(id), name, p))
+                .collect::<Result<Vec<_>>>()?;
             let linked: Vec<i64> = {
                 let mut st = tx.prepare("SELECT id FROM incidents WHERE cause_id = ?")?;
                 let rows = st.query_map([cause_id], |r| r.get(0))?;
@@ -155,9 +173,9 @@ impl Db {
             for i in linked {
                 refresh_status(tx, i)?;
             }
-            Ok(id)
+            Ok((id, infos))
         })?;
-        Ok(Change { id, incident_id: 0, date: on, text: t })
+        Ok(Change { id, incident_id: 0, date: on, text: t, photos: infos })
     }
 
     /// Open a get-there-first incident (found by us, linked to the cause) for

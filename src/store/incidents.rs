@@ -67,6 +67,9 @@ pub struct QueueItem {
 pub struct DeletedIncident {
     pub incident: Incident,
     pub letters: Vec<LetterRecord>,
+    /// Photos of its own changes, with their bytes (kept in memory only, for Undo).
+    #[serde(skip)]
+    pub photos: Vec<super::photos::StoredPhoto>,
 }
 
 /// The two texts a call writes as the owner types.
@@ -218,6 +221,7 @@ impl Db {
     pub fn delete_incident(&mut self, id: i64) -> Result<DeletedIncident> {
         let incident = self.incident(id)?;
         let letters = self.letters(id)?;
+        let photos = super::photos::of_incident(self.conn(), id)?;
         let window = self.profile()?.second_failure_days;
         self.write(|tx| {
             tx.execute("DELETE FROM incidents WHERE id = ?", [id])?;
@@ -228,7 +232,7 @@ impl Db {
             )?;
             Ok(())
         })?;
-        Ok(DeletedIncident { incident, letters })
+        Ok(DeletedIncident { incident, letters, photos })
     }
 
     /// Put a deleted incident back exactly as it was (same number, steps,
@@ -287,6 +291,7 @@ impl Db {
                     params![c.id, i.id, date_text(c.date), c.text],
                 )?;
             }
+            super::photos::restore(tx, &d.photos)?;
             for t in &i.timeline {
                 tx.execute(
                     "INSERT INTO timeline (id, incident_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
@@ -335,11 +340,13 @@ impl Db {
         inc.steps_done = inc.steps.iter().filter(|s| s.is_resolved()).count();
         let mut st = conn.prepare_cached("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id")?;
         inc.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        super::photos::attach(conn, &mut inc.changes, false)?;
         if let Some(cause) = inc.cause_id {
             let mut st = conn.prepare_cached(
                 "SELECT id, ? AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
             )?;
             inc.cause_changes = st.query_map(params![id, cause], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+            super::photos::attach(conn, &mut inc.cause_changes, true)?;
         }
         let mut st = conn.prepare_cached("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id")?;
         inc.timeline = st.query_map([id], timeline_from_row)?.collect::<rusqlite::Result<_>>()?;
@@ -535,23 +542,38 @@ impl Db {
 
     /// Add one dated "what we changed" entry.
     pub fn add_change(&mut self, id: i64, on: NaiveDate, text_in: &str) -> Result<Change> {
+        self.add_change_with_photos(id, on, text_in, &[])
+    }
+
+    /// `add_change` with its photos (file name, prepared photo), all in one transaction.
+    pub fn add_change_with_photos(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        text_in: &str,
+        photos: &[(String, crate::photos::PreparedPhoto)],
+    ) -> Result<Change> {
         let t = text::required(
             "text",
             text_in,
             "Describe what you changed, like \"Tiles are now checked before loading\".",
             2000,
         )?;
-        let change_id = self.write(|tx| {
+        let (change_id, infos) = self.write(|tx| {
             not_before_incident("date", on, occurred_at(tx, id)?)?;
             tx.execute(
                 "INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)",
                 params![id, date_text(on), t],
             )?;
             let cid = tx.last_insert_rowid();
+            let infos = photos
+                .iter()
+                .map(|(name, p)| super::photos::insert(tx, super::PhotoOwner::Change(cid), name, p))
+                .collect::<Result<Vec<_>>>()?;
             refresh_status(tx, id)?;
-            Ok(cid)
+            Ok((cid, infos))
         })?;
-        Ok(Change { id: change_id, incident_id: id, date: on, text: t })
+        Ok(Change { id: change_id, incident_id: id, date: on, text: t, photos: infos })
     }
 
     pub fn remove_change(&mut self, change_id: i64) -> Result<()> {
@@ -940,6 +962,7 @@ pub(crate) fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
         incident_id: r.get("incident_id")?,
         date: date(r, "changed_on")?,
         text: r.get("text")?,
+        photos: Vec::new(),
     })
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod customers;
 mod export;
 mod import;
 pub(crate) mod incidents;
+mod photos;
 mod privacy;
 pub(crate) mod profile;
 mod rows;
@@ -23,6 +24,7 @@ pub use causes::CauseSummary;
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, SameCustomer, MIN_MATCH_PHONE_DIGITS};
 pub use incidents::{DeletedIncident, IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
+pub use photos::{PhotoOwner, StoredPhoto};
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
 pub use sample::SampleRemoved;
@@ -42,6 +44,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_follow_up_after_fix.sql"),
     include_str!("migrations/005_clocks.sql"),
     include_str!("migrations/006_causes.sql"),
+    include_str!("migrations/007_change_photos.sql"),
 ];
 
 /// The newest schema this build understands.

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { Keys, Session } from './webdriver.mjs';
 import { axeViolations } from './a11y.mjs';
 
@@ -34,6 +35,41 @@ function daysAgo(days) {
 async function setValue(id, value) {
   await s.exec(`const e = document.getElementById(${JSON.stringify(id)}); e.value = ${JSON.stringify(value)};
     e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }));`);
+}
+
+/** CRC-32 (the one PNG chunks carry). */
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A valid PNG of `width`×`height` pixels of one colour (8-bit RGB), for a photo to add. */
+function solidPng(width, height, [r, g, b]) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(4 + body.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 4 + body.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, deflate, filter method 0, not interlaced
+  const row = Buffer.alloc(1 + width * 3); // filter byte 0 (none), then the pixels
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const ACCENTED = 'Siân Nuñez-Ørsted';
@@ -711,6 +747,34 @@ print(json.dumps({'to': str(m['To']), 'subject': str(m['Subject']), 'body': body
     await change.type('Every batch of sealant is test-cured before it leaves the store');
     await (await s.$('#cause-change-add')).click();
     await s.waitFor(async () => cli('causes', 'show', String(cause.cause.id)).cause.changes.length === 1, 5000, 'change recorded');
+    // A photo of the change, by a typed path (WebDriver cannot click the native dialog). A HEIC
+    // file first: the owner is told to export it as JPEG, in the change's own alert.
+    const [changed] = cli('causes', 'show', String(cause.cause.id)).cause.changes;
+    const photos = `#photos-cause-change-${changed.id}`;
+    await (await s.wait(`${photos}-typed summary`, 5000)).click();
+    const photoPath = await s.wait(`${photos}-path`);
+    const heic = join(tmp, 'IMG_0042.HEIC');
+    writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'ascii'), Buffer.alloc(16)]));
+    await photoPath.type(heic);
+    await (await s.$(`${photos}-add-path`)).click();
+    assert.match(await textOf(`${photos}-error`), /JPEG/, 'a HEIC photo says to export it as JPEG');
+    const png = join(tmp, 'sealant-check.png');
+    writeFileSync(png, solidPng(64, 48, [46, 125, 50]));
+    await photoPath.clear();
+    await photoPath.type(png);
+    await (await s.$(`${photos}-add-path`)).click();
+    const thumb = `${photos} img[alt="Photo: sealant-check.png"]`;
+    await s.waitFor(
+      async () => s.exec(`const i = document.querySelector(${JSON.stringify(thumb)}); return !!i && i.complete && i.naturalWidth > 0;`),
+      10000,
+      'the photo thumbnail, decoded',
+    );
+    assert.equal((await s.$$(`${photos}-error`)).length, 0, 'the HEIC message is gone');
+    const [stored] = cli('causes', 'show', String(cause.cause.id)).cause.changes[0].photos;
+    assert.equal(stored.file_name, 'sealant-check.png');
+    assert.equal(await (await s.$(`#photo-${stored.id}-remove`)).attr('aria-label'), 'Remove photo sealant-check.png');
+    await a11y('a cause page with a photo of a change');
+    await shot('18-cause-photo');
     await nav('Causes');
     await s.wait(`#cause-row-${cause.cause.id}`, 5000);
     await a11y('Causes');

@@ -55,6 +55,8 @@ import type { AffectReport } from './bindings/AffectReport';
 import type { BackupEntry } from './bindings/BackupEntry';
 import type { SampleRemoved } from './bindings/SampleRemoved';
 import type { ClockSettings } from './bindings/ClockSettings';
+import type { PhotoInfo } from './bindings/PhotoInfo';
+import type { PhotoOwner } from './bindings/PhotoOwner';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Tone } from './bindings/Tone';
@@ -98,6 +100,8 @@ export type {
   MakeUpReview,
   PrintKind,
   Profile,
+  PhotoInfo,
+  PhotoOwner,
   Progress,
   QueueItem,
   RecoveryStep,
@@ -164,6 +168,12 @@ export const promiseFix = (id: number, date: string) => invoke<Incident>('promis
 export const addChange = (id: number, text: string, date?: string) =>
   invoke<Change>('add_change', { id, date, text });
 export const removeChange = (changeId: number) => invoke<void>('remove_change', { changeId });
+/** Add a photo (JPEG or PNG; a HEIC file gets a message saying how to export it) to an
+ *  incident's own change or to a cause's; at most two, as many as the letter prints under it. */
+export const addPhoto = (owner: PhotoOwner, path: string) => invoke<PhotoInfo>('add_photo', { owner, path });
+export const removePhoto = (id: number) => invoke<void>('remove_photo', { id });
+/** The photo's screen thumbnail: JPEG bytes (a raw response, so an ArrayBuffer). */
+export const photoThumb = (id: number) => invoke<ArrayBuffer>('photo_thumb', { id });
 export const addTimeline = (id: number, kind: TimelineKind, text: string, at?: string) =>
   invoke<TimelineEntry>('add_timeline', { id, kind, text, at });
 export const listLetters = (id: number) => invoke<LetterRecord[]>('list_letters', { id });
@@ -340,3 +350,4 @@ export const affectCustomers = (id: number, customers: number[], dryRun = false)
   invoke<AffectReport>('affect_customers', { id, customers, dryRun });
 export const addCauseChange = (id: number, text: string, date?: string) =>
   invoke<Change>('add_cause_change', { id, date, text });
+// A cause change's photos: addPhoto/removePhoto with owner { kind: 'cause_change', id }.

@@ -8,6 +8,7 @@ pub mod files;
 pub mod incidents;
 pub mod jobs;
 pub mod letters;
+pub mod photos;
 pub mod profile;
 pub mod records;
 pub mod spreadsheets;

@@ -59,6 +59,9 @@ pub enum CausesCmd {
         text: String,
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// A photo of the change (JPEG or PNG; at most two print under it).
+        #[arg(long, value_name = "FILE")]
+        photo: Vec<std::path::PathBuf>,
     },
 }
 
@@ -145,10 +148,16 @@ pub fn run(db: &mut Db, c: CausesCmd) -> Result<ExitCode> {
             db.link_incident(incident, Some(id))?;
             println!("Incident #{incident} now belongs to cause #{id}.");
         }
-        CausesCmd::Change { id, text, date } => {
+        CausesCmd::Change { id, text, date, photo } => {
             let on = date.map(|d| dates::parse_date("date", &d)).transpose()?.unwrap_or_else(dates::today);
-            let c = db.add_cause_change(id, on, &text)?;
-            println!("Added the change ({}) to cause #{id} and every incident linked to it.", c.date);
+            let photos = photo.iter().map(|p| amends::photos::prepare_file(p)).collect::<Result<Vec<_>>>()?;
+            let c = db.add_cause_change_with_photos(id, on, &text, &photos)?;
+            let with = match c.photos.len() {
+                0 => String::new(),
+                1 => " with its photo".into(),
+                n => format!(" with its {n} photos"),
+            };
+            println!("Added the change ({}){with} to cause #{id} and every incident linked to it.", c.date);
         }
     }
     Ok(ExitCode::SUCCESS)

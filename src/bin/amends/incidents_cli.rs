@@ -129,6 +129,9 @@ pub enum IncidentsCmd {
         text: String,
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// A photo of the change (JPEG or PNG; at most two print under it).
+        #[arg(long, value_name = "FILE")]
+        photo: Vec<std::path::PathBuf>,
     },
     /// Add a timeline entry (call, email, letter, visit, note).
     Log {
@@ -318,12 +321,13 @@ pub fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -
             };
             println!("Incident #{} is now {}.", i.id, i.status.key());
         }
-        IncidentsCmd::Change { id, text, date } => {
+        IncidentsCmd::Change { id, text, date, photo } => {
             let on = match date {
                 Some(d) => dates::parse_date("date", &d)?,
                 None => dates::today(),
             };
-            let c = db.add_change(id, on, &text)?;
+            let photos = photo.iter().map(|p| amends::photos::prepare_file(p)).collect::<Result<Vec<_>>>()?;
+            let c = db.add_change_with_photos(id, on, &text, &photos)?;
             println!("{}", c.id);
         }
         IncidentsCmd::Log { id, kind, text, at } => {

@@ -7,4 +7,8 @@ export type DatedChange = {
 /**
  * Already formatted, e.g. "12 March 2026".
  */
-date: string, text: string, };
+date: string, text: string, 
+/**
+ * Photos of the change (ids of stored photos), printed under it.
+ */
+photo_ids?: Array<number>, };
