@@ -74,11 +74,12 @@ package: deps ui
 test-package:
 	@if [ -n "$(DEB)" ]; then tests/package/check.sh "$(DEB)"; else echo "No package built for $(VERSION) (make package): package checks not run."; fi
 
-## Benchmarks (not part of `make test`): store, checker, letters, spreadsheets.
+## Benchmarks (not part of `make test`): store, checker, letters, letters with photos, spreadsheets.
 bench:
 	cargo bench --bench store
 	cargo bench --bench checker
 	benches/letters.sh 1000
+	benches/photo_letters.sh 1000
 	benches/spreadsheets.sh
 
 ## The desktop app's benchmark (not part of `make test` or `make bench`): start-up time,

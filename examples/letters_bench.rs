@@ -62,19 +62,19 @@ fn main() {
     let distinct = args.iter().any(|a| a == "--distinct-photos");
     let mut photos = std::collections::BTreeMap::new();
     if let Some(p) = &photo {
-        // Distinct copies made ahead of the timed part (letters reuse them past 1,000).
+        // Distinct copies made ahead of the timed part (letters reuse them past
+        // 1,000): the same JPEG with the letter's number in a comment segment
+        // (FF FE) after its start marker, so every copy's bytes differ.
         let copies = if distinct { 1000 } else { 1 };
-        let base = image::load_from_memory(&p.jpeg).expect("decode").into_rgb8();
         for i in 0..copies {
-            let jpeg = if i == 0 {
-                p.jpeg.clone()
-            } else {
-                let mut img = base.clone();
-                img.put_pixel(i as u32 % img.width(), 0, image::Rgb([(i % 251) as u8, 0, 0]));
-                let mut out = Vec::new();
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82).encode_image(&img).expect("encode");
-                out
-            };
+            let mut jpeg = p.jpeg[..2].to_vec();
+            if i > 0 {
+                let note = format!("letter {i}");
+                jpeg.extend_from_slice(&[0xFF, 0xFE]);
+                jpeg.extend_from_slice(&((note.len() + 2) as u16).to_be_bytes());
+                jpeg.extend_from_slice(note.as_bytes());
+            }
+            jpeg.extend_from_slice(&p.jpeg[2..]);
             photos.insert(i as i64, LetterPhoto { jpeg, width: p.width, height: p.height });
         }
     }
