@@ -20,6 +20,7 @@ mod completeness;
 mod contrast;
 mod fix;
 mod guards;
+pub mod model;
 mod pattern;
 mod quotes;
 mod rules;
@@ -270,6 +271,7 @@ pub fn check(text: &str) -> Vec<Finding> {
     contrast::find(&t, &eng.ctx, &mut cands);
     clauses::find(&t, &eng.ctx, &mut cands);
     clauses::prune(&t, &eng.ctx, &mut cands);
+    model::second_opinion(text, &t, &mut cands);
     // What the customer said, quoted back to them, is theirs, not our qualifier.
     let quoted = quotes::customer_quotes(text);
     if !quoted.is_empty() {
@@ -320,9 +322,32 @@ fn resolve(text: &str, t: &Tokens, mut cands: Vec<Cand>) -> Vec<Finding> {
         .collect()
 }
 
-/// The one-click rewrite: `text` with every finding's replacement applied.
+/// The one-click rewrite: `text` with every finding's replacement applied,
+/// and applied again while the result still has findings (a qualifier can
+/// show only once its neighbour is gone), at most three rounds.
 pub fn fix(text: &str) -> String {
-    fix::apply(text, &check(text))
+    fix_with(text, check)
+}
+
+/// [`fix`] with the findings of [`check_letter`] (what `amends check --fix` prints).
+pub fn fix_letter(text: &str, force_letter: bool) -> String {
+    fix_with(text, |t| check_letter(t, force_letter))
+}
+
+fn fix_with(text: &str, find: impl Fn(&str) -> Vec<Finding>) -> String {
+    let mut current = text.to_string();
+    for _ in 0..3 {
+        let findings: Vec<Finding> = find(&current).into_iter().filter(|f| f.start.is_some()).collect();
+        if findings.is_empty() {
+            break;
+        }
+        let next = fix::apply(&current, &findings);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
 }
 
 /// Apply the replacements of `findings` (from [`check`] or [`check_letter`]

@@ -169,7 +169,7 @@ pub fn check(a: CheckArgs) -> Result<ExitCode> {
     let text = read_input(a.file)?;
     let findings = checker::check_letter(&text, a.letter);
     if a.fix {
-        print!("{}", checker::apply_replacements(&text, &findings));
+        print!("{}", checker::fix_letter(&text, a.letter));
         if !text.ends_with('\n') {
             println!();
         }

@@ -1,0 +1,286 @@
+//! The checker's second opinion: a logistic regression over word n-grams,
+//! trained on every labelled set (`scripts/train_checker_model.py` writes
+//! `model.txt`), that says how likely a short passage (an apology and the
+//! sentences beside it) is qualified, and which kind it most looks like.
+//!
+//! The rules find qualifiers by the shape of a clause and say exactly where
+//! they are; the model catches shapes no rule describes yet (an outside cause
+//! in plain words, a feeling as the subject of the apology) and overrules a
+//! rule when the passage reads plainly clean to it. Its figures, measured on
+//! sets by writers it never saw, are in `docs/checker-unseen.md`.
+//!
+//! The features here must match the training script's exactly; a test in
+//! `tests/checker.rs` compares both on fixed passages.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tokenise::Tokens;
+use super::{is_apology_word, Cand, FindingKind};
+
+/// A rule's finding stands unless the model is this sure the passage is clean.
+pub(crate) const VETO_BELOW: f32 = 0.05;
+/// The model alone flags a passage of two or three sentences it is at least
+/// this sure is qualified. A single sentence it leaves to the rules: it
+/// learned that a clean apology usually goes on to own the mistake, so a bare
+/// "I'm sorry the table arrived scratched" looks qualified to it.
+pub(crate) const FLAG_ABOVE: f32 = 0.95;
+/// Below this many words the model says nothing of its own: a bare "Sorry
+/// for the wait." gives it too little to go on.
+pub(crate) const MIN_WORDS: usize = 10;
+/// The longest text the model judges, in sentences (its training passages
+/// are one to three sentences).
+pub(crate) const MAX_SENTENCES: usize = 3;
+
+const KINDS: [FindingKind; 8] = [
+    FindingKind::But,
+    FindingKind::Conditional,
+    FindingKind::Feelings,
+    FindingKind::Hedge,
+    FindingKind::Minimizing,
+    FindingKind::Passive,
+    FindingKind::Excuse,
+    FindingKind::Blame,
+];
+const APOLOGY: &[&str] = &[
+    "sorry",
+    "apologise",
+    "apologize",
+    "apologies",
+    "apology",
+    "apologised",
+    "apologized",
+    "regret",
+    "apologising",
+    "apologizing",
+];
+const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "me", "us"];
+
+/// Weights: the qualified score first, then one per kind.
+struct Model {
+    bias: [f32; 9],
+    weights: HashMap<String, [f32; 9]>,
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut bias = [0.0; 9];
+        let mut weights = HashMap::with_capacity(8192);
+        for line in include_str!("model.txt").lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next() else { continue };
+            let mut w = [0.0f32; 9];
+            for (slot, v) in w.iter_mut().zip(cols) {
+                *slot = v.parse().expect("model.txt holds numbers");
+            }
+            if name == "bias" {
+                bias = w;
+            } else {
+                weights.insert(name.to_string(), w);
+            }
+        }
+        Model { bias, weights }
+    })
+}
+
+/// Lower-case tokens: runs of a–z with one optional 'suffix, and . ! ? ; ,
+/// (the training script's `[a-z]+(?:'[a-z]+)?|[.!?;,]` on the lower-cased text).
+fn tokens(text: &str) -> Vec<String> {
+    let lower: Vec<char> = text.to_lowercase().replace('\u{2019}', "'").chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let c = lower[i];
+        if c.is_ascii_lowercase() {
+            let mut j = i;
+            while j < lower.len() && lower[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            if j + 1 < lower.len() && lower[j] == '\'' && lower[j + 1].is_ascii_lowercase() {
+                j += 1;
+                while j < lower.len() && lower[j].is_ascii_lowercase() {
+                    j += 1;
+                }
+            }
+            out.push(lower[i..j].iter().collect());
+            i = j;
+        } else {
+            if matches!(c, '.' | '!' | '?' | ';' | ',') {
+                out.push(c.to_string());
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The passage's features (a set: each counts once).
+pub(crate) fn features(text: &str) -> Vec<String> {
+    let toks = tokens(text);
+    let mut f: Vec<String> = Vec::with_capacity(toks.len() * 2 + 4);
+    for (i, t) in toks.iter().enumerate() {
+        f.push(format!("u:{t}"));
+        if let Some(n) = toks.get(i + 1) {
+            f.push(format!("b:{t} {n}"));
+        }
+    }
+    let mut seen_apology = false;
+    for sentence in toks.split_inclusive(|t| matches!(t.as_str(), "." | "!" | "?")) {
+        let words: Vec<&str> =
+            sentence.iter().map(String::as_str).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).collect();
+        if words.iter().any(|w| APOLOGY.contains(w)) {
+            seen_apology = true;
+            continue;
+        }
+        if seen_apology && !words.is_empty() {
+            f.push(format!("a:{}", words[0]));
+            if !words.iter().any(|w| FIRST_PERSON.contains(w)) {
+                f.push("a:no-first-person".into());
+            }
+        }
+    }
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// How likely the passage is qualified (0–1), and the kind it most looks like.
+pub(crate) fn score(text: &str) -> (f32, FindingKind) {
+    let m = model();
+    let mut z = m.bias;
+    for f in features(text) {
+        if let Some(w) = m.weights.get(&f) {
+            for (a, b) in z.iter_mut().zip(w) {
+                *a += b;
+            }
+        }
+    }
+    let kind = (1..9).max_by(|&a, &b| z[a].total_cmp(&z[b])).map(|k| KINDS[k - 1]).unwrap_or(FindingKind::Excuse);
+    (sigmoid(z[0]), kind)
+}
+
+/// The qualified probability alone (for the script cross-check).
+#[doc(hidden)]
+pub fn probability(text: &str) -> f32 {
+    score(text).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_follow_the_training_script() {
+        assert_eq!(tokens("We’re SORRY, Zoë — it's 3pm!"), ["we're", "sorry", ",", "zo", "it's", "pm", "!"]);
+    }
+
+    #[test]
+    fn sentences_after_the_apology_are_marked() {
+        let f = features("Sorry for the wait. The courier was late.");
+        assert!(f.contains(&"a:the".to_string()) && f.contains(&"a:no-first-person".to_string()), "{f:?}");
+        let f = features("Sorry for the wait. We were late.");
+        assert!(!f.contains(&"a:no-first-person".to_string()));
+    }
+}
+
+/// Where the text apologises, the passages around it (sentence ranges), as
+/// the model was trained: a short text is one passage; in a longer one each
+/// apologising sentence with the sentence before and after it.
+///
+/// Only texts of the size it learned from (at most [`MAX_SENTENCES`]
+/// sentences) are given to it: a whole letter is left to the rules, as its
+/// mix of greeting, story and sign-off is unlike any passage it has seen.
+fn windows(t: &Tokens) -> Vec<(usize, usize)> {
+    let n = t.sentences.iter().filter(|&&(s, e)| (s..e).any(|k| t.toks[k].is_word)).count();
+    let apologises = |i: usize| {
+        let (s, e) = t.sentences[i];
+        (s..e).any(|k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
+    };
+    let all = t.sentences.len();
+    if n == 0 || n > MAX_SENTENCES || !(0..all).any(apologises) {
+        return Vec::new();
+    }
+    vec![(0, all - 1)]
+}
+
+fn span_text(chars: &[char], t: &Tokens, sentences: impl Iterator<Item = usize>) -> String {
+    let mut out = String::new();
+    for i in sentences {
+        let (s, e) = t.sentences[i];
+        if s < e {
+            out.extend(&chars[t.toks[s].start..t.toks[e - 1].end]);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Let the model overrule and add to the rules' candidates: a rule's
+/// finding goes where every passage around it reads clean to the model
+/// (p < [`VETO_BELOW`]); a passage the model is sure of (p > [`FLAG_ABOVE`])
+/// with no finding gets one on the sentence that weighs most.
+pub(crate) fn second_opinion(text: &str, t: &Tokens, cands: &mut Vec<Cand>) {
+    let wins = windows(t);
+    if wins.is_empty() {
+        return;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let scored: Vec<((usize, usize), f32, FindingKind)> = wins
+        .into_iter()
+        .map(|w| {
+            let (p, kind) = score(&span_text(&chars, t, w.0..=w.1));
+            (w, p, kind)
+        })
+        .collect();
+    let sentence_index = |tok: usize| t.toks.get(tok).map(|x| x.sentence as usize);
+    cands.retain(|c| {
+        let Some(j) = sentence_index(c.s) else { return true };
+        let covering: Vec<f32> = scored.iter().filter(|(w, _, _)| w.0 <= j && j <= w.1).map(|x| x.1).collect();
+        covering.is_empty() || covering.iter().any(|&p| p >= VETO_BELOW)
+    });
+    let words = t.toks.iter().filter(|x| x.is_word).count();
+    for &((a, b), p, kind) in &scored {
+        let one_sentence =
+            (a..=b).filter(|&i| (t.sentences[i].0..t.sentences[i].1).any(|k| t.toks[k].is_word)).count() == 1;
+        if words < MIN_WORDS || one_sentence || p <= FLAG_ABOVE {
+            continue;
+        }
+        let (ws, we) = (t.sentences[a].0, t.sentences[b].1);
+        if cands.iter().any(|c| c.s < we && c.e > ws) {
+            continue;
+        }
+        // The sentence whose absence lowers the score most carries it.
+        let mut order: Vec<(usize, f32)> = (a..=b)
+            .map(|k| (k, if a == b { 0.0 } else { score(&span_text(&chars, t, (a..=b).filter(|&x| x != k))).0 }))
+            .collect();
+        order.sort_by(|x, y| x.1.total_cmp(&y.1));
+        for (k, _) in order {
+            if let Some((s, e)) = sentence_span(t, k) {
+                cands.push(Cand { s, e, kind, suggestion: SUGGESTION });
+                break;
+            }
+        }
+    }
+}
+
+const SUGGESTION: &str = "Read this as the customer will: say plainly what you did wrong, and that you are sorry.";
+
+/// The tokens to flag in sentence `k`: all its words, or in a sentence that
+/// apologises, what follows the apology word (so the rewrite keeps "I'm sorry").
+fn sentence_span(t: &Tokens, k: usize) -> Option<(usize, usize)> {
+    let (s, e) = t.sentences[k];
+    let mut last = e;
+    while last > s && !t.toks[last - 1].is_word {
+        last -= 1;
+    }
+    let apology = (s..last).find(|&j| is_apology_word(t, j));
+    let from = match apology {
+        Some(a) => (a + 1..last).find(|&j| t.toks[j].is_word)?,
+        None => (s..last).find(|&j| t.toks[j].is_word)?,
+    };
+    (from < last).then_some((from, last))
+}
