@@ -20,10 +20,12 @@ use super::{is_apology_word, Cand, FindingKind};
 /// A rule's finding stands unless the model is this sure the passage is clean.
 pub(crate) const VETO_BELOW: f32 = 0.05;
 /// The model alone flags a passage of two or three sentences it is at least
-/// this sure is qualified. A single sentence it leaves to the rules: it
-/// learned that a clean apology usually goes on to own the mistake, so a bare
-/// "I'm sorry the table arrived scratched" looks qualified to it.
-pub(crate) const FLAG_ABOVE: f32 = 0.95;
+/// this sure is qualified...
+pub(crate) const FLAG_ABOVE: f32 = 0.85;
+/// ...and a single sentence only when it is this sure: it learned that a
+/// clean apology usually goes on to own the mistake, so a bare "I'm sorry the
+/// table arrived scratched" can look qualified to it.
+pub(crate) const FLAG_ONE_SENTENCE_ABOVE: f32 = 0.99;
 /// Below this many words the model says nothing of its own: a bare "Sorry
 /// for the wait." gives it too little to go on.
 pub(crate) const MIN_WORDS: usize = 10;
@@ -246,7 +248,7 @@ pub(crate) fn second_opinion(text: &str, t: &Tokens, cands: &mut Vec<Cand>) {
     for &((a, b), p, kind) in &scored {
         let one_sentence =
             (a..=b).filter(|&i| (t.sentences[i].0..t.sentences[i].1).any(|k| t.toks[k].is_word)).count() == 1;
-        if words < MIN_WORDS || one_sentence || p <= FLAG_ABOVE {
+        if words < MIN_WORDS || p <= if one_sentence { FLAG_ONE_SENTENCE_ABOVE } else { FLAG_ABOVE } {
             continue;
         }
         let (ws, we) = (t.sentences[a].0, t.sentences[b].1);
