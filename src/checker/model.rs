@@ -171,24 +171,6 @@ pub fn probability(text: &str) -> f32 {
     score(text).0
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_follow_the_training_script() {
-        assert_eq!(tokens("We’re SORRY, Zoë — it's 3pm!"), ["we're", "sorry", ",", "zo", "it's", "pm", "!"]);
-    }
-
-    #[test]
-    fn sentences_after_the_apology_are_marked() {
-        let f = features("Sorry for the wait. The courier was late.");
-        assert!(f.contains(&"a:the".to_string()) && f.contains(&"a:no-first-person".to_string()), "{f:?}");
-        let f = features("Sorry for the wait. We were late.");
-        assert!(!f.contains(&"a:no-first-person".to_string()));
-    }
-}
-
 /// Where the text apologises, the passages around it (sentence ranges), as
 /// the model was trained: a short text is one passage; in a longer one each
 /// apologising sentence with the sentence before and after it.
@@ -285,4 +267,22 @@ fn sentence_span(t: &Tokens, k: usize) -> Option<(usize, usize)> {
         None => (s..last).find(|&j| t.toks[j].is_word)?,
     };
     (from < last).then_some((from, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_follow_the_training_script() {
+        assert_eq!(tokens("We’re SORRY, Zoë — it's 3pm!"), ["we're", "sorry", ",", "zo", "it's", "pm", "!"]);
+    }
+
+    #[test]
+    fn sentences_after_the_apology_are_marked() {
+        let f = features("Sorry for the wait. The courier was late.");
+        assert!(f.contains(&"a:the".to_string()) && f.contains(&"a:no-first-person".to_string()), "{f:?}");
+        let f = features("Sorry for the wait. We were late.");
+        assert!(!f.contains(&"a:no-first-person".to_string()));
+    }
 }
