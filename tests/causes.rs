@@ -10,20 +10,7 @@ use amends::{dates, Db};
 use chrono::{Duration, NaiveDate};
 
 fn tagged(db: &mut Db, name: &str, tag: &str) -> i64 {
-    db.add_customer(&CustomerInput {
-        name: name.into(),
-        tags: vec![tag.into()],
-        address: amends::domain::Address {
-            lines: vec!["1 Mill Road".into()],
-            city: Some("Portland".into()),
-            region: Some("OR".into()),
-            postal_code: Some("97209".into()),
-            country: Some("United States".into()),
-        },
-        ..Default::default()
-    })
-    .unwrap()
-    .id
+    crate::common::addressed_customer(db, name, tag, None)
 }
 
 #[test]

@@ -389,11 +389,12 @@ fn apologises(text: &str) -> bool {
     })
 }
 
-/// The one-click rewrite, over every qualified passage of the labelled sets
-/// the rules were built on: the rewrite has no findings, and a passage that
-/// apologised still does. A few rewrites still fail (a qualifier that only
-/// shows once its neighbour is gone, or a hedge woven through the sentence);
-/// they are counted (17 of 1,416 on 2026-12-06), and the count may only go down.
+/// The one-click rewrite (`fix`, repeated while findings remain, at most three
+/// rounds), over every qualified passage of all fourteen labelled sets: the
+/// rewrite has no findings, and a passage that apologised still does. A few
+/// rewrites still fail (a hedge woven through the sentence, an apology that is
+/// itself the qualifier); they are counted (9 of 2,856 on 2026-12-07; 17 of
+/// the first 1,416 with a single round on 2026-12-06), and the count may only go down.
 #[test]
 fn rewrites_are_plain_apologies() {
     let sets = [
@@ -405,6 +406,18 @@ fn rewrites_are_plain_apologies() {
         include_str!("data/qualifiers_team5.tsv"),
         include_str!("data/qualifiers_unseen1.tsv"),
         include_str!("data/qualifiers_unseen2.tsv"),
+        include_str!("data/qualifiers_unseen3.tsv"),
+        include_str!("data/qualifiers_unseen4.tsv"),
+        include_str!("data/qualifiers_unseen5.tsv"),
+        include_str!("data/qualifiers_unseen6.tsv"),
+        include_str!("data/qualifiers_unseen7.tsv"),
+        include_str!("data/qualifiers_unseen8.tsv"),
+        include_str!("data/qualifiers_unseen9.tsv"),
+        include_str!("data/qualifiers_unseen10.tsv"),
+        include_str!("data/qualifiers_unseen11.tsv"),
+        include_str!("data/qualifiers_unseen12.tsv"),
+        include_str!("data/qualifiers_unseen13.tsv"),
+        include_str!("data/qualifiers_unseen14.tsv"),
     ];
     let (mut n, mut failures) = (0, Vec::new());
     for data in sets {
@@ -427,11 +440,11 @@ fn rewrites_are_plain_apologies() {
         }
     }
     println!("{n} rewrites, {} still qualified or without an apology", failures.len());
-    assert!(n > 1300);
+    assert!(n > 2700);
     assert!(failures.len() <= MAX_REWRITE_FAILURES, "{}", failures.join("\n"));
 }
 
-const MAX_REWRITE_FAILURES: usize = 17;
+const MAX_REWRITE_FAILURES: usize = 9;
 
 #[test]
 fn replacements_by_position() {

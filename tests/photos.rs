@@ -4,28 +4,15 @@
 //! back, and files that are not usable photos get messages.
 use crate::common::{run, stderr, stdout};
 use amends::causes::{self, Who};
-use amends::domain::{CauseInput, CustomerInput, RecoveryStep};
+use amends::domain::{CauseInput, RecoveryStep};
 use amends::store::{PhotoOwner, StepAction};
 use amends::{dates, Db};
 use std::path::Path;
 use std::process::Command;
 
 fn customer(db: &mut Db, name: &str) -> i64 {
-    db.add_customer(&CustomerInput {
-        name: name.into(),
-        email: Some(format!("{}@example.com", name.to_lowercase())),
-        tags: vec!["kiln-7".into()],
-        address: amends::domain::Address {
-            lines: vec!["1 Mill Road".into()],
-            city: Some("Portland".into()),
-            region: Some("OR".into()),
-            postal_code: Some("97209".into()),
-            country: Some("United States".into()),
-        },
-        ..Default::default()
-    })
-    .unwrap()
-    .id
+    let email = format!("{}@example.com", name.to_lowercase());
+    crate::common::addressed_customer(db, name, "kiln-7", Some(&email))
 }
 
 /// A phone-sized photo: 3000 × 2000 pixels of a gradient, as PNG.

@@ -13,6 +13,26 @@ pub fn customer(db: &mut Db, name: &str) -> i64 {
     db.add_customer(&CustomerInput { name: name.into(), ..Default::default() }).expect("customer is valid").id
 }
 
+/// A customer with a US postal address (so letters can be printed), tagged
+/// `tag`, and with an email address when `email` is given.
+pub fn addressed_customer(db: &mut Db, name: &str, tag: &str, email: Option<&str>) -> i64 {
+    db.add_customer(&amends::domain::CustomerInput {
+        name: name.into(),
+        email: email.map(str::to_string),
+        tags: vec![tag.into()],
+        address: amends::domain::Address {
+            lines: vec!["1 Mill Road".into()],
+            city: Some("Portland".into()),
+            region: Some("OR".into()),
+            postal_code: Some("97209".into()),
+            country: Some("United States".into()),
+        },
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
 pub fn incident(db: &mut Db, customer_id: i64, title: &str) -> i64 {
     db.add_incident(&IncidentInput {
         customer_id,
