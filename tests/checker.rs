@@ -497,3 +497,16 @@ fn assert_floors(name: &str, data: &str, min_p: f64, min_f1: f64) {
     println!("{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
     assert!(p >= min_p && f1 >= min_f1, "{name}: P {p:.3} R {r:.3} F1 {f1:.3}");
 }
+
+/// The model's own finding sits where the qualifier is: an excuse on the
+/// sentence beside the apology (so the rewrite keeps what the apology is
+/// for), a feeling inside the apology's sentence.
+#[test]
+fn the_models_findings_sit_on_the_qualifying_sentence() {
+    let text = "Apologies for the slow breakfast service on Sunday. We had a new starter on that morning who was still finding her feet.";
+    let found = check(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, FindingKind::Excuse);
+    assert!(found[0].text.trim_start().starts_with("We had a new starter"), "{:?}", found[0].text);
+    assert_eq!(fix(text), "Apologies for the slow breakfast service on Sunday.");
+}

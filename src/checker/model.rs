@@ -180,15 +180,17 @@ pub fn probability(text: &str) -> f32 {
 /// mix of greeting, story and sign-off is unlike any passage it has seen.
 fn windows(t: &Tokens) -> Vec<(usize, usize)> {
     let n = t.sentences.iter().filter(|&&(s, e)| (s..e).any(|k| t.toks[k].is_word)).count();
-    let apologises = |i: usize| {
-        let (s, e) = t.sentences[i];
-        (s..e).any(|k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
-    };
     let all = t.sentences.len();
-    if n == 0 || n > MAX_SENTENCES || !(0..all).any(apologises) {
+    if n == 0 || n > MAX_SENTENCES || !(0..all).any(|i| apologises(t, i)) {
         return Vec::new();
     }
     vec![(0, all - 1)]
+}
+
+/// Does sentence `i` apologise ("sorry to hear" does not)?
+fn apologises(t: &Tokens, i: usize) -> bool {
+    let (s, e) = t.sentences[i];
+    (s..e).any(|k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
 }
 
 fn span_text(chars: &[char], t: &Tokens, sentences: impl Iterator<Item = usize>) -> String {
@@ -237,11 +239,19 @@ pub(crate) fn second_opinion(text: &str, t: &Tokens, cands: &mut Vec<Cand>) {
         if cands.iter().any(|c| c.s < we && c.e > ws) {
             continue;
         }
-        // The sentence whose absence lowers the score most carries it.
-        let mut order: Vec<(usize, f32)> = (a..=b)
-            .map(|k| (k, if a == b { 0.0 } else { score(&span_text(&chars, t, (a..=b).filter(|&x| x != k))).0 }))
+        // Where the qualifier sits: an excuse or blame is a sentence of its
+        // own beside the apology, the other kinds work inside the apology's
+        // sentence. Among those, the sentence whose absence lowers the score
+        // most carries it.
+        let beside = matches!(kind, FindingKind::Excuse | FindingKind::Blame);
+        let mut order: Vec<(bool, f32, usize)> = (a..=b)
+            .map(|k| {
+                let without = if a == b { 0.0 } else { score(&span_text(&chars, t, (a..=b).filter(|&x| x != k))).0 };
+                (apologises(t, k) == beside, without, k)
+            })
             .collect();
-        order.sort_by(|x, y| x.1.total_cmp(&y.1));
+        order.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+        let order = order.into_iter().map(|(_, p, k)| (k, p));
         for (k, _) in order {
             if let Some((s, e)) = sentence_span(t, k) {
                 cands.push(Cand { s, e, kind, suggestion: SUGGESTION });
