@@ -35,6 +35,9 @@ start_driver() {
   local name="$1"; shift
   DRIVER_PORT="$(free_port)"
   local native; native="$(free_port)"
+  # Two free ports asked for one after the other can be the same one; a driver whose
+  # native port is its own port forwards to itself without end.
+  while [ "$native" = "$DRIVER_PORT" ]; do native="$(free_port)"; done
   # AMENDS_E2E_TYPED_PATHS: the debug build takes typed paths, as WebDriver cannot click a
   # native file dialog; release builds ignore it (only dialog-picked paths).
   env DISPLAY=":$DISPLAY_NUM" XDG_DATA_HOME="$WORK/$name/data" XDG_CONFIG_HOME="$WORK/$name/config" \
@@ -46,7 +49,7 @@ start_driver() {
     curl -fs "http://127.0.0.1:$DRIVER_PORT/status" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
-  cat "$WORK/$name-driver.log" >&2
+  tail -n 40 "$WORK/$name-driver.log" >&2
   echo "e2e: tauri-driver did not start" >&2
   return 1
 }
