@@ -75,7 +75,7 @@ fn main() {
                 jpeg.extend_from_slice(note.as_bytes());
             }
             jpeg.extend_from_slice(&p.jpeg[2..]);
-            photos.insert(i as i64, LetterPhoto { jpeg, width: p.width, height: p.height });
+            photos.insert(i as i64, LetterPhoto { jpeg: jpeg.into(), width: p.width, height: p.height });
         }
     }
     let copies = photos.len() as i64;

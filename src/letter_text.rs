@@ -59,6 +59,15 @@ pub struct LetterText {
     pub signer_title: String,
 }
 
+/// `needle` in `hay` as whole words ("new" is not in "renewed").
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A line that starts a bullet item in the owner's text ("- ", "• ", "* " or "– "),
 /// and the item's text.
 pub fn bullet_item(line: &str) -> Option<&str> {
@@ -154,8 +163,8 @@ impl LetterText {
         let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let paragraphs: Vec<String> = self.paragraphs.iter().map(|p| fold(p)).collect();
         for c in changes.iter().filter(|c| !c.photo_ids.is_empty()) {
-            let text = fold(c.text.trim_end_matches('.'));
-            let after = paragraphs.iter().position(|p| !text.is_empty() && p.contains(&text));
+            let text = fold(c.text.trim().trim_end_matches('.'));
+            let after = paragraphs.iter().position(|p| !text.is_empty() && contains_words(p, &text));
             let caption = match (c.date.trim(), c.text.trim()) {
                 ("", t) => t.to_string(),
                 (d, t) => format!("{d}: {t}"),
@@ -198,6 +207,22 @@ mod tests {
             (l.closing.as_str(), l.signer_name.as_str(), l.signer_title.as_str()),
             ("", "Morgan Finch", "Owner")
         );
+    }
+
+    #[test]
+    fn photos_follow_the_paragraph_that_names_their_change() {
+        let mut l = LetterText::from_owner_text(
+            "",
+            "Dear Sam,\n\nWe renewed the van.\n\n- New racks in every van\n\nYours,\nMo",
+            "",
+            "",
+        );
+        let change = |text: &str| DatedChange { photo_ids: vec![7], ..DatedChange::new("1 May", text) };
+        l.place_photos(&[change("New racks in every van. "), change("new")]);
+        assert_eq!(l.photo_blocks[0].after_paragraph, Some(1), "{:?}", l.photo_blocks);
+        assert_eq!(l.photo_blocks[0].caption, "1 May: New racks in every van.");
+        // "new" is not the "new" inside "renewed": it is found in "New racks" instead.
+        assert_eq!(l.photo_blocks[1].after_paragraph, Some(1));
     }
 
     #[test]

@@ -18,6 +18,8 @@ use crate::error::{Error, Result};
 pub const MAX_PHOTO_BYTES: usize = 30 * 1024 * 1024;
 /// The largest photo accepted, in pixels (protects memory while decoding).
 const MAX_PIXELS: u64 = 60_000_000;
+/// The most memory one decoded photo may take (a 60-megapixel 8-bit RGB photo is 180 MB).
+const MAX_DECODED_BYTES: u64 = 200 * 1024 * 1024;
 /// At most this many photos print under one change.
 pub const PHOTOS_PER_CHANGE: usize = 2;
 /// The largest box a photo prints in, width × height in mm.
@@ -112,6 +114,12 @@ pub fn prepare(bytes: &[u8], name: &str) -> Result<PreparedPhoto> {
     }
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(invalid(format!("{name} is {w} × {h} pixels; please use a photo under 60 megapixels.")));
+    }
+    // Pixels alone do not bound memory: a 16-bit RGBA photo takes 8 bytes each.
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        return Err(invalid(format!(
+            "{name} is too large to read ({w} × {h} pixels at high colour depth); please export it as an ordinary JPEG."
+        )));
     }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(unreadable)?;

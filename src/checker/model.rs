@@ -32,6 +32,8 @@ pub(crate) const MIN_WORDS: usize = 10;
 /// The longest text the model judges, in sentences (its training passages
 /// are one to three sentences).
 pub(crate) const MAX_SENTENCES: usize = 3;
+/// ...and in tokens (three long sentences are about 150).
+const MAX_TOKENS: usize = 400;
 
 const KINDS: [FindingKind; 8] = [
     FindingKind::But,
@@ -181,7 +183,9 @@ pub fn probability(text: &str) -> f32 {
 fn windows(t: &Tokens) -> Vec<(usize, usize)> {
     let n = t.sentences.iter().filter(|&&(s, e)| (s..e).any(|k| t.toks[k].is_word)).count();
     let all = t.sentences.len();
-    if n == 0 || n > MAX_SENTENCES || !(0..all).any(|i| apologises(t, i)) {
+    // Sentences of punctuation alone count too, and a passage is short: the
+    // leave-one-out below scores it once per sentence.
+    if n == 0 || all > MAX_SENTENCES + 3 || t.len() > MAX_TOKENS || !(0..all).any(|i| apologises(t, i)) {
         return Vec::new();
     }
     vec![(0, all - 1)]
@@ -286,6 +290,16 @@ mod tests {
     #[test]
     fn tokens_follow_the_training_script() {
         assert_eq!(tokens("We’re SORRY, Zoë — it's 3pm!"), ["we're", "sorry", ",", "zo", "it's", "pm", "!"]);
+    }
+
+    #[test]
+    fn only_short_passages_are_given_to_the_model() {
+        let t = super::super::tokenise::tokenise;
+        let short = "I'm sorry your order was late. The courier lost it on the way.";
+        assert_eq!(windows(&t(short)), [(0, 1)]);
+        // Padding of punctuation does not turn a long text into a short one.
+        assert!(windows(&t(&format!("{short}{}", " .".repeat(2000)))).is_empty());
+        assert!(windows(&t("The courier lost it. It came on Friday.")).is_empty(), "no apology, no passage");
     }
 
     #[test]

@@ -167,7 +167,13 @@ impl Geometry {
             letterhead_bottom: margin_top,
             business_name: spec.letterhead.business_name.trim().to_string(),
             signature: signature_px.map(|px| fit(px, 160.0, 46.0)),
-            photo_px: spec.photos.iter().map(|(id, p)| (*id, (p.width as usize, p.height as usize))).collect(),
+            // Only photos the renderer will embed get space on the page.
+            photo_px: spec
+                .photos
+                .iter()
+                .filter(|(_, p)| p.jpeg.starts_with(&[0xFF, 0xD8]) && p.width > 0 && p.height > 0)
+                .map(|(id, p)| (*id, (p.width as usize, p.height as usize)))
+                .collect(),
         };
         // Try the roomy letterhead first, then a compact one if it would reach the window.
         let limit = window.y - 4.0;

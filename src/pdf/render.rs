@@ -112,7 +112,7 @@ impl Builder {
         ]);
         let (w, h) = (p.width as usize, p.height as usize);
         let xobj = ExternalXObject {
-            stream: ExternalStream { dict, content: p.jpeg, compress: false },
+            stream: ExternalStream { dict, content: p.jpeg.to_vec(), compress: false },
             width: Some(Px(w)),
             height: Some(Px(h)),
             dpi: Some(72.0),

@@ -97,10 +97,11 @@ pub struct DocumentSpec {
 }
 
 /// A photo of a change, ready to embed: a baseline RGB JPEG (as
-/// `photos::prepare` makes them) and its pixel size.
+/// `photos::prepare` makes them) and its pixel size. The bytes are shared,
+/// not copied, when a document is built from the spec.
 #[derive(Clone, PartialEq, Eq)]
 pub struct LetterPhoto {
-    pub jpeg: Vec<u8>,
+    pub jpeg: std::sync::Arc<[u8]>,
     pub width: u32,
     pub height: u32,
 }

@@ -155,7 +155,7 @@ impl Db {
                 st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
             for (pid, width, height) in rows {
                 if let std::collections::btree_map::Entry::Vacant(e) = out.entry(pid) {
-                    e.insert(LetterPhoto { jpeg: self.photo_jpeg(pid)?, width, height });
+                    e.insert(LetterPhoto { jpeg: self.photo_jpeg(pid)?.into(), width, height });
                 }
             }
         }
