@@ -46,7 +46,7 @@ fn is_word(t: &Tokens, k: usize) -> bool {
 }
 
 /// The first apology word in the sentence `[s, e)`.
-fn apology_in(t: &Tokens, s: usize, e: usize) -> Option<usize> {
+pub(crate) fn apology_in(t: &Tokens, s: usize, e: usize) -> Option<usize> {
     (s..e).find(|&k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
 }
 

@@ -173,28 +173,24 @@ pub fn probability(text: &str) -> f32 {
     score(text).0
 }
 
-/// Where the text apologises, the passages around it (sentence ranges), as
-/// the model was trained: a short text is one passage; in a longer one each
-/// apologising sentence with the sentence before and after it.
-///
-/// Only texts of the size it learned from (at most [`MAX_SENTENCES`]
-/// sentences) are given to it: a whole letter is left to the rules, as its
-/// mix of greeting, story and sign-off is unlike any passage it has seen.
-fn windows(t: &Tokens) -> Vec<(usize, usize)> {
-    let n = t.sentences.iter().filter(|&&(s, e)| (s..e).any(|k| t.toks[k].is_word)).count();
+/// The passage the model is given: the whole text, as the number of its
+/// sentences and of those with words, when it is the size of the passages the
+/// model learned from (at most [`MAX_SENTENCES`] sentences with words) and it
+/// apologises. A whole letter is left to the rules, as its mix of greeting,
+/// story and sign-off is unlike any passage the model has seen.
+fn passage(t: &Tokens) -> Option<(usize, usize)> {
+    let worded = t.sentences.iter().filter(|&&(s, e)| (s..e).any(|k| t.toks[k].is_word)).count();
     let all = t.sentences.len();
     // Sentences of punctuation alone count too, and a passage is short: the
     // leave-one-out below scores it once per sentence.
-    if n == 0 || all > MAX_SENTENCES + 3 || t.len() > MAX_TOKENS || !(0..all).any(|i| apologises(t, i)) {
-        return Vec::new();
-    }
-    vec![(0, all - 1)]
+    let short = worded > 0 && worded <= MAX_SENTENCES && all <= MAX_SENTENCES + 3 && t.len() <= MAX_TOKENS;
+    (short && (0..all).any(|i| apologises(t, i))).then_some((all, worded))
 }
 
 /// Does sentence `i` apologise ("sorry to hear" does not)?
 fn apologises(t: &Tokens, i: usize) -> bool {
     let (s, e) = t.sentences[i];
-    (s..e).any(|k| is_apology_word(t, k) && !(t.is(k + 1, "to") && t.is_any(k + 2, &["hear", "learn"])))
+    super::fix::apology_in(t, s, e).is_some()
 }
 
 fn span_text(chars: &[char], t: &Tokens, sentences: impl Iterator<Item = usize>) -> String {
@@ -209,59 +205,37 @@ fn span_text(chars: &[char], t: &Tokens, sentences: impl Iterator<Item = usize>)
     out
 }
 
-/// Let the model overrule and add to the rules' candidates: a rule's
-/// finding goes where every passage around it reads clean to the model
+/// Let the model overrule and add to the rules' candidates on a short
+/// passage: the rules' findings go when it reads clean to the model
 /// (p < [`VETO_BELOW`]); a passage the model is sure of (p > [`FLAG_ABOVE`])
 /// with no finding gets one on the sentence that weighs most.
 pub(crate) fn second_opinion(text: &str, t: &Tokens, cands: &mut Vec<Cand>) {
-    let wins = windows(t);
-    if wins.is_empty() {
+    let Some((all, worded)) = passage(t) else { return };
+    let chars: Vec<char> = text.chars().collect();
+    let (p, kind) = score(&span_text(&chars, t, 0..all));
+    if p < VETO_BELOW {
+        cands.clear();
         return;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let scored: Vec<((usize, usize), f32, FindingKind)> = wins
-        .into_iter()
-        .map(|w| {
-            let (p, kind) = score(&span_text(&chars, t, w.0..=w.1));
-            (w, p, kind)
+    let words = t.toks.iter().filter(|x| x.is_word).count();
+    let sure = if worded == 1 { FLAG_ONE_SENTENCE_ABOVE } else { FLAG_ABOVE };
+    if !cands.is_empty() || words < MIN_WORDS || p <= sure {
+        return;
+    }
+    // Where the qualifier sits: an excuse or blame is a sentence of its
+    // own beside the apology, the other kinds work inside the apology's
+    // sentence. Among those, the sentence whose absence lowers the score
+    // most carries it.
+    let beside = matches!(kind, FindingKind::Excuse | FindingKind::Blame);
+    let mut order: Vec<(bool, f32, usize)> = (0..all)
+        .map(|k| {
+            let without = if all == 1 { 0.0 } else { score(&span_text(&chars, t, (0..all).filter(|&x| x != k))).0 };
+            (apologises(t, k) == beside, without, k)
         })
         .collect();
-    let sentence_index = |tok: usize| t.toks.get(tok).map(|x| x.sentence as usize);
-    cands.retain(|c| {
-        let Some(j) = sentence_index(c.s) else { return true };
-        let covering: Vec<f32> = scored.iter().filter(|(w, _, _)| w.0 <= j && j <= w.1).map(|x| x.1).collect();
-        covering.is_empty() || covering.iter().any(|&p| p >= VETO_BELOW)
-    });
-    let words = t.toks.iter().filter(|x| x.is_word).count();
-    for &((a, b), p, kind) in &scored {
-        let one_sentence =
-            (a..=b).filter(|&i| (t.sentences[i].0..t.sentences[i].1).any(|k| t.toks[k].is_word)).count() == 1;
-        if words < MIN_WORDS || p <= if one_sentence { FLAG_ONE_SENTENCE_ABOVE } else { FLAG_ABOVE } {
-            continue;
-        }
-        let (ws, we) = (t.sentences[a].0, t.sentences[b].1);
-        if cands.iter().any(|c| c.s < we && c.e > ws) {
-            continue;
-        }
-        // Where the qualifier sits: an excuse or blame is a sentence of its
-        // own beside the apology, the other kinds work inside the apology's
-        // sentence. Among those, the sentence whose absence lowers the score
-        // most carries it.
-        let beside = matches!(kind, FindingKind::Excuse | FindingKind::Blame);
-        let mut order: Vec<(bool, f32, usize)> = (a..=b)
-            .map(|k| {
-                let without = if a == b { 0.0 } else { score(&span_text(&chars, t, (a..=b).filter(|&x| x != k))).0 };
-                (apologises(t, k) == beside, without, k)
-            })
-            .collect();
-        order.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
-        let order = order.into_iter().map(|(_, p, k)| (k, p));
-        for (k, _) in order {
-            if let Some((s, e)) = sentence_span(t, k) {
-                cands.push(Cand { s, e, kind, suggestion: SUGGESTION });
-                break;
-            }
-        }
+    order.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+    if let Some((s, e)) = order.into_iter().find_map(|(_, _, k)| sentence_span(t, k)) {
+        cands.push(Cand { s, e, kind, suggestion: SUGGESTION });
     }
 }
 
@@ -296,10 +270,10 @@ mod tests {
     fn only_short_passages_are_given_to_the_model() {
         let t = super::super::tokenise::tokenise;
         let short = "I'm sorry your order was late. The courier lost it on the way.";
-        assert_eq!(windows(&t(short)), [(0, 1)]);
+        assert_eq!(passage(&t(short)), Some((2, 2)));
         // Padding of punctuation does not turn a long text into a short one.
-        assert!(windows(&t(&format!("{short}{}", " .".repeat(2000)))).is_empty());
-        assert!(windows(&t("The courier lost it. It came on Friday.")).is_empty(), "no apology, no passage");
+        assert_eq!(passage(&t(&format!("{short}{}", " .".repeat(2000)))), None);
+        assert_eq!(passage(&t("The courier lost it. It came on Friday.")), None, "no apology, no passage");
     }
 
     #[test]
