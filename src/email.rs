@@ -122,10 +122,8 @@ pub fn write_eml(
 /// JPEG attachments named after the owner's files.
 fn change_photos(db: &Db, incident_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
     let incident = db.incident(incident_id)?;
-    let mut changes: Vec<&crate::domain::Change> = incident.cause_changes.iter().chain(&incident.changes).collect();
-    changes.sort_by_key(|c| c.date);
     let mut out = Vec::new();
-    for p in changes.into_iter().filter(|c| !c.text.trim().is_empty()).flat_map(|c| &c.photos) {
+    for p in letters::changes_by_date(&incident).into_iter().flat_map(|c| &c.photos) {
         let stem = Path::new(&p.file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
         let name = format!("{}-{stem}.jpg", out.len() + 1);
         out.push((name, db.photo_jpeg(p.id)?));

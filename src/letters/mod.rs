@@ -102,22 +102,37 @@ pub fn draft_input(incident: &Incident, customer: &Customer, profile: &Profile) 
         next_contact: incident.fix_promised_by.filter(|_| incident.fixed_at().is_none()).map(|d| fmt.format(d)),
         make_up,
         // The cause's changes (shared by every customer it touched) and the incident's own, by date.
-        changes: {
-            let mut all: Vec<&crate::domain::Change> = incident.cause_changes.iter().chain(&incident.changes).collect();
-            all.sort_by_key(|c| c.date);
-            all.iter()
-                .map(|c| DatedChange {
-                    date: fmt.format(c.date),
-                    text: c.text.clone(),
-                    photo_ids: c.photos.iter().map(|p| p.id).collect(),
-                })
-                .collect()
-        },
+        changes: changes_by_date(incident)
+            .into_iter()
+            .map(|c| DatedChange {
+                date: fmt.format(c.date),
+                text: c.text.clone(),
+                photo_ids: c.photos.iter().map(|p| p.id).collect(),
+            })
+            .collect(),
         root_cause: incident.root_cause.clone(),
         second_failure: incident.second_failure,
         business_type: profile.business_type,
         category: incident.category.clone(),
     }
+}
+
+/// An incident's changes as its follow-up lists them: the cause's (shared by
+/// every customer it touched) and its own, by date.
+pub fn changes_by_date(incident: &Incident) -> Vec<&crate::domain::Change> {
+    let mut all: Vec<&crate::domain::Change> = incident.cause_changes.iter().chain(&incident.changes).collect();
+    all.sort_by_key(|c| c.date);
+    all
+}
+
+/// The document for letters of `kind` to these incidents: a follow-up also
+/// carries the photos of their changes.
+fn letters_spec(db: &Db, paper: Option<Paper>, kind: PrintKind, incident_ids: &[i64]) -> Result<DocumentSpec> {
+    let mut spec = document_spec(db, paper)?;
+    if kind == PrintKind::FollowUp {
+        spec.photos = db.print_photos(incident_ids)?;
+    }
+    Ok(spec)
 }
 
 /// Draft the words of a letter for an incident. A follow-up needs at least one recorded change.
@@ -309,10 +324,7 @@ pub fn render_batch(
     mut progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<BatchReport> {
     crate::files::refuse_database(out, db.path())?;
-    let mut spec = document_spec(db, paper)?;
-    if kind == PrintKind::FollowUp {
-        spec.photos = db.print_photos(incident_ids)?;
-    }
+    let spec = letters_spec(db, paper, kind, incident_ids)?;
     let profile = db.profile()?;
     let date = profile.date_format.format(dates::today());
     let mut report =
@@ -444,10 +456,7 @@ fn checked_owner_letter(
     text: &str,
     paper: Option<Paper>,
 ) -> Result<(DocumentSpec, PdfLetter)> {
-    let mut spec = document_spec(db, paper)?;
-    if kind == PrintKind::FollowUp {
-        spec.photos = db.print_photos(&[incident_id])?;
-    }
+    let spec = letters_spec(db, paper, kind, &[incident_id])?;
     let letter = owner_letter(db, incident_id, kind, tone, text)?;
     pdf::check_address(&spec, &letter).map_err(|e| Error::invalid("address", e.to_string()))?;
     Ok((spec, letter))

@@ -171,7 +171,7 @@ impl Geometry {
             photo_px: spec
                 .photos
                 .iter()
-                .filter(|(_, p)| p.jpeg.starts_with(&[0xFF, 0xD8]) && p.width > 0 && p.height > 0)
+                .filter(|(_, p)| p.embeddable())
                 .map(|(id, p)| (*id, (p.width as usize, p.height as usize)))
                 .collect(),
         };

@@ -98,7 +98,7 @@ impl Builder {
             return Some(p.clone());
         }
         let p = self.photo_bytes.remove(&id)?;
-        if !p.jpeg.starts_with(&[0xFF, 0xD8]) || p.width == 0 || p.height == 0 {
+        if !p.embeddable() {
             return None;
         }
         let dict = BTreeMap::from([

@@ -106,6 +106,14 @@ pub struct LetterPhoto {
     pub height: u32,
 }
 
+impl LetterPhoto {
+    /// Bytes the renderer embeds as a JPEG, with a size to lay out; layout
+    /// gives space only to these.
+    pub(crate) fn embeddable(&self) -> bool {
+        self.jpeg.starts_with(&[0xFF, 0xD8]) && self.width > 0 && self.height > 0
+    }
+}
+
 impl std::fmt::Debug for LetterPhoto {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "LetterPhoto({}×{}, {} bytes)", self.width, self.height, self.jpeg.len())
