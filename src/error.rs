@@ -38,6 +38,10 @@ pub enum Error {
 
     #[error("Could not use the file {}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
+
+    /// The shared (PostgreSQL) database. `location` is shown without its password.
+    #[error("The shared database {location}: {message}")]
+    Shared { location: String, message: String },
 }
 
 impl Error {
@@ -53,6 +57,10 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
+    pub fn shared(location: &str, message: impl Into<String>) -> Self {
+        Error::Shared { location: location.to_string(), message: message.into() }
+    }
+
     /// A stable, machine-readable name for the kind of failure.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -65,6 +73,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Cancelled(_) => "cancelled",
             Error::Io { .. } => "io",
+            Error::Shared { .. } => "shared_database",
         }
     }
 

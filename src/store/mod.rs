@@ -18,6 +18,7 @@ pub(crate) mod profile;
 mod rows;
 mod sample;
 pub mod schema;
+pub mod shared;
 mod stats;
 
 pub use causes::CauseSummary;
@@ -77,6 +78,13 @@ pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Error::invalid("db", "The database location is empty; give a file path."));
+    }
+    if shared::is_shared_url(t) {
+        return Err(Error::invalid(
+            "db",
+            "This version of Amends can move your records into a shared PostgreSQL database \
+             (amends migrate-to postgres://…), but works only on a records file. Give the path of the file.",
+        ));
     }
     if t.contains("://") || t.starts_with("file:") || t == ":memory:" || t.starts_with(":memory:") {
         return Err(Error::invalid(

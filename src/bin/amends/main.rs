@@ -116,6 +116,9 @@ enum Command {
     /// Import customers from a CSV file or a workbook.
     #[command(subcommand)]
     Import(transfer::ImportCmd),
+    /// Move the records of this file into an empty shared PostgreSQL database
+    /// (postgres://user@host/db), in one transaction, checked by counting.
+    MigrateTo(records::MigrateToArgs),
 }
 
 // Parsed once per run: the size of the largest variant does not matter.
@@ -391,6 +394,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export(a) => return transfer::export(&db, a),
         Command::Import(cmd) => return transfer::import(&mut db, cmd),
+        Command::MigrateTo(a) => return records::migrate_to(&mut db, a),
         Command::Profile(ProfileCmd::Show { json }) => {
             let p = db.profile()?;
             if json {

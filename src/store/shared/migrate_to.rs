@@ -1,0 +1,200 @@
+//! "Move my records to the shared database": the whole SQLite file copied
+//! into an empty PostgreSQL database in one transaction, then counted on
+//! both sides. Any difference, or any error, and nothing is kept there.
+use super::tables::{Kind, Table, TABLES};
+use super::{migrate, SharedLocation, SQLITE_SCHEMA};
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::store::Db;
+use chrono::NaiveDate;
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::ToSql;
+
+/// Rows of one table, as counted on both sides after the copy.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TableCount {
+    pub table: &'static str,
+    pub rows: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MoveReport {
+    /// The shared database, as shown to people (no password).
+    pub target: String,
+    /// Copied and counted, then rolled back: nothing was kept.
+    pub dry_run: bool,
+    pub tables: Vec<TableCount>,
+}
+
+impl MoveReport {
+    pub fn rows(&self, table: &str) -> i64 {
+        self.tables.iter().find(|t| t.table == table).map_or(0, |t| t.rows)
+    }
+}
+
+const _: () = assert!(crate::store::SCHEMA_VERSION == SQLITE_SCHEMA, "update store/shared for the new SQLite schema");
+
+type Boxed = Box<dyn ToSql + Sync>;
+
+impl Db {
+    /// Copy every record of this file into the empty shared database at
+    /// `target`, creating its schema, in one transaction; then count each
+    /// table on both sides. With `dry_run`, all of that happens and is then
+    /// rolled back. The file itself is only read.
+    pub fn move_to_shared(&mut self, target: &SharedLocation, dry_run: bool) -> Result<MoveReport> {
+        let pe = |e| target.error(e);
+        let mut client = target.connect()?;
+        let mut tx = client.transaction().map_err(pe)?;
+        let found = migrate(&mut tx, target)?;
+        if found > 0 {
+            let held: i64 = tx
+                .query_one(
+                    "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM incidents) + (SELECT count(*) FROM causes)",
+                    &[],
+                )
+                .map_err(pe)?
+                .get(0);
+            if held > 0 {
+                return Err(Error::shared(
+                    target.shown(),
+                    "already holds records. Amends moves a file only into an empty database, so that nothing \
+                     is mixed or overwritten; nothing was copied.",
+                ));
+            }
+        }
+        // The schema's starting rows give way to the file's own.
+        tx.batch_execute("DELETE FROM profile; DELETE FROM clock_settings; DELETE FROM categories;").map_err(pe)?;
+
+        // One read transaction: a consistent snapshot even if the app writes meanwhile.
+        let src = self.conn_mut().transaction()?;
+        for table in TABLES {
+            copy_table(&src, &mut tx, table, target)?;
+        }
+        for table in TABLES.iter().filter(|t| t.identity) {
+            let name = table.name;
+            tx.execute(
+                &format!(
+                    "SELECT setval(pg_get_serial_sequence('{name}', 'id'), coalesce(max(id), 0) + 1, false) FROM {name}"
+                ),
+                &[],
+            )
+            .map_err(pe)?;
+        }
+        let mut tables = Vec::new();
+        for table in TABLES {
+            let name = table.name;
+            let here: i64 = src.query_row(&format!("SELECT count(*) FROM {name}"), [], |r| r.get(0))?;
+            let there: i64 = tx.query_one(&format!("SELECT count(*) FROM {name}"), &[]).map_err(pe)?.get(0);
+            if here != there {
+                return Err(Error::shared(
+                    target.shown(),
+                    format!("received {there} rows of {name} where the file has {here}; nothing was moved."),
+                ));
+            }
+            tables.push(TableCount { table: name, rows: here });
+        }
+        same_month_counts(&src, &mut tx, target)?;
+        drop(src);
+        let report = MoveReport { target: target.shown().to_string(), dry_run, tables };
+        let detail = format!(
+            "{} customers, {} incidents from a SQLite file",
+            report.rows("customers"),
+            report.rows("incidents")
+        );
+        tx.execute("INSERT INTO audit_log (at, action, detail) VALUES (now(), 'moved_in', $1)", &[&detail])
+            .map_err(pe)?;
+        if dry_run {
+            tx.rollback().map_err(pe)?;
+        } else {
+            tx.commit().map_err(pe)?;
+            self.audit("moved_to_shared", &format!("to {}", report.target))?;
+        }
+        Ok(report)
+    }
+}
+
+/// Stream one table with PostgreSQL's binary COPY, converting each value by its kind.
+fn copy_table(
+    src: &rusqlite::Transaction,
+    tx: &mut postgres::Transaction,
+    table: &Table,
+    target: &SharedLocation,
+) -> Result<()> {
+    let kinds: Vec<(&str, Kind)> = table.columns().collect();
+    let types: Vec<_> = kinds.iter().map(|(_, k)| k.pg_type()).collect();
+    let cols = table.column_list();
+    let mut st = src.prepare(&format!("SELECT {cols} FROM {}", table.name))?;
+    let sink = tx.copy_in(&format!("COPY {} ({cols}) FROM STDIN BINARY", table.name)).map_err(|e| target.error(e))?;
+    let mut writer = BinaryCopyInWriter::new(sink, &types);
+    let mut rows = st.query([])?;
+    let mut values: Vec<Boxed> = Vec::with_capacity(kinds.len());
+    while let Some(row) = rows.next()? {
+        values.clear();
+        for (i, (col, kind)) in kinds.iter().enumerate() {
+            values.push(value(row, i, *kind).ok_or_else(|| unreadable(table.name, col, row, i))?);
+        }
+        let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|b| b.as_ref()).collect();
+        writer.write(&refs).map_err(|e| target.error(e))?;
+    }
+    writer.finish().map_err(|e| target.error(e))?;
+    Ok(())
+}
+
+/// One SQLite value as the PostgreSQL column wants it; None when it cannot be read as that kind.
+fn value(row: &rusqlite::Row, i: usize, kind: Kind) -> Option<Boxed> {
+    fn get<T: rusqlite::types::FromSql>(row: &rusqlite::Row, i: usize) -> Option<Option<T>> {
+        row.get::<_, Option<T>>(i).ok()
+    }
+    Some(match kind {
+        Kind::Int => Box::new(get::<i64>(row, i)?),
+        Kind::SmallId => Box::new(get::<i64>(row, i)?.map(|v| v as i32)),
+        Kind::Real => Box::new(get::<f64>(row, i)?),
+        Kind::Text => Box::new(get::<String>(row, i)?),
+        Kind::Flag => Box::new(get::<i64>(row, i)?.map(|v| v != 0)),
+        Kind::Bytes => Box::new(get::<Vec<u8>>(row, i)?),
+        Kind::Instant => match get::<String>(row, i)? {
+            None => Box::new(None::<chrono::DateTime<chrono::Utc>>),
+            Some(s) => Box::new(Some(dates::from_text(&s)?)),
+        },
+        Kind::Date => match get::<String>(row, i)? {
+            None => Box::new(None::<NaiveDate>),
+            Some(s) => Box::new(Some(NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()?)),
+        },
+    })
+}
+
+fn unreadable(table: &str, col: &str, row: &rusqlite::Row, i: usize) -> Error {
+    let shown = match row.get_ref(i) {
+        Ok(v) => format!("{:?}", v.data_type()),
+        Err(_) => "?".into(),
+    };
+    Error::invalid(
+        "db",
+        format!(
+            "The records file holds a value Amends cannot read in {table}.{col} (a {shown} value), so nothing was moved. \
+             Run `amends check-db` and restore a backup if it reports damage."
+        ),
+    )
+}
+
+/// The Today chart's counts, rebuilt by PostgreSQL's triggers during the
+/// copy, must equal the file's: the same incidents landed in the same months.
+fn same_month_counts(
+    src: &rusqlite::Transaction,
+    tx: &mut postgres::Transaction,
+    target: &SharedLocation,
+) -> Result<()> {
+    let sql = "SELECT month, category, n FROM incident_month_counts WHERE n > 0 ORDER BY month, category";
+    let mut st = src.prepare(sql)?;
+    let here: Vec<(String, String, i64)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let there: Vec<(String, String, i64)> =
+        tx.query(sql, &[]).map_err(|e| target.error(e))?.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect();
+    if here != there {
+        return Err(Error::shared(
+            target.shown(),
+            "counted the incidents by month differently from the file; nothing was moved.",
+        ));
+    }
+    Ok(())
+}
