@@ -166,16 +166,30 @@ fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 impl Db {
     /// "Back up now" to a file the owner chose.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        self.refuse_shared_backup()?;
         crate::files::refuse_database(dest, self.path())?;
-        copy_database(self.conn(), dest)
+        copy_database(self.lite()?, dest)
+    }
+
+    /// A shared database is backed up by its server, not by one of the computers using it.
+    fn refuse_shared_backup(&self) -> Result<()> {
+        match self.sql() {
+            super::Sql::Pg(cell) => Err(Error::shared(
+                cell.borrow().location.shown(),
+                "is backed up on its server, not by Amends: use pg_dump there (see \"Backups of a shared \
+                 database\" in the README). Nothing was written.",
+            )),
+            super::Sql::Lite(_) => Ok(()),
+        }
     }
 
     /// A timestamped backup in the backups folder beside the database, then
     /// rotation. Nothing for an in-memory database.
+    /// On the shared database, nothing either: its server keeps the backups.
     pub fn backup_now(&self, reason: &str, keep: Retention) -> Result<Option<BackupInfo>> {
         let Some(db_path) = self.path() else { return Ok(None) };
         let dir = backups_dir(db_path);
-        let info = copy_database(self.conn(), &dir.join(backup_name(chrono::Local::now().naive_local(), reason)))?;
+        let info = copy_database(self.lite()?, &dir.join(backup_name(chrono::Local::now().naive_local(), reason)))?;
         prune(&dir, keep)?;
         Ok(Some(info))
     }
@@ -188,6 +202,7 @@ impl Db {
     /// backed up and the copy's pages put in their place, in one step. On any
     /// failure the current records are untouched, and the message says so.
     pub fn restore_from(&mut self, source: &Path) -> Result<RestoreReport> {
+        self.refuse_shared_backup()?;
         refuse_non_sqlite(source)?;
         crate::files::check_input(source)?;
         let untouched = |why: String| {
@@ -233,7 +248,7 @@ impl Db {
         let copy = Connection::open_with_flags(staged.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         {
             // The backup API writes the destination in one transaction: all pages or none.
-            let b = Backup::new(&copy, self.conn_mut())?;
+            let b = Backup::new(&copy, self.lite_mut()?)?;
             b.run_to_completion(4096, Duration::ZERO, None)?;
         }
         drop(copy);
@@ -266,7 +281,7 @@ impl Db {
                 return Err(untouched(format!("{broken} of its records point at records that are not there")));
             }
             // The live file's page size, or the pages can't be copied into it.
-            let live: i64 = self.conn().query_row("PRAGMA page_size", [], |r| r.get(0))?;
+            let live: i64 = self.lite()?.query_row("PRAGMA page_size", [], |r| r.get(0))?;
             let theirs: i64 = out.query_row("PRAGMA page_size", [], |r| r.get(0))?;
             if live != theirs {
                 out.pragma_update(None, "page_size", live)?;
@@ -283,7 +298,7 @@ impl Db {
             Ok(())
         })();
         readable.map_err(|e| untouched(format!("some of its records can't be read ({e})")))?;
-        staged.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        staged.lite()?.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 }

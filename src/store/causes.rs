@@ -11,7 +11,7 @@ use crate::domain::{Cause, CauseInput, Change, DiscoveredBy, Outcome};
 use crate::error::{Error, Result};
 use crate::photos::PreparedPhoto;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use super::sql::{args, Row, Sql};
 
 /// A cause in the register: how far the recoveries of its customers have gone.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -26,7 +26,7 @@ pub struct CauseSummary {
     pub came_back: Vec<i64>,
 }
 
-fn cause_from_row(r: &rusqlite::Row) -> rusqlite::Result<Cause> {
+fn cause_from_row(r: &Row) -> Result<Cause> {
     Ok(Cause {
         id: r.get("id")?,
         title: r.get("title")?,
@@ -39,8 +39,8 @@ fn cause_from_row(r: &rusqlite::Row) -> rusqlite::Result<Cause> {
     })
 }
 
-fn cause_exists(tx: &Transaction, id: i64) -> Result<()> {
-    let ok: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM causes WHERE id = ?)", [id], |r| r.get(0))?;
+fn cause_exists(tx: &Sql, id: i64) -> Result<()> {
+    let ok: bool = tx.one("SELECT EXISTS (SELECT 1 FROM causes WHERE id = ?)", [id])?;
     if ok {
         Ok(())
     } else {
@@ -55,9 +55,10 @@ impl Db {
             if let Some(c) = &v.category {
                 check_category(tx, c)?;
             }
-            tx.execute(
-                "INSERT INTO causes (title, what_happened, category, started_on, ended_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                params![
+            tx.insert(
+                "INSERT INTO causes (title, what_happened, category, started_on, ended_on, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                args![
                     v.title,
                     v.what_happened,
                     v.category,
@@ -65,46 +66,40 @@ impl Db {
                     v.ended_on.map(date_text),
                     dates::to_text(dates::now())
                 ],
-            )?;
-            Ok(tx.last_insert_rowid())
+            )
         })?;
         self.cause(id)
     }
 
     pub fn cause(&self, id: i64) -> Result<Cause> {
         let mut c = self
-            .conn()
-            .query_row("SELECT * FROM causes WHERE id = ?", [id], cause_from_row)
-            .optional()?
+            .sql()
+            .query_opt("SELECT * FROM causes WHERE id = ?", [id], cause_from_row)?
             .ok_or_else(|| Error::not_found(format!("Cause #{id}")))?;
-        let mut st = self.conn().prepare_cached(
+        c.changes = self.sql().query_map(
             "SELECT id, 0 AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
+            [id],
+            change_from_row,
         )?;
-        c.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
-        super::photos::attach(self.conn(), &mut c.changes, true)?;
+        super::photos::attach(self.sql(), &mut c.changes, true)?;
         Ok(c)
     }
 
     /// Every cause, newest first, with how far its customers' recoveries have gone.
     pub fn causes(&self) -> Result<Vec<CauseSummary>> {
-        let ids: Vec<i64> = {
-            let mut st = self.conn().prepare("SELECT id FROM causes ORDER BY created_at DESC, id DESC")?;
-            let rows = st.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids: Vec<i64> =
+            self.sql().query_map("SELECT id FROM causes ORDER BY created_at DESC, id DESC", (), |r| r.get(0))?;
         ids.into_iter()
             .map(|id| {
                 let count = |step: &str| -> Result<usize> {
-                    let n: i64 = self.conn().query_row(
+                    let n: i64 = self.sql().one(
                         "SELECT COUNT(*) FROM incidents i WHERE i.cause_id = ?1
                          AND EXISTS (SELECT 1 FROM incident_steps s WHERE s.incident_id = i.id AND s.step = ?2)",
-                        params![id, step],
-                        |r| r.get(0),
+                        args![id, step],
                     )?;
                     Ok(n as usize)
                 };
-                let incidents: i64 =
-                    self.conn().query_row("SELECT COUNT(*) FROM incidents WHERE cause_id = ?", [id], |r| r.get(0))?;
+                let incidents: i64 = self.sql().one("SELECT COUNT(*) FROM incidents WHERE cause_id = ?", [id])?;
                 let cause = self.cause(id)?;
                 let came_back = self.came_back(&cause)?;
                 Ok(CauseSummary {
@@ -121,9 +116,7 @@ impl Db {
 
     /// The incidents of a cause, oldest first.
     pub fn cause_incidents(&self, id: i64) -> Result<Vec<i64>> {
-        let mut st = self.conn().prepare("SELECT id FROM incidents WHERE cause_id = ? ORDER BY discovered_at, id")?;
-        let rows = st.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map("SELECT id FROM incidents WHERE cause_id = ? ORDER BY discovered_at, id", [id], |r| r.get(0))
     }
 
     /// Link an incident to a cause (or, with `None`, unlink it); its status follows the cause's changes.
@@ -132,7 +125,7 @@ impl Db {
             if let Some(c) = cause_id {
                 cause_exists(tx, c)?;
             }
-            if tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", params![cause_id, incident_id])? == 0 {
+            if tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", args![cause_id, incident_id])? == 0 {
                 return Err(Error::not_found(format!("Incident #{incident_id}")));
             }
             refresh_status(tx, incident_id)
@@ -156,20 +149,15 @@ impl Db {
         let t = crate::text::required("text", text_in, "Say what you changed.", crate::text::LONG_LIMIT)?;
         let (id, infos) = self.write(|tx| {
             cause_exists(tx, cause_id)?;
-            tx.execute(
-                "INSERT INTO cause_changes (cause_id, changed_on, text) VALUES (?, ?, ?)",
-                params![cause_id, date_text(on), t],
+            let id = tx.insert(
+                "INSERT INTO cause_changes (cause_id, changed_on, text) VALUES (?, ?, ?) RETURNING id",
+                args![cause_id, date_text(on), t],
             )?;
-            let id = tx.last_insert_rowid();
             let infos = photos
                 .iter()
                 .map(|(name, p)| super::photos::insert(tx, PhotoOwner::CauseChange(id), name, p))
                 .collect::<Result<Vec<_>>>()?;
-            let linked: Vec<i64> = {
-                let mut st = tx.prepare("SELECT id FROM incidents WHERE cause_id = ?")?;
-                let rows = st.query_map([cause_id], |r| r.get(0))?;
-                rows.collect::<rusqlite::Result<_>>()?
-            };
+            let linked: Vec<i64> = tx.query_map("SELECT id FROM incidents WHERE cause_id = ?", [cause_id], |r| r.get(0))?;
             for i in linked {
                 refresh_status(tx, i)?;
             }
@@ -206,7 +194,7 @@ impl Db {
                     outcome: Outcome::default(),
                 };
                 let id = insert_incident(tx, &v, window, &now)?;
-                tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", params![cause_id, id])?;
+                tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", args![cause_id, id])?;
                 second_failures(tx, customer_id, window)?;
                 refresh_status(tx, id)?;
                 ids.push(id);
@@ -224,18 +212,17 @@ impl Db {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<i64> {
-        Ok(self.conn().query_row(
+        self.sql().one(
             "SELECT COUNT(*) FROM incidents
              WHERE discovered_at >= ?1 AND discovered_at < ?2
-               AND ((?3 IS NOT NULL AND category = ?3) OR (?4 IS NOT NULL AND cause_id = ?4))",
-            params![
+               AND ((CAST(?3 AS TEXT) IS NOT NULL AND category = ?3) OR (CAST(?4 AS BIGINT) IS NOT NULL AND cause_id = ?4))",
+            args![
                 format!("{}T00:00:00Z", date_text(from)),
                 format!("{}T00:00:00Z", date_text(to)),
                 category,
                 cause_id
             ],
-            |r| r.get(0),
-        )?)
+        )
     }
 
     /// Incidents of the cause's kind, not linked to it, found since its last
@@ -249,23 +236,22 @@ impl Db {
 
     /// Incidents of the category found on or after `since` that are not linked to the cause.
     pub fn incidents_since(&self, category: &str, since: NaiveDate, not_cause: i64) -> Result<Vec<i64>> {
-        let mut st = self.conn().prepare(
+        self.sql().query_map(
             "SELECT id FROM incidents WHERE category = ? AND discovered_at >= ? AND (cause_id IS NULL OR cause_id <> ?)
              ORDER BY discovered_at",
-        )?;
-        let rows =
-            st.query_map(params![category, format!("{}T00:00:00Z", date_text(since)), not_cause], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            args![category, format!("{}T00:00:00Z", date_text(since)), not_cause],
+            |r| r.get(0),
+        )
     }
 
     /// Customers with a tag (exactly, case ignored).
     pub fn customers_tagged(&self, tag: &str) -> Result<Vec<i64>> {
         let t = tag.trim().to_lowercase();
-        let mut st = self.conn().prepare("SELECT id, tags FROM customers ORDER BY id")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let rows = self.sql().query_map("SELECT id, tags FROM customers ORDER BY id", (), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, tags) = row?;
+        for (id, tags) in rows {
             if tags.unwrap_or_default().split([',', '\n']).any(|x| x.trim().to_lowercase() == t) {
                 out.push(id);
             }

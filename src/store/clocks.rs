@@ -5,11 +5,11 @@ use crate::clocks::{ClockRow, ClockSettings};
 use crate::dates;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use super::sql::args;
 
 impl Db {
     pub fn clock_settings(&self) -> Result<ClockSettings> {
-        Ok(self.conn().query_row("SELECT * FROM clock_settings WHERE id = 1", [], |r| {
+        self.sql().query_row("SELECT * FROM clock_settings WHERE id = 1", (), |r| {
             let days: String = r.get("work_days")?;
             Ok(ClockSettings {
                 first_contact_hours: r.get("first_contact_hours")?,
@@ -21,7 +21,7 @@ impl Db {
                 work_end: r.get("work_end")?,
                 notifications: r.get("notifications")?,
             })
-        })?)
+        })
     }
 
     pub fn save_clock_settings(&mut self, s: &ClockSettings) -> Result<ClockSettings> {
@@ -31,7 +31,7 @@ impl Db {
             tx.execute(
                 "UPDATE clock_settings SET first_contact_hours = ?, answer_hours = ?, follow_up_days = ?, outcome_days = ?,
                  work_days = ?, work_start = ?, work_end = ?, notifications = ? WHERE id = 1",
-                params![
+                args![
                     s.first_contact_hours,
                     s.answer_hours,
                     s.follow_up_days,
@@ -50,7 +50,7 @@ impl Db {
     /// Every incident with a running clock: open ones, and closed ones with no
     /// outcome recorded that were closed before `closed_before`.
     pub fn clock_rows(&self, closed_before: DateTime<Utc>) -> Result<Vec<ClockRow>> {
-        let mut st = self.conn().prepare(
+        self.sql().query_map(
             "SELECT i.id, c.name, i.title, i.discovered_by, i.discovered_at, i.status, i.fix_pending_by, i.callback_by,
                     EXISTS (SELECT 1 FROM incident_steps s WHERE s.incident_id = i.id AND s.step = 'contacted') AS contacted,
                     (SELECT s.done_at FROM incident_steps s WHERE s.incident_id = i.id AND s.step = 'fixed') AS fixed_at,
@@ -61,8 +61,8 @@ impl Db {
                 OR (i.outcome_came_back IS NULL
                     AND (SELECT max(s.done_at) FROM incident_steps s WHERE s.incident_id = i.id) < ?1)
              ORDER BY i.id",
-        )?;
-        let rows = st.query_map([dates::to_text(closed_before)], |r| {
+            [dates::to_text(closed_before)],
+            |r| {
             let status: String = r.get("status")?;
             let by: String = r.get("discovered_by")?;
             Ok(ClockRow {
@@ -78,7 +78,7 @@ impl Db {
                 fixed_at: opt_instant(r, "fixed_at")?,
                 closed_awaiting_outcome: if status == "closed" { opt_instant(r, "closed_at")? } else { None },
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            },
+        )
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::customer::ValidCustomer;
 use crate::domain::{Address, Customer, CustomerInput};
 use crate::error::{Error, Result};
 use crate::text;
-use rusqlite::{params, Row, Transaction};
+use super::sql::{args, Engine, Params, Row, Sql, Value};
 
 impl Db {
     pub fn add_customer(&mut self, input: &CustomerInput) -> Result<Customer> {
@@ -27,14 +27,13 @@ impl Db {
     }
 
     pub fn customer(&self, id: i64) -> Result<Customer> {
-        self.conn().query_row("SELECT * FROM customers WHERE id = ?", [id], customer_from_row).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::not_found(format!("Customer #{id}")),
-            e => e.into(),
-        })
+        self.sql()
+            .query_opt("SELECT * FROM customers WHERE id = ?", [id], customer_from_row)?
+            .ok_or_else(|| Error::not_found(format!("Customer #{id}")))
     }
 
     pub fn customer_count(&self) -> Result<i64> {
-        Ok(self.conn().query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?)
+        self.sql().one("SELECT COUNT(*) FROM customers", ())
     }
 
     /// Customers whose name, company, email or phone contains `query`, ignoring
@@ -44,13 +43,22 @@ impl Db {
     /// search-as-you-type fast on large lists.
     pub fn search_customers(&self, query: &str, limit: Option<usize>) -> Result<Vec<Customer>> {
         let q = query.trim();
-        let lim = limit.map_or(-1, |l| l as i64);
+        let lim = limit.map_or(i64::MAX, |l| l as i64);
         let folded = text::fold(q);
         let digits = text::digits(q);
         let phone_like = digits.len() >= 3 && q.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
         let needle = if phone_like { digits } else { folded };
         let mut out = if needle.is_empty() {
-            self.query_customers("SELECT * FROM customers ORDER BY name_key, id LIMIT ?", params![lim])?
+            self.query_customers("SELECT * FROM customers ORDER BY name_key, id LIMIT ?", args![lim])?
+        } else if needle.chars().count() >= 3 && self.engine() == Engine::Postgres {
+            // The trigram index on the folded text answers LIKE '%…%' directly.
+            let like = format!("%{}%", needle.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let sql = if limit.is_some() {
+                "SELECT * FROM customers WHERE search_text LIKE ? LIMIT ?"
+            } else {
+                "SELECT * FROM customers WHERE search_text LIKE ? ORDER BY name_key, id LIMIT ?"
+            };
+            self.query_customers(sql, args![like, lim])?
         } else if needle.chars().count() >= 3 {
             // Trigram index: a quoted phrase matches any substring of three or more characters.
             let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
@@ -61,25 +69,23 @@ impl Db {
                 "SELECT c.* FROM customer_search s JOIN customers c ON c.id = s.rowid
                  WHERE customer_search MATCH ? ORDER BY c.name_key, c.id LIMIT ?"
             };
-            self.query_customers(sql, params![phrase, lim])?
+            self.query_customers(sql, args![phrase, lim])?
         } else {
             // One or two characters are too short for trigrams: match the start of
             // the name through its index, which stays instant on any list.
             let upper = prefix_upper_bound(&needle);
             self.query_customers(
-                "SELECT * FROM customers WHERE name_key >= ?1 AND (?2 IS NULL OR name_key < ?2)
+                "SELECT * FROM customers WHERE name_key >= ?1 AND (CAST(?2 AS TEXT) IS NULL OR name_key < ?2)
                  ORDER BY name_key, id LIMIT ?3",
-                params![needle, upper, lim],
+                args![needle, upper, lim],
             )?
         };
         out.sort_by(|a, b| text::fold(&a.name).cmp(&text::fold(&b.name)).then(a.id.cmp(&b.id)));
         Ok(out)
     }
 
-    fn query_customers(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Customer>> {
-        let mut st = self.conn().prepare_cached(sql)?;
-        let rows = st.query_map(p, customer_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    fn query_customers(&self, sql: &str, p: impl Params) -> Result<Vec<Customer>> {
+        self.sql().query_map(sql, p, customer_from_row)
     }
 }
 
@@ -101,8 +107,7 @@ fn prefix_upper_bound(prefix: &str) -> Option<String> {
 const COLUMNS: &str = "name, company, email, phone, phone_digits, address_lines, city, region, postal_code, \
     country, notes, tags, yearly_spend_minor, expected_years, search_text, name_key";
 
-fn column_values(c: &ValidCustomer, search_text: Option<String>) -> Vec<rusqlite::types::Value> {
-    use rusqlite::types::Value;
+fn column_values(c: &ValidCustomer, search_text: Option<String>) -> Vec<Value> {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
     vec![
         Value::Text(c.name.clone()),
@@ -117,28 +122,30 @@ fn column_values(c: &ValidCustomer, search_text: Option<String>) -> Vec<rusqlite
         text(&c.address.country),
         text(&c.notes),
         Value::Text(c.tags.join("\n")),
-        Value::Integer(c.yearly_spend_minor),
-        Value::Integer(c.expected_years.into()),
+        Value::Int(c.yearly_spend_minor),
+        Value::Int(c.expected_years.into()),
         text(&search_text),
         Value::Text(text::fold(&c.name)),
     ]
 }
 
 /// Insert a checked customer inside a caller's transaction (also used by demo and import).
-pub(crate) fn insert_customer(tx: &Transaction, c: &ValidCustomer, now: &str) -> Result<i64> {
+pub(crate) fn insert_customer(tx: &Sql, c: &ValidCustomer, now: &str) -> Result<i64> {
     static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES ({})", vec!["?"; 18].join(", "))
+        format!(
+            "INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES ({}) RETURNING id",
+            vec!["?"; 18].join(", ")
+        )
     });
     let mut values = column_values(c, Some(c.search_text()));
     values.extend([now.to_string().into(), now.to_string().into()]);
-    tx.prepare_cached(&SQL)?.execute(rusqlite::params_from_iter(values))?;
-    Ok(tx.last_insert_rowid())
+    tx.insert(&SQL, values)
 }
 
 /// Update a customer's row. `search_text: None` leaves the searchable text (and
 /// so the search index) as it is, for an import that re-indexes at the end.
 pub(crate) fn update_customer_row(
-    tx: &Transaction,
+    tx: &Sql,
     id: i64,
     c: &ValidCustomer,
     search_text: Option<&str>,
@@ -158,10 +165,10 @@ pub(crate) fn update_customer_row(
     let sql = format!("UPDATE customers SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
     let mut values = column_values(c, search_text.map(str::to_string));
     values.extend([now.to_string().into(), id.into()]);
-    Ok(tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?)
+    tx.execute(&sql, values)
 }
 
-pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+pub(crate) fn customer_from_row(r: &Row) -> Result<Customer> {
     Ok(Customer {
         id: r.get("id")?,
         name: r.get("name")?,

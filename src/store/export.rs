@@ -13,8 +13,7 @@ use crate::dates;
 use crate::domain::{Change, Customer, Incident, LetterRecord, Outcome, Status, TimelineEntry};
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::Transaction;
+use super::sql::{Row, Sql, Value};
 use std::ops::ControlFlow;
 
 /// Which incidents an export covers; the default is everything.
@@ -81,7 +80,7 @@ pub const EXPORT_INCIDENTS_SQL: &str = "SELECT i.id, i.customer_id, i.title, i.w
      FROM incidents i JOIN customers c ON c.id = i.customer_id WHERE 1 = 1 ORDER BY i.id";
 
 /// One row of `EXPORT_INCIDENTS_SQL`, by position.
-fn incident_at(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
+fn incident_at(r: &Row) -> Result<IncidentRow> {
     Ok(IncidentRow {
         incident: Incident {
             id: r.get(0)?,
@@ -122,15 +121,37 @@ fn incident_at(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
 
 /// A consistent snapshot of the database for one export.
 pub struct ExportReader<'a> {
-    tx: Transaction<'a>,
+    snapshot: Snapshot<'a>,
     filter: ExportFilter,
+}
+
+enum Snapshot<'a> {
+    Lite(rusqlite::Transaction<'a>),
+    /// A read-only REPEATABLE READ transaction, ended when the reader is dropped.
+    Shared(Sql<'a>),
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if let Snapshot::Shared(sql) = self {
+            // Read only: ending it can lose nothing, and a broken connection reports itself on the next use.
+            let _ = sql.execute_batch("COMMIT");
+        }
+    }
 }
 
 impl Db {
     /// Start reading for an export. Nothing is read until a table is asked for;
     /// from then on every table sees the same snapshot.
     pub fn export_reader(&self, filter: &ExportFilter) -> Result<ExportReader<'_>> {
-        Ok(ExportReader { tx: self.conn().unchecked_transaction()?, filter: filter.clone() })
+        let snapshot = match self.sql() {
+            Sql::Lite(c) => Snapshot::Lite(c.unchecked_transaction()?),
+            shared => {
+                shared.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+                Snapshot::Shared(shared)
+            }
+        };
+        Ok(ExportReader { snapshot, filter: filter.clone() })
     }
 }
 
@@ -172,8 +193,15 @@ impl ExportReader<'_> {
         )
     }
 
+    fn sql(&self) -> Sql<'_> {
+        match &self.snapshot {
+            Snapshot::Lite(tx) => Sql::Lite(tx),
+            Snapshot::Shared(sql) => *sql,
+        }
+    }
+
     fn count(&self, sql: String, args: Vec<Value>) -> Result<u64> {
-        let n: i64 = self.tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+        let n: i64 = self.sql().one(&sql, args)?;
         Ok(n as u64)
     }
 
@@ -285,16 +313,9 @@ impl ExportReader<'_> {
         &self,
         sql: &str,
         args: Vec<Value>,
-        map: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+        map: impl Fn(&Row) -> Result<T>,
         each: Each<T>,
     ) -> Result<ControlFlow<()>> {
-        let mut st = self.tx.prepare(sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(args))?;
-        while let Some(r) = rows.next()? {
-            if each(&map(r)?)?.is_break() {
-                return Ok(ControlFlow::Break(()));
-            }
-        }
-        Ok(ControlFlow::Continue(()))
+        self.sql().each(sql, args, |r| each(&map(r)?))
     }
 }

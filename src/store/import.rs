@@ -12,7 +12,7 @@ use crate::domain::customer::ValidCustomer;
 use crate::domain::Customer;
 use crate::error::Result;
 use crate::text;
-use rusqlite::{Transaction, TransactionBehavior};
+use super::sql::{args, Engine, Sql};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -22,7 +22,7 @@ pub const MIN_MATCH_PHONE_DIGITS: usize = 7;
 
 /// One open import transaction.
 pub struct CustomerImport<'a> {
-    tx: &'a Transaction<'a>,
+    tx: &'a Sql<'a>,
     now: String,
     /// New searchable text of updated customers, applied at the end in id
     /// order: re-indexing an older row in the middle of thousands of inserts
@@ -41,14 +41,13 @@ struct Contacts {
 }
 
 impl Contacts {
-    fn load(tx: &Transaction) -> Result<Contacts> {
+    fn load(tx: &Sql) -> Result<Contacts> {
         let mut c = Contacts::default();
-        let mut st = tx.prepare("SELECT id, lower(email), phone_digits FROM customers ORDER BY id")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
+        let _all = tx.each("SELECT id, lower(email), phone_digits FROM customers ORDER BY id", (), |r| {
             let id: i64 = r.get(0)?;
             c.note(id, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?);
-        }
+            Ok(std::ops::ControlFlow::Continue(()))
+        })?;
         Ok(c)
     }
 
@@ -68,22 +67,21 @@ impl Contacts {
 }
 
 impl CustomerImport<'_> {
-    fn new<'a>(tx: &'a Transaction<'a>, now: String) -> Result<CustomerImport<'a>> {
+    fn new<'a>(tx: &'a Sql<'a>, now: String) -> Result<CustomerImport<'a>> {
         let contacts = RefCell::new(Contacts::load(tx)?);
         Ok(CustomerImport { tx, now, reindex: RefCell::new(Vec::new()), contacts })
     }
 
     fn load(&self, id: i64) -> Result<Customer> {
-        Ok(self.tx.prepare_cached("SELECT * FROM customers WHERE id = ?")?.query_row([id], customer_from_row)?)
+        self.tx.query_row("SELECT * FROM customers WHERE id = ?", [id], customer_from_row)
     }
 
     /// Bring the search index up to date for the customers this import updated.
     fn finish(&self) -> Result<()> {
         let mut pending = self.reindex.take();
         pending.sort_by_key(|(id, _)| *id);
-        let mut st = self.tx.prepare_cached("UPDATE customers SET search_text = ? WHERE id = ?")?;
         for (id, text) in pending {
-            st.execute(rusqlite::params![text, id])?;
+            self.tx.execute("UPDATE customers SET search_text = ? WHERE id = ?", args![text, id])?;
         }
         Ok(())
     }
@@ -108,19 +106,26 @@ impl Db {
         let now = dates::to_text(dates::now());
         let existing = self.customer_count()? as u64;
         let rebuild = expected_rows >= 5_000 && expected_rows >= existing;
-        let run = |tx: &Transaction| -> Result<T> {
-            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 0)", [])?;
+        let run = |tx: &Sql| -> Result<T> {
+            if tx.engine() == Engine::Postgres {
+                // PostgreSQL keeps its trigram index by itself, row by row.
+                let session = CustomerImport::new(tx, now)?;
+                let out = f(&session)?;
+                session.finish()?;
+                return Ok(out);
+            }
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 0)", ())?;
             if rebuild {
                 tx.execute_batch(
                     "DROP INDEX customers_name_key; DROP INDEX customers_email; DROP INDEX customers_phone;",
                 )?;
             }
             // New rows are indexed for search in one statement at the end (see migration 003).
-            let last_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
-            tx.execute("INSERT INTO search_index_paused (one) VALUES (1)", [])?;
+            let last_before: i64 = tx.one("SELECT coalesce(max(id), 0) FROM customers", ())?;
+            tx.execute("INSERT INTO search_index_paused (one) VALUES (1)", ())?;
             let session = CustomerImport::new(tx, now)?;
             let out = f(&session)?;
-            tx.execute("DELETE FROM search_index_paused", [])?;
+            tx.execute("DELETE FROM search_index_paused", ())?;
             tx.execute(
                 "INSERT INTO customer_search (rowid, search_text) SELECT id, search_text FROM customers WHERE id > ?",
                 [last_before],
@@ -134,24 +139,22 @@ impl Db {
                 )?;
             }
             session.finish()?;
-            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 4)", [])?;
-            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 64)", [])?;
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('automerge', 4)", ())?;
+            tx.execute("INSERT INTO customer_search (customer_search, rank) VALUES ('merge', 64)", ())?;
             Ok(out)
         };
         // A large import touches many pages: with a small page cache SQLite spills
         // them to the WAL again and again (366,000 writes for 100,000 customers
         // with 64 MB). Up to 256 MB for this transaction only; the cache grows
         // only as far as the pages touched (about 65 MB for 100,000 customers).
-        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
-        let out = if commit {
-            self.write(run)
-        } else {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = run(&tx);
-            tx.rollback()?;
-            out
-        };
-        self.conn.execute_batch("PRAGMA cache_size = -2000")?;
+        let lite = self.sql().sqlite().is_some();
+        if lite {
+            self.sql().execute_batch("PRAGMA cache_size = -262144")?;
+        }
+        let out = self.transaction(commit, run);
+        if lite {
+            self.sql().execute_batch("PRAGMA cache_size = -2000")?;
+        }
         out
     }
 }
@@ -220,11 +223,7 @@ impl CustomerImport<'_> {
 impl Db {
     /// The mapping (field, header) remembered for a header row, if any.
     pub fn saved_import_mapping(&self, header_key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn()
-            .query_row("SELECT mapping FROM import_mappings WHERE header_key = ?", [header_key], |r| r.get(0))
-            .optional()?)
+        self.sql().query_opt("SELECT mapping FROM import_mappings WHERE header_key = ?", [header_key], |r| r.get(0))
     }
 
     /// Remember the owner's mapping (as JSON text) for files with this header row.
@@ -234,7 +233,7 @@ impl Db {
             tx.execute(
                 "INSERT INTO import_mappings (header_key, mapping, saved_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
-                rusqlite::params![header_key, mapping_json, now],
+                args![header_key, mapping_json, now],
             )?;
             Ok(())
         })

@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::text::{self, LONG_LIMIT};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use super::sql::{args, Engine, Row, Sql, Value};
 use serde::{Deserialize, Serialize};
 
 /// One line of an incident list.
@@ -172,7 +172,7 @@ impl Db {
                     makeup_description = ?, makeup_value_minor = ?, root_cause = ?, outcome_came_back = ?,
                     outcome_spend_minor = ?, outcome_note = ?, updated_at = ?
                  WHERE id = ?",
-                params![
+                args![
                     v.title,
                     v.what_happened,
                     v.our_understanding,
@@ -193,7 +193,7 @@ impl Db {
                     id
                 ],
             )?;
-            let customer: i64 = tx.query_row("SELECT customer_id FROM incidents WHERE id = ?", [id], |r| r.get(0))?;
+            let customer: i64 = tx.one("SELECT customer_id FROM incidents WHERE id = ?", [id])?;
             second_failures(tx, customer, window)?;
             refresh_status(tx, id)
         })?;
@@ -221,14 +221,14 @@ impl Db {
     pub fn delete_incident(&mut self, id: i64) -> Result<DeletedIncident> {
         let incident = self.incident(id)?;
         let letters = self.letters(id)?;
-        let photos = super::photos::of_incident(self.conn(), id)?;
+        let photos = super::photos::of_incident(self.sql(), id)?;
         let window = self.profile()?.second_failure_days;
         self.write(|tx| {
             tx.execute("DELETE FROM incidents WHERE id = ?", [id])?;
             second_failures(tx, incident.customer_id, window)?;
             tx.execute(
                 "INSERT INTO audit_log (at, action, detail) VALUES (?, 'delete_incident', ?)",
-                params![dates::to_text(dates::now()), format!("Incident #{id} was deleted by the owner.")],
+                args![dates::to_text(dates::now()), format!("Incident #{id} was deleted by the owner.")],
             )?;
             Ok(())
         })?;
@@ -241,7 +241,7 @@ impl Db {
         let i = &d.incident;
         let window = self.profile()?.second_failure_days;
         self.write(|tx| {
-            let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?)", [i.id], |r| r.get(0))?;
+            let taken: bool = tx.one("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?)", [i.id])?;
             if taken {
                 return Err(Error::invalid("incident", format!("Incident #{} is already there.", i.id)));
             }
@@ -251,7 +251,7 @@ impl Db {
                     makeup_description, makeup_value_minor, root_cause, outcome_came_back, outcome_spend_minor,
                     outcome_note, second_failure, status, fix_pending_by, created_at, updated_at, cause_id)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-                params![
+                args![
                     i.id,
                     i.customer_id,
                     i.title,
@@ -282,33 +282,33 @@ impl Db {
             for st in i.steps.iter().filter(|s| s.is_resolved()) {
                 tx.execute(
                     "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
-                    params![i.id, st.step.key(), st.done_at.map(dates::to_text), st.skipped_reason],
+                    args![i.id, st.step.key(), st.done_at.map(dates::to_text), st.skipped_reason],
                 )?;
             }
             for c in &i.changes {
                 tx.execute(
                     "INSERT INTO changes (id, incident_id, changed_on, text) VALUES (?, ?, ?, ?)",
-                    params![c.id, i.id, date_text(c.date), c.text],
+                    args![c.id, i.id, date_text(c.date), c.text],
                 )?;
             }
             super::photos::restore(tx, &d.photos)?;
             for t in &i.timeline {
                 tx.execute(
                     "INSERT INTO timeline (id, incident_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
-                    params![t.id, i.id, dates::to_text(t.at), t.kind.key(), t.text],
+                    args![t.id, i.id, dates::to_text(t.at), t.kind.key(), t.text],
                 )?;
             }
             for l in &d.letters {
                 tx.execute(
                     "INSERT INTO letters (id, incident_id, kind, tone, body, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    params![l.id, i.id, l.kind.key(), l.tone, l.body, dates::to_text(l.created_at), l.sent_at.map(dates::to_text)],
+                    args![l.id, i.id, l.kind.key(), l.tone, l.body, dates::to_text(l.created_at), l.sent_at.map(dates::to_text)],
                 )?;
             }
             second_failures(tx, i.customer_id, window)?;
             refresh_status(tx, i.id)?;
             tx.execute(
                 "INSERT INTO audit_log (at, action, detail) VALUES (?, 'undelete_incident', ?)",
-                params![dates::to_text(dates::now()), format!("Incident #{} was put back (undo).", i.id)],
+                args![dates::to_text(dates::now()), format!("Incident #{} was put back (undo).", i.id)],
             )?;
             Ok(())
         })?;
@@ -316,46 +316,43 @@ impl Db {
     }
 
     pub fn incident(&self, id: i64) -> Result<Incident> {
-        let conn = self.conn();
+        let conn = self.sql();
         let mut inc = conn
-            .query_row("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)
-            .optional()?
+            .query_opt("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)?
             .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
-        let mut st =
-            conn.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
-        let stored: Vec<StepRecord> = st
-            .query_map([id], |r| {
+        let stored: Vec<StepRecord> =
+            conn.query_map("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?", [id], |r| {
                 Ok(StepRecord {
                     step: parsed(r, "step")?,
                     done_at: opt_instant(r, "done_at")?,
                     skipped_reason: r.get("skipped_reason")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            })?;
         inc.steps = RecoveryStep::ALL
             .iter()
             .map(|s| stored.iter().find(|r| r.step == *s).cloned().unwrap_or(StepRecord::pending(*s)))
             .collect();
         inc.next_step = inc.steps.iter().find(|s| !s.is_resolved()).map(|s| s.step);
         inc.steps_done = inc.steps.iter().filter(|s| s.is_resolved()).count();
-        let mut st = conn.prepare_cached("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id")?;
-        inc.changes = st.query_map([id], change_from_row)?.collect::<rusqlite::Result<_>>()?;
+        inc.changes =
+            conn.query_map("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id", [id], change_from_row)?;
         super::photos::attach(conn, &mut inc.changes, false)?;
         if let Some(cause) = inc.cause_id {
-            let mut st = conn.prepare_cached(
-                "SELECT id, ? AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ? ORDER BY changed_on, id",
+            inc.cause_changes = conn.query_map(
+                "SELECT id, CAST(? AS BIGINT) AS incident_id, changed_on, text FROM cause_changes WHERE cause_id = ?
+                 ORDER BY changed_on, id",
+                [id, cause],
+                change_from_row,
             )?;
-            inc.cause_changes = st.query_map(params![id, cause], change_from_row)?.collect::<rusqlite::Result<_>>()?;
             super::photos::attach(conn, &mut inc.cause_changes, true)?;
         }
-        let mut st = conn.prepare_cached("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id")?;
-        inc.timeline = st.query_map([id], timeline_from_row)?.collect::<rusqlite::Result<_>>()?;
+        inc.timeline = conn.query_map("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id", [id], timeline_from_row)?;
         Ok(inc)
     }
 
     pub fn list_incidents(&self, f: &IncidentFilter) -> Result<Vec<IncidentSummary>> {
         let mut sql = format!("{SUMMARY_SELECT} WHERE 1 = 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
         if let Some(statuses) = &f.statuses {
             sql.push_str(&format!(" AND i.status IN ({})", vec!["?"; statuses.len()].join(", ")));
             args.extend(statuses.iter().map(|s| s.key().to_string().into()));
@@ -395,18 +392,16 @@ impl Db {
         }
         let order = match f.sort.as_deref().unwrap_or("found") {
             "occurred" => "i.occurred_at DESC, i.id DESC",
-            "customer" => "c.name COLLATE NOCASE, i.discovered_at DESC",
-            "title" => "i.title COLLATE NOCASE, i.id",
+            "customer" => "lower(c.name), i.discovered_at DESC",
+            "title" => "lower(i.title), i.id",
             "status" => "i.status, i.discovered_at DESC",
             "value" => "i.order_value_minor DESC, i.id DESC",
             _ => "i.discovered_at DESC, i.id DESC",
         };
         sql.push_str(&format!(" ORDER BY {order} LIMIT ? OFFSET ?"));
-        args.push(f.limit.map_or(-1, |l| l as i64).into());
+        args.push(f.limit.map_or(i64::MAX, |l| l as i64).into());
         args.push((f.offset.unwrap_or(0) as i64).into());
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map(&sql, args, summary_from_row)
     }
 
     /// Record, skip or undo one recovery step; the status follows.
@@ -424,7 +419,7 @@ impl Db {
                     tx.execute(
                         "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
                          ON CONFLICT (incident_id, step) DO UPDATE SET done_at = excluded.done_at, skipped_reason = NULL",
-                        params![id, step.key(), dates::to_text(*at)],
+                        args![id, step.key(), dates::to_text(*at)],
                     )?;
                 }
                 StepAction::Skip(reason) => {
@@ -437,11 +432,11 @@ impl Db {
                     tx.execute(
                         "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, NULL, ?)
                          ON CONFLICT (incident_id, step) DO UPDATE SET done_at = NULL, skipped_reason = excluded.skipped_reason",
-                        params![id, step.key(), reason],
+                        args![id, step.key(), reason],
                     )?;
                 }
                 StepAction::Undo => {
-                    tx.execute("DELETE FROM incident_steps WHERE incident_id = ? AND step = ?", params![id, step.key()])?;
+                    tx.execute("DELETE FROM incident_steps WHERE incident_id = ? AND step = ?", args![id, step.key()])?;
                 }
             }
             refresh_status(tx, id)
@@ -455,7 +450,7 @@ impl Db {
             occurred_at(tx, id)?;
             tx.execute(
                 "UPDATE incidents SET callback_by = ?, updated_at = ? WHERE id = ?",
-                params![by.map(dates::to_text), dates::to_text(dates::now()), id],
+                args![by.map(dates::to_text), dates::to_text(dates::now()), id],
             )?;
             Ok(())
         })?;
@@ -473,7 +468,7 @@ impl Db {
                 WordsField::TheirWords => "UPDATE incidents SET what_happened = ?, updated_at = ? WHERE id = ?",
                 WordsField::OurRepeatBack => "UPDATE incidents SET our_understanding = ?, updated_at = ? WHERE id = ?",
             };
-            tx.execute(sql, params![v, now, id])?;
+            tx.execute(sql, args![v, now, id])?;
             Ok(())
         })?;
         self.incident(id)
@@ -494,7 +489,7 @@ impl Db {
             occurred_at(tx, id)?;
             tx.execute(
                 "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'call', ?)",
-                params![id, dates::to_text(started), note],
+                args![id, dates::to_text(started), note],
             )?;
             // The call that was promised has happened.
             tx.execute("UPDATE incidents SET callback_by = NULL WHERE id = ?", [id])?;
@@ -502,7 +497,7 @@ impl Db {
                 tx.execute(
                     "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
                      ON CONFLICT (incident_id, step) DO UPDATE SET done_at = coalesce(done_at, excluded.done_at), skipped_reason = NULL",
-                    params![id, step.key(), dates::to_text(*at)],
+                    args![id, step.key(), dates::to_text(*at)],
                 )?;
             }
             refresh_status(tx, id)
@@ -523,7 +518,7 @@ impl Db {
             occurred_at(tx, id)?;
             tx.execute(
                 "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, updated_at = ? WHERE id = ?",
-                params![description, value, dates::to_text(dates::now()), id],
+                args![description, value, dates::to_text(dates::now()), id],
             )?;
             Ok(())
         })?;
@@ -534,7 +529,7 @@ impl Db {
     pub fn promise_fix(&mut self, id: i64, by: NaiveDate) -> Result<Incident> {
         self.write(|tx| {
             not_before_incident("date", by, occurred_at(tx, id)?)?;
-            tx.execute("UPDATE incidents SET fix_promised_by = ? WHERE id = ?", params![date_text(by), id])?;
+            tx.execute("UPDATE incidents SET fix_promised_by = ? WHERE id = ?", args![date_text(by), id])?;
             refresh_status(tx, id)
         })?;
         self.incident(id)
@@ -561,11 +556,10 @@ impl Db {
         )?;
         let (change_id, infos) = self.write(|tx| {
             not_before_incident("date", on, occurred_at(tx, id)?)?;
-            tx.execute(
-                "INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)",
-                params![id, date_text(on), t],
+            let cid = tx.insert(
+                "INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?) RETURNING id",
+                args![id, date_text(on), t],
             )?;
-            let cid = tx.last_insert_rowid();
             let infos = photos
                 .iter()
                 .map(|(name, p)| super::photos::insert(tx, super::PhotoOwner::Change(cid), name, p))
@@ -579,8 +573,7 @@ impl Db {
     pub fn remove_change(&mut self, change_id: i64) -> Result<()> {
         self.write(|tx| {
             let inc: i64 = tx
-                .query_row("SELECT incident_id FROM changes WHERE id = ?", [change_id], |r| r.get(0))
-                .optional()?
+                .query_opt("SELECT incident_id FROM changes WHERE id = ?", [change_id], |r| r.get(0))?
                 .ok_or_else(|| Error::not_found(format!("Change #{change_id}")))?;
             tx.execute("DELETE FROM changes WHERE id = ?", [change_id])?;
             refresh_status(tx, inc)
@@ -597,11 +590,10 @@ impl Db {
         let t = text::required("text", text_in, "A timeline entry needs a few words about what happened.", LONG_LIMIT)?;
         let entry_id = self.write(|tx| {
             occurred_at(tx, id)?;
-            tx.execute(
-                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
-                params![id, dates::to_text(at), kind.key(), t],
-            )?;
-            Ok(tx.last_insert_rowid())
+            tx.insert(
+                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?) RETURNING id",
+                args![id, dates::to_text(at), kind.key(), t],
+            )
         })?;
         Ok(TimelineEntry { id: entry_id, incident_id: id, at, kind, text: t })
     }
@@ -612,11 +604,10 @@ impl Db {
         let now = dates::now();
         let letter_id = self.write(|tx| {
             occurred_at(tx, id)?;
-            tx.execute(
-                "INSERT INTO letters (incident_id, kind, tone, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                params![id, kind.key(), tone, body, dates::to_text(now)],
-            )?;
-            Ok(tx.last_insert_rowid())
+            tx.insert(
+                "INSERT INTO letters (incident_id, kind, tone, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                args![id, kind.key(), tone, body, dates::to_text(now)],
+            )
         })?;
         Ok(LetterRecord {
             id: letter_id,
@@ -638,16 +629,16 @@ impl Db {
             let at = dates::to_text(at);
             tx.execute(
                 "INSERT INTO letters (incident_id, kind, tone, body, created_at, sent_at) VALUES (?, 'follow_up', ?, ?, ?, ?)",
-                params![id, tone, body, at, at],
+                args![id, tone, body, at, at],
             )?;
             tx.execute(
                 "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
                  ON CONFLICT (incident_id, step) DO UPDATE SET done_at = excluded.done_at, skipped_reason = NULL",
-                params![id, RecoveryStep::EvidenceSent.key(), at],
+                args![id, RecoveryStep::EvidenceSent.key(), at],
             )?;
             tx.execute(
                 "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'letter', ?)",
-                params![id, at, "Posted the \"what we changed\" letter."],
+                args![id, at, "Posted the \"what we changed\" letter."],
             )?;
             refresh_status(tx, id)
         })
@@ -665,32 +656,28 @@ impl Db {
     ) -> Result<LetterRecord> {
         self.write(|tx| {
             let incident_id: i64 = tx
-                .query_row("SELECT incident_id FROM letters WHERE id = ?", [letter_id], |r| r.get(0))
-                .optional()?
+                .query_opt("SELECT incident_id FROM letters WHERE id = ?", [letter_id], |r| r.get(0))?
                 .ok_or_else(|| Error::not_found(format!("Letter #{letter_id}")))?;
             let at = dates::to_text(at);
-            tx.execute("UPDATE letters SET sent_at = coalesce(sent_at, ?) WHERE id = ?", params![at, letter_id])?;
+            tx.execute("UPDATE letters SET sent_at = coalesce(sent_at, ?) WHERE id = ?", args![at, letter_id])?;
             if let Some(step) = step {
                 tx.execute(
                     "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, NULL)
                      ON CONFLICT (incident_id, step) DO UPDATE SET done_at = coalesce(done_at, excluded.done_at), skipped_reason = NULL",
-                    params![incident_id, step.key(), at],
+                    args![incident_id, step.key(), at],
                 )?;
             }
             tx.execute(
                 "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
-                params![incident_id, at, timeline.0.key(), timeline.1],
+                args![incident_id, at, timeline.0.key(), timeline.1],
             )?;
             refresh_status(tx, incident_id)?;
-            Ok(tx.query_row("SELECT * FROM letters WHERE id = ?", [letter_id], letter_from_row)?)
+            tx.query_row("SELECT * FROM letters WHERE id = ?", [letter_id], letter_from_row)
         })
     }
 
     pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
-        let mut st =
-            self.conn().prepare_cached("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id")?;
-        let rows = st.query_map([incident_id], letter_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id", [incident_id], letter_from_row)
     }
 
     /// The Today screen, most urgent first: get-there-first (oldest first),
@@ -698,7 +685,7 @@ impl Db {
     /// due, then everything else open. Each bucket is one indexed query.
     pub fn open_by_urgency(&self, limit: usize, fix_horizon_days: i64) -> Result<Vec<QueueItem>> {
         let horizon = date_text(dates::today() + Duration::days(fix_horizon_days));
-        let buckets: [(QueueKind, String, Vec<rusqlite::types::Value>); 5] = [
+        let buckets: [(QueueKind, String, Vec<Value>); 5] = [
             (
                 QueueKind::GetThereFirst,
                 format!("{SUMMARY_SELECT} WHERE i.status = 'new' AND i.discovered_by = 'us' ORDER BY i.discovered_at, i.id LIMIT ?"),
@@ -733,9 +720,7 @@ impl Db {
             }
             // Ask for enough to fill the rest even if some were already listed by an earlier bucket.
             args.push(((limit - out.len()) as i64 + seen.len() as i64).into());
-            let mut st = self.conn().prepare_cached(&sql)?;
-            for s in st.query_map(rusqlite::params_from_iter(args), summary_from_row)? {
-                let s = s?;
+            for s in self.sql().query_map(&sql, args, summary_from_row)? {
                 if out.len() < limit && seen.insert(s.id) {
                     out.push(QueueItem { kind, incident: s });
                 }
@@ -751,17 +736,14 @@ impl Db {
     }
 
     pub fn follow_ups_due(&self) -> Result<Vec<i64>> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT id FROM incidents WHERE status = 'follow_up_due' ORDER BY discovered_at, id")?;
-        let rows = st.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map("SELECT id FROM incidents WHERE status = 'follow_up_due' ORDER BY discovered_at, id", (), |r| {
+            r.get(0)
+        })
     }
 }
 
-pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: u32, now: &str) -> Result<i64> {
-    let exists: bool =
-        tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", [v.customer_id], |r| r.get(0))?;
+pub(crate) fn insert_incident(tx: &Sql, v: &ValidIncident, window_days: u32, now: &str) -> Result<i64> {
+    let exists: bool = tx.one("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", [v.customer_id])?;
     if !exists {
         return Err(Error::invalid(
             "customer_id",
@@ -772,18 +754,16 @@ pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: 
     let since = dates::to_text(v.occurred_at - Duration::days(window_days as i64));
     // Another incident of theirs in the window before this one (a new row has the
     // highest id, so one at the same moment counts as earlier).
-    let second_failure: bool = tx
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM incidents WHERE customer_id = ? AND occurred_at >= ? AND occurred_at <= ?)",
-        )?
-        .query_row(params![v.customer_id, since, dates::to_text(v.occurred_at)], |r| r.get(0))?;
-    tx.prepare_cached(
+    let second_failure: bool = tx.one(
+        "SELECT EXISTS (SELECT 1 FROM incidents WHERE customer_id = ? AND occurred_at >= ? AND occurred_at <= ?)",
+        args![v.customer_id, since, dates::to_text(v.occurred_at)],
+    )?;
+    tx.insert(
         "INSERT INTO incidents (customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
             discovered_at, discovered_by, remedy_requested, order_value_minor, makeup_description, makeup_value_minor,
             root_cause, outcome_came_back, outcome_spend_minor, outcome_note, second_failure, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
-    )?
-    .execute(params![
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) RETURNING id",
+        args![
         v.customer_id,
         v.title,
         v.what_happened,
@@ -804,55 +784,54 @@ pub(crate) fn insert_incident(tx: &Transaction, v: &ValidIncident, window_days: 
         second_failure,
         now,
         now
-    ])?;
-    Ok(tx.last_insert_rowid())
+    ])
 }
 
 /// Work out again which of a customer's incidents are second failures: one
 /// is, when the same customer had another incident in the window before it
 /// occurred (the earlier one is not).
-pub(crate) fn second_failures(tx: &Transaction, customer_id: i64, window_days: u32) -> Result<()> {
-    tx.prepare_cached(
+pub(crate) fn second_failures(tx: &Sql, customer_id: i64, window_days: u32) -> Result<()> {
+    // The window's start: SQLite shifts the stored text, PostgreSQL the instant.
+    let since = match tx.engine() {
+        Engine::Sqlite => "strftime('%Y-%m-%dT%H:%M:%SZ', incidents.occurred_at, ?2)",
+        Engine::Postgres => "incidents.occurred_at - make_interval(days => ?2)",
+    };
+    let sql = format!(
         "UPDATE incidents SET second_failure = EXISTS (
             SELECT 1 FROM incidents p
             WHERE p.customer_id = incidents.customer_id AND p.id <> incidents.id
               AND (p.occurred_at < incidents.occurred_at OR (p.occurred_at = incidents.occurred_at AND p.id < incidents.id))
-              AND p.occurred_at >= strftime('%Y-%m-%dT%H:%M:%SZ', incidents.occurred_at, ?2))
-         WHERE customer_id = ?1",
-    )?
-    .execute(params![customer_id, format!("-{window_days} days")])?;
+              AND p.occurred_at >= {since})
+         WHERE customer_id = ?1"
+    );
+    let shift: Value = match tx.engine() {
+        Engine::Sqlite => format!("-{window_days} days").into(),
+        Engine::Postgres => Value::Int(window_days.into()),
+    };
+    tx.execute(&sql, args![customer_id, shift])?;
     Ok(())
 }
 
-pub(crate) fn check_category(tx: &Transaction, name: &str) -> Result<()> {
-    let ok: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)")?
-        .query_row([name], |r| r.get(0))?;
+pub(crate) fn check_category(tx: &Sql, name: &str) -> Result<()> {
+    let ok: bool = tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [name])?;
     if ok {
         return Ok(());
     }
-    let mut st = tx.prepare("SELECT name FROM categories ORDER BY position")?;
-    let names: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = tx.query_map("SELECT name FROM categories ORDER BY position", (), |r| r.get(0))?;
     Err(Error::invalid(
         "category",
         format!("\"{name}\" is not a category. Use one of: {} (or add it in Settings).", names.join(", ")),
     ))
 }
 
-fn occurred_at(tx: &Transaction, id: i64) -> Result<DateTime<Utc>> {
-    let s: Option<String> = tx
-        .prepare_cached("SELECT occurred_at FROM incidents WHERE id = ?")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let s = s.ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
-    dates::from_text(&s).ok_or_else(|| Error::Storage(rusqlite::Error::InvalidColumnName("occurred_at".into())))
+fn occurred_at(tx: &Sql, id: i64) -> Result<DateTime<Utc>> {
+    tx.query_opt("SELECT occurred_at FROM incidents WHERE id = ?", [id], |r| instant(r, 0))?
+        .ok_or_else(|| Error::not_found(format!("Incident #{id}")))
 }
 
-fn fix_promised_by(tx: &Transaction, id: i64) -> Result<Option<NaiveDate>> {
-    let s: Option<Option<String>> =
-        tx.query_row("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| r.get(0)).optional()?;
-    let s = s.ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
-    Ok(s.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+fn fix_promised_by(tx: &Sql, id: i64) -> Result<Option<NaiveDate>> {
+    tx.query_opt("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| opt_date(r, 0))?
+        .ok_or_else(|| Error::not_found(format!("Incident #{id}")))
 }
 
 /// A date for this incident (fix, change) can't fall before the day it happened.
@@ -872,35 +851,32 @@ fn not_before_incident(field: &'static str, d: NaiveDate, occurred: DateTime<Utc
 }
 
 /// Store the status that follows from the steps and changes (Status::derive).
-pub(crate) fn refresh_status(tx: &Transaction, id: i64) -> Result<()> {
-    let mut st = tx.prepare_cached("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?")?;
-    let steps: Vec<StepRecord> = st
-        .query_map([id], |r| {
+pub(crate) fn refresh_status(tx: &Sql, id: i64) -> Result<()> {
+    let steps: Vec<StepRecord> =
+        tx.query_map("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?", [id], |r| {
             Ok(StepRecord {
                 step: parsed(r, "step")?,
                 done_at: opt_instant(r, "done_at")?,
                 skipped_reason: r.get("skipped_reason")?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        })?;
     // Its own changes and those of the cause it belongs to.
-    let changes: i64 = tx
-        .prepare_cached(
-            "SELECT (SELECT COUNT(*) FROM changes WHERE incident_id = ?1)
-                  + (SELECT COUNT(*) FROM cause_changes cc JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1)",
-        )?
-        .query_row([id], |r| r.get(0))?;
+    let changes: i64 = tx.one(
+        "SELECT (SELECT COUNT(*) FROM changes WHERE incident_id = ?1)
+              + (SELECT COUNT(*) FROM cause_changes cc JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1)",
+        [id],
+    )?;
     let status = Status::derive(&steps, changes as usize);
     let fixed = steps.iter().any(|s| s.step == RecoveryStep::Fixed && s.is_resolved());
-    tx.prepare_cached(
+    tx.execute(
         "UPDATE incidents SET status = ?, fix_pending_by = CASE WHEN ? THEN NULL ELSE fix_promised_by END, updated_at = ?
          WHERE id = ?",
-    )?
-    .execute(params![status.key(), fixed, dates::to_text(dates::now()), id])?;
+        args![status.key(), fixed, dates::to_text(dates::now()), id],
+    )?;
     Ok(())
 }
 
-fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
+fn incident_from_row(r: &Row) -> Result<Incident> {
     Ok(Incident {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -938,7 +914,7 @@ fn incident_from_row(r: &Row) -> rusqlite::Result<Incident> {
     })
 }
 
-fn summary_from_row(r: &Row) -> rusqlite::Result<IncidentSummary> {
+fn summary_from_row(r: &Row) -> Result<IncidentSummary> {
     Ok(IncidentSummary {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -956,7 +932,7 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<IncidentSummary> {
     })
 }
 
-pub(crate) fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
+pub(crate) fn change_from_row(r: &Row) -> Result<Change> {
     Ok(Change {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,
@@ -966,7 +942,7 @@ pub(crate) fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     })
 }
 
-pub(crate) fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
+pub(crate) fn timeline_from_row(r: &Row) -> Result<TimelineEntry> {
     Ok(TimelineEntry {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,
@@ -976,7 +952,7 @@ pub(crate) fn timeline_from_row(r: &Row) -> rusqlite::Result<TimelineEntry> {
     })
 }
 
-pub(crate) fn letter_from_row(r: &Row) -> rusqlite::Result<LetterRecord> {
+pub(crate) fn letter_from_row(r: &Row) -> Result<LetterRecord> {
     Ok(LetterRecord {
         id: r.get("id")?,
         incident_id: r.get("incident_id")?,

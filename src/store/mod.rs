@@ -18,6 +18,7 @@ pub(crate) mod profile;
 mod rows;
 mod sample;
 pub mod schema;
+pub(crate) mod sql;
 pub mod shared;
 mod stats;
 
@@ -33,7 +34,8 @@ pub(crate) use sample::{mark_since, max_ids, SampleRows};
 pub use stats::{DashboardStats, MonthCount, NamedCount, Outcomes};
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+pub(crate) use sql::Sql;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,8 +59,14 @@ pub const DB_FILE_NAME: &str = "amends.sqlite3";
 pub const APP_IDENTIFIER: &str = "dev.amends.desktop";
 
 pub struct Db {
-    conn: Connection,
+    conn: Conn,
     path: Option<PathBuf>,
+}
+
+/// The engine underneath: a SQLite file (the default), or the shared database.
+pub(crate) enum Conn {
+    Lite(Connection),
+    Pg(std::cell::RefCell<sql::PgConn>),
 }
 
 /// Where the database lives when nothing else is said: the OS application-data
@@ -82,8 +90,7 @@ pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
     if shared::is_shared_url(t) {
         return Err(Error::invalid(
             "db",
-            "This version of Amends can move your records into a shared PostgreSQL database \
-             (amends migrate-to postgres://…), but works only on a records file. Give the path of the file.",
+            "A shared database (postgres://…) is not a file. Give the path of a records file here.",
         ));
     }
     if t.contains("://") || t.starts_with("file:") || t == ":memory:" || t.starts_with(":memory:") {
@@ -123,14 +130,14 @@ impl Db {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|_| Error::NotADatabase { path: path.to_path_buf() })?;
-        let mut db = Db { conn, path: Some(path.to_path_buf()) };
+        let mut db = Db { conn: Conn::Lite(conn), path: Some(path.to_path_buf()) };
         db.configure()?;
         db.migrate(backup_before_migration)?;
         Ok(db)
     }
 
     pub fn open_in_memory() -> Result<Db> {
-        let mut db = Db { conn: Connection::open_in_memory()?, path: None };
+        let mut db = Db { conn: Conn::Lite(Connection::open_in_memory()?), path: None };
         db.configure()?;
         db.migrate(false)?;
         Ok(db)
@@ -141,8 +148,8 @@ impl Db {
     }
 
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(10))?;
-        schema::harden(&self.conn)?;
+        self.lite()?.busy_timeout(Duration::from_secs(10))?;
+        schema::harden(self.lite()?)?;
         // Read the version before anything writes: a file from a newer Amends
         // (or not SQLite at all, or another program's) must be left byte for byte as it was.
         let found = self.schema_version().map_err(|e| match e {
@@ -153,14 +160,14 @@ impl Db {
             return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
         }
         self.check_ownership(found)?;
-        self.conn
+        self.lite()?
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map_err(|e| self.not_a_database_or(e))?;
         // secure_delete: erased customers are overwritten on disk, not just unlinked.
         // temp_store: statement journals (every insert that fires a trigger keeps
         // one) and sorts stay in memory: a 100,000-row import wrote 300,000
         // pages to a temporary file otherwise.
-        self.conn.execute_batch(
+        self.lite()?.execute_batch(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
         )?;
         Ok(())
@@ -171,9 +178,10 @@ impl Db {
     /// Amends built at its version (files made before the id existed).
     /// Anything else is another program's database and is not touched.
     fn check_ownership(&mut self, version: i64) -> Result<()> {
-        let app_id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let conn = self.lite()?;
+        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let objects: i64 =
-            self.conn
+            conn
                 .query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
         if app_id == schema::APPLICATION_ID || objects == 0 {
             return Ok(());
@@ -182,12 +190,12 @@ impl Db {
         if app_id != 0 {
             return Err(schema::foreign(&path, &[format!("its header names application {app_id:#x}")]));
         }
-        let why = schema::differences(&self.conn, version, MIGRATIONS)?;
+        let why = schema::differences(conn, version, MIGRATIONS)?;
         if !why.is_empty() {
             return Err(schema::foreign(&path, &why));
         }
         // An Amends file from before the id: adopt it.
-        self.conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         Ok(())
     }
 
@@ -199,7 +207,7 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.lite()?.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn migrate(&mut self, backup_first: bool) -> Result<()> {
@@ -211,7 +219,7 @@ impl Db {
             // Existing records: keep a copy as they were before the schema changes.
             self.backup_now(&format!("before-migration-v{}", found + 1), backup::Retention::default())?;
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.lite_mut()?.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
@@ -221,49 +229,100 @@ impl Db {
         Ok(())
     }
 
-    /// Run `f` in one IMMEDIATE transaction: all of it lands, or none of it.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+    /// Run `f` in one transaction (IMMEDIATE on SQLite): all of it lands, or none of it.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Sql) -> Result<T>) -> Result<T> {
+        self.transaction(true, f)
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+    /// `write`, or with `commit` false a dry run: everything `f` did is rolled back.
+    pub(crate) fn transaction<T>(&mut self, commit: bool, f: impl FnOnce(&Sql) -> Result<T>) -> Result<T> {
+        match &mut self.conn {
+            Conn::Lite(c) => {
+                let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let out = f(&Sql::Lite(&tx))?;
+                if commit {
+                    tx.commit()?;
+                } else {
+                    tx.rollback()?;
+                }
+                Ok(out)
+            }
+            Conn::Pg(cell) => {
+                let sql = Sql::Pg(cell);
+                sql.execute_batch("BEGIN")?;
+                match f(&sql) {
+                    Ok(out) => {
+                        sql.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+                        Ok(out)
+                    }
+                    Err(e) => {
+                        // The error is what the owner needs to see; a failed rollback
+                        // leaves a connection the server ends anyway.
+                        let _ = sql.execute_batch("ROLLBACK");
+                        Err(e)
+                    }
+                }
+            }
+        }
     }
 
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    /// Statements outside a transaction of their own (reads).
+    pub(crate) fn sql(&self) -> Sql<'_> {
+        match &self.conn {
+            Conn::Lite(c) => Sql::Lite(c),
+            Conn::Pg(cell) => Sql::Pg(cell),
+        }
+    }
+
+    /// Which engine holds the records.
+    pub fn engine(&self) -> sql::Engine {
+        self.sql().engine()
+    }
+
+    /// The SQLite connection, for what only a records file has (its backup
+    /// API, PRAGMAs, its search index); on the shared database, a clear refusal.
+    pub(crate) fn lite(&self) -> Result<&Connection> {
+        match &self.conn {
+            Conn::Lite(c) => Ok(c),
+            Conn::Pg(cell) => Err(only_on_file(cell)),
+        }
+    }
+
+    pub(crate) fn lite_mut(&mut self) -> Result<&mut Connection> {
+        match &mut self.conn {
+            Conn::Lite(c) => Ok(c),
+            Conn::Pg(cell) => Err(only_on_file(cell)),
+        }
     }
 
     /// Record an action in the audit log. Never put personal data in `detail`.
     pub(crate) fn audit(&mut self, action: &str, detail: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql().execute(
             "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
-            rusqlite::params![crate::dates::to_text(crate::dates::now()), action, detail],
+            sql::args![crate::dates::to_text(crate::dates::now()), action, detail],
         )?;
         Ok(())
     }
 
     /// The audit trail, newest first: (when, action, detail).
     pub fn audit_log(&self) -> Result<Vec<(String, String, String)>> {
-        let mut st = self.conn.prepare("SELECT at, action, detail FROM audit_log ORDER BY id DESC")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map("SELECT at, action, detail FROM audit_log ORDER BY id DESC", (), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
     }
 
     /// SQLite's own integrity and foreign-key checks; empty when all is well.
     pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let conn = self.lite()?;
         let mut problems = Vec::new();
-        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut st = conn.prepare("PRAGMA integrity_check")?;
         for row in st.query_map([], |r| r.get::<_, String>(0))? {
             let row = row?;
             if row != "ok" {
                 problems.push(row);
             }
         }
-        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut st = conn.prepare("PRAGMA foreign_key_check")?;
         for row in
             st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))?
         {
@@ -275,6 +334,13 @@ impl Db {
         }
         Ok(problems)
     }
+}
+
+fn only_on_file(cell: &std::cell::RefCell<sql::PgConn>) -> Error {
+    Error::shared(
+        cell.borrow().location.shown(),
+        "cannot do this yet: it works on a records file only in this version of Amends.",
+    )
 }
 
 /// Refuse to open a non-empty file that does not start with SQLite's header,

@@ -2,7 +2,7 @@
 //! backup holds them and an erase or delete takes them along.
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use super::sql::{args, Row, Sql};
 use serde::{Deserialize, Serialize};
 
 use super::Db;
@@ -50,31 +50,30 @@ impl std::fmt::Debug for StoredPhoto {
     }
 }
 
-fn info(r: &rusqlite::Row) -> rusqlite::Result<PhotoInfo> {
+fn info(r: &Row) -> Result<PhotoInfo> {
     Ok(PhotoInfo { id: r.get(0)?, file_name: r.get(1)?, width: r.get(2)?, height: r.get(3)? })
 }
 
 /// Fill in the photos of each change (`cause`: they are a cause's changes).
-pub(crate) fn attach(conn: &Connection, changes: &mut [Change], cause: bool) -> Result<()> {
+pub(crate) fn attach(conn: Sql, changes: &mut [Change], cause: bool) -> Result<()> {
     let sql = if cause {
         "SELECT id, file_name, width, height FROM change_photos WHERE cause_change_id = ? ORDER BY id"
     } else {
         "SELECT id, file_name, width, height FROM change_photos WHERE change_id = ? ORDER BY id"
     };
-    let mut st = conn.prepare_cached(sql)?;
     for c in changes {
-        c.photos = st.query_map([c.id], info)?.collect::<rusqlite::Result<_>>()?;
+        c.photos = conn.query_map(sql, [c.id], info)?;
     }
     Ok(())
 }
 
 /// The photos of an incident's own changes, with their bytes (before a delete).
-pub(crate) fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<StoredPhoto>> {
-    let mut st = conn.prepare_cached(
+pub(crate) fn of_incident(conn: Sql, incident_id: i64) -> Result<Vec<StoredPhoto>> {
+    conn.query_map(
         "SELECT p.id, p.change_id, p.file_name, p.width, p.height, p.jpeg, p.thumb, p.added_at
          FROM change_photos p JOIN changes c ON c.id = p.change_id WHERE c.incident_id = ? ORDER BY p.id",
-    )?;
-    let rows = st.query_map([incident_id], |r| {
+        [incident_id],
+        |r| {
         Ok(StoredPhoto {
             id: r.get(0)?,
             change_id: r.get(1)?,
@@ -85,46 +84,47 @@ pub(crate) fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<Sto
             thumb: r.get(6)?,
             added_at: r.get(7)?,
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        },
+    )
 }
 
 /// Put photos back exactly as they were (the undo after a delete).
-pub(crate) fn restore(tx: &Transaction, photos: &[StoredPhoto]) -> Result<()> {
+pub(crate) fn restore(tx: &Sql, photos: &[StoredPhoto]) -> Result<()> {
     for p in photos {
         tx.execute(
             "INSERT INTO change_photos (id, change_id, file_name, width, height, jpeg, thumb, added_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            params![p.id, p.change_id, p.file_name, p.width, p.height, p.jpeg, p.thumb, p.added_at],
+            args![p.id, p.change_id, p.file_name, p.width, p.height, p.jpeg, p.thumb, p.added_at],
         )?;
     }
     Ok(())
 }
 
 /// Add a photo to a change inside the caller's transaction.
-pub(crate) fn insert(tx: &Transaction, owner: PhotoOwner, file_name: &str, photo: &PreparedPhoto) -> Result<PhotoInfo> {
+pub(crate) fn insert(tx: &Sql, owner: PhotoOwner, file_name: &str, photo: &PreparedPhoto) -> Result<PhotoInfo> {
     let (column, table, id) = owner.column();
     let file_name = file_name.trim();
     let file_name = if file_name.is_empty() { "photo.jpg" } else { file_name };
-    let found: Option<i64> =
-        tx.query_row(&format!("SELECT id FROM {table} WHERE id = ?"), [id], |r| r.get(0)).optional()?;
+    let found: Option<i64> = tx.query_opt(&format!("SELECT id FROM {table} WHERE id = ?"), [id], |r| r.get(0))?;
     if found.is_none() {
         return Err(Error::not_found(format!("Change #{id}")));
     }
-    let count: i64 =
-        tx.query_row(&format!("SELECT COUNT(*) FROM change_photos WHERE {column} = ?"), [id], |r| r.get(0))?;
+    let count: i64 = tx.one(&format!("SELECT COUNT(*) FROM change_photos WHERE {column} = ?"), [id])?;
     if count as usize >= PHOTOS_PER_CHANGE {
         return Err(Error::invalid(
             "photo",
             format!("A change can show {PHOTOS_PER_CHANGE} photos, as many as the letter prints under it. Remove one first."),
         ));
     }
-    tx.execute(
-        &format!("INSERT INTO change_photos ({column}, file_name, width, height, jpeg, thumb, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        params![id, file_name, photo.width, photo.height, photo.jpeg, photo.thumb, dates::to_text(dates::now())],
+    let photo_id = tx.insert(
+        &format!(
+            "INSERT INTO change_photos ({column}, file_name, width, height, jpeg, thumb, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"
+        ),
+        args![id, file_name, photo.width, photo.height, photo.jpeg, photo.thumb, dates::to_text(dates::now())],
     )?;
     Ok(PhotoInfo {
-        id: tx.last_insert_rowid(),
+        id: photo_id,
         file_name: file_name.to_string(),
         width: photo.width,
         height: photo.height,
@@ -141,18 +141,15 @@ impl Db {
     /// incidents show (their own changes' and their causes'), by photo id,
     /// each once however many incidents share it.
     pub fn print_photos(&self, incident_ids: &[i64]) -> Result<BTreeMap<i64, LetterPhoto>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT p.id, p.width, p.height FROM change_photos p
+        let sql = "SELECT p.id, p.width, p.height FROM change_photos p
                JOIN changes c ON c.id = p.change_id WHERE c.incident_id = ?1
              UNION
              SELECT p.id, p.width, p.height FROM change_photos p
                JOIN cause_changes cc ON cc.id = p.cause_change_id
-               JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1",
-        )?;
+               JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1";
         let mut out = BTreeMap::new();
         for id in incident_ids {
-            let rows: Vec<(i64, u32, u32)> =
-                st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+            let rows: Vec<(i64, u32, u32)> = self.sql().query_map(sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             for (pid, width, height) in rows {
                 if let std::collections::btree_map::Entry::Vacant(e) = out.entry(pid) {
                     e.insert(LetterPhoto { jpeg: self.photo_jpeg(pid)?.into(), width, height });
@@ -183,9 +180,8 @@ impl Db {
     }
 
     fn photo_bytes(&self, photo_id: i64, column: &str) -> Result<Vec<u8>> {
-        self.conn()
-            .query_row(&format!("SELECT {column} FROM change_photos WHERE id = ?"), [photo_id], |r| r.get(0))
-            .optional()?
+        self.sql()
+            .query_opt(&format!("SELECT {column} FROM change_photos WHERE id = ?"), [photo_id], |r| r.get(0))?
             .ok_or_else(|| Error::not_found(format!("Photo #{photo_id}")))
     }
 }

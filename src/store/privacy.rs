@@ -6,7 +6,7 @@ use crate::dates;
 use crate::domain::{Customer, Incident, LetterRecord};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use super::sql::args;
 use serde::Serialize;
 
 /// Everything Amends holds about one customer.
@@ -35,8 +35,11 @@ pub struct ErasureReport {
 impl Db {
     pub fn customer_dossier(&self, id: i64) -> Result<CustomerDossier> {
         let customer = self.customer(id)?;
-        let mut st = self.conn().prepare("SELECT id FROM incidents WHERE customer_id = ? ORDER BY occurred_at, id")?;
-        let ids: Vec<i64> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = self.sql().query_map(
+            "SELECT id FROM incidents WHERE customer_id = ? ORDER BY occurred_at, id",
+            [id],
+            |r| r.get(0),
+        )?;
         let mut incidents = Vec::with_capacity(ids.len());
         let mut letters = Vec::new();
         for i in ids {
@@ -71,7 +74,7 @@ impl Db {
     /// says what was removed without saying who.
     pub fn erase_customer(&mut self, id: i64) -> Result<ErasureReport> {
         let report = self.write(|tx| {
-            let count = |sql: &str| -> Result<usize> { Ok(tx.query_row(sql, [id], |r| r.get::<_, i64>(0))? as usize) };
+            let count = |sql: &str| -> Result<usize> { Ok(tx.one::<i64>(sql, [id])? as usize) };
             let report = ErasureReport {
                 incidents: count("SELECT COUNT(*) FROM incidents WHERE customer_id = ?")?,
                 letters: count(
@@ -88,7 +91,7 @@ impl Db {
             }
             tx.execute(
                 "INSERT INTO audit_log (at, action, detail) VALUES (?, 'erase_customer', ?)",
-                params![
+                args![
                     dates::to_text(dates::now()),
                     format!(
                         "A customer's records were erased on request: {} incident(s), {} letter(s), {} timeline entrie(s).",
@@ -99,7 +102,9 @@ impl Db {
             Ok(report)
         })?;
         // Push the erased pages out of the write-ahead log into the (zeroed) main file.
-        self.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        if let Some(c) = self.sql().sqlite() {
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         Ok(report)
     }
 }

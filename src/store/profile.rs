@@ -4,7 +4,7 @@ use super::Db;
 use crate::dates;
 use crate::domain::Profile;
 use crate::error::{Error, Result};
-use rusqlite::{params, Transaction};
+use super::sql::{args, Sql};
 
 /// The largest logo or signature image accepted, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
@@ -28,7 +28,7 @@ impl ImageSlot {
 
 impl Db {
     pub fn profile(&self) -> Result<Profile> {
-        Ok(self.conn().query_row("SELECT * FROM profile WHERE id = 1", [], |r| {
+        self.sql().query_row("SELECT * FROM profile WHERE id = 1", (), |r| {
             Ok(Profile {
                 business_name: r.get("business_name")?,
                 signer_name: r.get("signer_name")?,
@@ -52,7 +52,7 @@ impl Db {
                 margin_percent: r.get("margin_percent")?,
                 churn_percent: r.get("churn_percent")?,
             })
-        })?)
+        })
     }
 
     /// Check and save the whole profile; returns it as stored.
@@ -64,7 +64,7 @@ impl Db {
 
     pub fn image(&self, slot: ImageSlot) -> Result<Option<Vec<u8>>> {
         let sql = format!("SELECT {} FROM profile WHERE id = 1", slot.column());
-        Ok(self.conn().query_row(&sql, [], |r| r.get(0))?)
+        self.sql().one(&sql, ())
     }
 
     /// Store (or with `None`, remove) the logo or signature image. The bytes
@@ -75,22 +75,20 @@ impl Db {
         }
         let sql = format!("UPDATE profile SET {} = ? WHERE id = 1", slot.column());
         self.write(|tx| {
-            tx.execute(&sql, params![bytes])?;
+            tx.execute(&sql, args![bytes])?;
             Ok(())
         })
     }
 
     pub fn categories(&self) -> Result<Vec<String>> {
-        let mut st = self.conn().prepare("SELECT name FROM categories ORDER BY position, name")?;
-        let rows = st.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql().query_map("SELECT name FROM categories ORDER BY position, name", (), |r| r.get(0))
     }
 
     pub fn add_category(&mut self, name: &str) -> Result<()> {
         let name = crate::text::required("category", name, "A category needs a name.", 60)?.to_lowercase();
         crate::text::single_line("category", &name)?;
         self.write(|tx| {
-            let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&name], |r| r.get(0))?;
+            let exists: bool = tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&name])?;
             if exists {
                 return Err(Error::invalid("category", format!("There is already a category called \"{name}\".")));
             }
@@ -116,14 +114,14 @@ impl Db {
                 return Ok(());
             }
             let taken: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&to], |r| r.get(0))?;
+                tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&to])?;
             if taken {
                 return Err(Error::invalid(
                     "category",
                     format!("There is already a category called \"{to}\". To put \"{from}\" into it, merge them."),
                 ));
             }
-            tx.execute("UPDATE categories SET name = ? WHERE name = ?", params![to, from])?;
+            tx.execute("UPDATE categories SET name = ? WHERE name = ?", args![to, from])?;
             Ok(())
         })
     }
@@ -139,8 +137,8 @@ impl Db {
         self.write(|tx| {
             category_exists(tx, &from)?;
             category_exists(tx, &into)?;
-            let moved = tx.execute("UPDATE incidents SET category = ? WHERE category = ?", params![into, from])?;
-            tx.execute("UPDATE causes SET category = ? WHERE category = ?", params![into, from])?;
+            let moved = tx.execute("UPDATE incidents SET category = ? WHERE category = ?", args![into, from])?;
+            tx.execute("UPDATE causes SET category = ? WHERE category = ?", args![into, from])?;
             tx.execute("DELETE FROM categories WHERE name = ?", [&from])?;
             Ok(moved)
         })
@@ -148,11 +146,11 @@ impl Db {
 
     /// Every category with the number of incidents in it, in the order shown.
     pub fn category_counts(&self) -> Result<Vec<(String, i64)>> {
-        let mut st = self.conn().prepare(
+        self.sql().query_map(
             "SELECT c.name, (SELECT COUNT(*) FROM incidents i WHERE i.category = c.name) FROM categories c ORDER BY c.position, c.name",
-        )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            (),
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// Remove a category that no incident uses.
@@ -160,7 +158,7 @@ impl Db {
         let name = name.trim().to_lowercase();
         self.write(|tx| {
             category_exists(tx, &name)?;
-            let used: i64 = tx.query_row("SELECT COUNT(*) FROM incidents WHERE category = ?", [&name], |r| r.get(0))?;
+            let used: i64 = tx.one("SELECT COUNT(*) FROM incidents WHERE category = ?", [&name])?;
             if used > 0 {
                 return Err(Error::invalid(
                     "category",
@@ -174,8 +172,8 @@ impl Db {
     }
 }
 
-fn category_exists(tx: &rusqlite::Transaction, name: &str) -> Result<()> {
-    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [name], |r| r.get(0))?;
+fn category_exists(tx: &Sql, name: &str) -> Result<()> {
+    let exists: bool = tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [name])?;
     if exists {
         Ok(())
     } else {
@@ -204,7 +202,7 @@ fn check_image(slot: ImageSlot, b: &[u8]) -> Result<()> {
 
 /// Save a profile that has been through `Profile::validated`, inside a
 /// transaction of the caller's (sample data saves its profile with its records).
-pub(crate) fn write_profile(tx: &Transaction, p: &Profile) -> Result<()> {
+pub(crate) fn write_profile(tx: &Sql, p: &Profile) -> Result<()> {
     tx.execute(
         "UPDATE profile SET business_name = ?, signer_name = ?, signer_title = ?, address_lines = ?,
             city = ?, region = ?, postal_code = ?, country = ?, phone = ?, email = ?, website = ?,
@@ -212,7 +210,7 @@ pub(crate) fn write_profile(tx: &Transaction, p: &Profile) -> Result<()> {
             business_type = ?, second_failure_days = ?, margin_percent = ?, churn_percent = ?,
             updated_at = ?
          WHERE id = 1",
-        params![
+        args![
             p.business_name,
             p.signer_name,
             p.signer_title,

@@ -2,7 +2,7 @@
 //! together while everything the owner added stays.
 use super::Db;
 use crate::error::Result;
-use rusqlite::Transaction;
+use super::sql::{args, Sql};
 
 /// What removing the sample data took away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -16,24 +16,24 @@ pub struct SampleRemoved {
 
 /// Mark every customer and incident with an id above these as sample rows
 /// (the sample data inserts them in one transaction, so they are contiguous).
-pub(crate) fn mark_since(tx: &Transaction, customers_after: i64, incidents_after: i64) -> Result<()> {
-    tx.execute("UPDATE customers SET sample = 1 WHERE id > ?", [customers_after])?;
-    tx.execute("UPDATE incidents SET sample = 1 WHERE id > ?", [incidents_after])?;
+pub(crate) fn mark_since(tx: &Sql, customers_after: i64, incidents_after: i64) -> Result<()> {
+    tx.execute("UPDATE customers SET sample = TRUE WHERE id > ?", [customers_after])?;
+    tx.execute("UPDATE incidents SET sample = TRUE WHERE id > ?", [incidents_after])?;
     Ok(())
 }
 
-pub(crate) fn max_ids(tx: &Transaction) -> Result<(i64, i64)> {
+pub(crate) fn max_ids(tx: &Sql) -> Result<(i64, i64)> {
     Ok((
-        tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?,
-        tx.query_row("SELECT coalesce(max(id), 0) FROM incidents", [], |r| r.get(0))?,
+        tx.one("SELECT CAST(coalesce(max(id), 0) AS BIGINT) FROM customers", ())?,
+        tx.one("SELECT CAST(coalesce(max(id), 0) AS BIGINT) FROM incidents", ())?,
     ))
 }
 
 impl Db {
     /// How many sample customers and incidents there are.
     pub fn sample_counts(&self) -> Result<(usize, usize)> {
-        let c: i64 = self.conn().query_row("SELECT count(*) FROM customers WHERE sample = 1", [], |r| r.get(0))?;
-        let i: i64 = self.conn().query_row("SELECT count(*) FROM incidents WHERE sample = 1", [], |r| r.get(0))?;
+        let c: i64 = self.sql().one("SELECT count(*) FROM customers WHERE sample = TRUE", ())?;
+        let i: i64 = self.sql().one("SELECT count(*) FROM incidents WHERE sample = TRUE", ())?;
         Ok((c as usize, i as usize))
     }
 
@@ -41,19 +41,18 @@ impl Db {
     /// incident of the owner's, in one transaction. Call `backup_now` first.
     pub fn remove_sample_data(&mut self) -> Result<SampleRemoved> {
         self.write(|tx| {
-            let incidents = tx.execute("DELETE FROM incidents WHERE sample = 1", [])?;
+            let incidents = tx.execute("DELETE FROM incidents WHERE sample = TRUE", ())?;
             let customers = tx.execute(
-                "DELETE FROM customers WHERE sample = 1
+                "DELETE FROM customers WHERE sample = TRUE
                  AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.customer_id = customers.id)",
-                [],
+                (),
             )?;
-            let customers_kept: i64 =
-                tx.query_row("SELECT count(*) FROM customers WHERE sample = 1", [], |r| r.get(0))?;
+            let customers_kept: i64 = tx.one("SELECT count(*) FROM customers WHERE sample = TRUE", ())?;
             // Kept ones are the owner's now.
-            tx.execute("UPDATE customers SET sample = 0 WHERE sample = 1", [])?;
+            tx.execute("UPDATE customers SET sample = FALSE WHERE sample = TRUE", ())?;
             tx.execute(
                 "INSERT INTO audit_log (at, action, detail) VALUES (?, 'remove_sample_data', ?)",
-                rusqlite::params![
+                args![
                     crate::dates::to_text(crate::dates::now()),
                     format!("Sample data removed: {customers} customer(s), {incidents} incident(s).")
                 ],
@@ -63,48 +62,30 @@ impl Db {
     }
 }
 
-/// The rows of one sample incident beyond the incident itself, written with
-/// prepared statements inside the sample data's transaction.
-pub(crate) struct SampleRows<'a> {
-    step: rusqlite::CachedStatement<'a>,
-    change: rusqlite::CachedStatement<'a>,
-    timeline: rusqlite::CachedStatement<'a>,
-    status: rusqlite::CachedStatement<'a>,
-    makeup: rusqlite::CachedStatement<'a>,
-    outcome: rusqlite::CachedStatement<'a>,
+/// The rows of one sample incident beyond the incident itself, written inside
+/// the sample data's transaction (each statement prepared once by the engine).
+pub(crate) struct SampleRows<'a, 'c> {
+    tx: &'a Sql<'c>,
 }
 
-impl<'a> SampleRows<'a> {
-    pub(crate) fn new(tx: &'a Transaction) -> Result<SampleRows<'a>> {
-        Ok(SampleRows {
-            step: tx.prepare_cached(
-                "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
-            )?,
-            change: tx.prepare_cached("INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)")?,
-            timeline: tx.prepare_cached("INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)")?,
-            status: tx.prepare_cached(
-                "UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?",
-            )?,
-            makeup: tx.prepare_cached(
-                "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, root_cause = ? WHERE id = ?",
-            )?,
-            outcome: tx
-                .prepare_cached("UPDATE incidents SET outcome_came_back = ?, outcome_spend_minor = ? WHERE id = ?")?,
-        })
+impl<'a, 'c> SampleRows<'a, 'c> {
+    pub(crate) fn new(tx: &'a Sql<'c>) -> Result<SampleRows<'a, 'c>> {
+        Ok(SampleRows { tx })
     }
 
     pub(crate) fn step(&mut self, id: i64, rec: &crate::domain::StepRecord) -> Result<()> {
-        self.step.execute(rusqlite::params![
-            id,
-            rec.step.key(),
-            rec.done_at.map(crate::dates::to_text),
-            rec.skipped_reason
-        ])?;
+        self.tx.execute(
+            "INSERT INTO incident_steps (incident_id, step, done_at, skipped_reason) VALUES (?, ?, ?, ?)",
+            args![id, rec.step.key(), rec.done_at.map(crate::dates::to_text), rec.skipped_reason],
+        )?;
         Ok(())
     }
 
     pub(crate) fn change(&mut self, id: i64, on: chrono::NaiveDate, text: &str) -> Result<()> {
-        self.change.execute(rusqlite::params![id, super::rows::date_text(on), text])?;
+        self.tx.execute(
+            "INSERT INTO changes (incident_id, changed_on, text) VALUES (?, ?, ?)",
+            args![id, super::rows::date_text(on), text],
+        )?;
         Ok(())
     }
 
@@ -115,7 +96,10 @@ impl<'a> SampleRows<'a> {
         kind: &str,
         text: &str,
     ) -> Result<()> {
-        self.timeline.execute(rusqlite::params![id, crate::dates::to_text(at), kind, text])?;
+        self.tx.execute(
+            "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
+            args![id, crate::dates::to_text(at), kind, text],
+        )?;
         Ok(())
     }
 
@@ -127,22 +111,26 @@ impl<'a> SampleRows<'a> {
         promised: Option<chrono::NaiveDate>,
         pending: Option<chrono::NaiveDate>,
     ) -> Result<()> {
-        self.status.execute(rusqlite::params![
-            status.key(),
-            promised.map(super::rows::date_text),
-            pending.map(super::rows::date_text),
-            id
-        ])?;
+        self.tx.execute(
+            "UPDATE incidents SET status = ?, fix_promised_by = ?, fix_pending_by = ? WHERE id = ?",
+            args![status.key(), promised.map(super::rows::date_text), pending.map(super::rows::date_text), id],
+        )?;
         Ok(())
     }
 
     pub(crate) fn makeup(&mut self, id: i64, description: &str, value_minor: i64, cause: &str) -> Result<()> {
-        self.makeup.execute(rusqlite::params![description, value_minor, cause, id])?;
+        self.tx.execute(
+            "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, root_cause = ? WHERE id = ?",
+            args![description, value_minor, cause, id],
+        )?;
         Ok(())
     }
 
     pub(crate) fn outcome(&mut self, id: i64, came_back: bool, spend_minor: i64) -> Result<()> {
-        self.outcome.execute(rusqlite::params![came_back, spend_minor, id])?;
+        self.tx.execute(
+            "UPDATE incidents SET outcome_came_back = ?, outcome_spend_minor = ? WHERE id = ?",
+            args![came_back, spend_minor, id],
+        )?;
         Ok(())
     }
 }

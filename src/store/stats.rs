@@ -51,23 +51,20 @@ impl Db {
         // Months counted from year 0: step back `months - 1` whole months.
         let t = today.year() * 12 + today.month0() as i32 - (months - 1);
         let first = format!("{:04}-{:02}-01", t.div_euclid(12), t.rem_euclid(12) + 1);
-        let conn = self.conn();
+        let conn = self.sql();
         // Kept up to date by triggers (migration 002): no scan of the incidents.
-        let mut st = conn.prepare(
+        let per_month = conn.query_map(
             "SELECT month, category, n FROM incident_month_counts
-             WHERE month >= substr(?, 1, 7) AND n > 0 ORDER BY month, category",
+             WHERE month >= ? AND n > 0 ORDER BY month, category",
+            [&first[..7]],
+            |r| Ok(MonthCount { month: r.get(0)?, category: r.get(1)?, count: r.get(2)? }),
         )?;
-        let per_month = st
-            .query_map([&first], |r| Ok(MonthCount { month: r.get(0)?, category: r.get(1)?, count: r.get(2)? }))?
-            .collect::<rusqlite::Result<_>>()?;
         let named = |sql: &str| -> Result<Vec<NamedCount>> {
-            let mut st = conn.prepare(sql)?;
-            let rows = st.query_map([], |r| Ok(NamedCount { name: r.get(0)?, count: r.get(1)? }))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+            conn.query_map(sql, (), |r| Ok(NamedCount { name: r.get(0)?, count: r.get(1)? }))
         };
         let by_category = named(
-            "SELECT category, SUM(n) AS total FROM incident_month_counts GROUP BY category HAVING total > 0
-             ORDER BY total DESC, category",
+            "SELECT category, CAST(SUM(n) AS BIGINT) AS total FROM incident_month_counts GROUP BY category
+             HAVING SUM(n) > 0 ORDER BY total DESC, category",
         )?;
         let top_causes = named(
             "SELECT root_cause, COUNT(*) AS n FROM incidents WHERE root_cause IS NOT NULL AND root_cause <> ''
@@ -75,13 +72,16 @@ impl Db {
         )?;
         let by_cause = named(
             "SELECT c.title, COUNT(*) AS n FROM incidents i JOIN causes c ON c.id = i.cause_id
-             GROUP BY c.id ORDER BY n DESC, c.title",
+             GROUP BY c.id, c.title ORDER BY n DESC, c.title",
         )?;
         let mut outcomes = Outcomes::default();
-        let mut st =
-            conn.prepare("SELECT outcome_came_back, COUNT(*) FROM incidents WHERE status = 'closed' GROUP BY 1")?;
-        for row in st.query_map([], |r| Ok((r.get::<_, Option<bool>>(0)?, r.get::<_, i64>(1)?)))? {
-            match row? {
+        let rows = conn.query_map(
+            "SELECT outcome_came_back, COUNT(*) FROM incidents WHERE status = 'closed' GROUP BY 1",
+            (),
+            |r| Ok((r.get::<_, Option<bool>>(0)?, r.get::<_, i64>(1)?)),
+        )?;
+        for row in rows {
+            match row {
                 (Some(true), n) => outcomes.came_back += n,
                 (Some(false), n) => outcomes.did_not += n,
                 (None, n) => outcomes.unknown += n,

@@ -23,8 +23,9 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "amends", version, about = "Turn a mistake into a loyal customer.")]
 struct Cli {
-    /// The database file (default: the app's data folder; or set AMENDS_DB).
-    #[arg(long, global = true, env = "AMENDS_DB", value_name = "PATH")]
+    /// The records file (default: the app's data folder), or a shared database
+    /// (postgres://USER@HOST/DATABASE); or set AMENDS_DB.
+    #[arg(long, global = true, env = "AMENDS_DB", value_name = "PATH|URL")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -257,11 +258,10 @@ fn main() -> ExitCode {
 }
 
 fn open(db: Option<PathBuf>) -> Result<Db> {
-    let path = match db {
-        Some(p) => store::location(p.as_os_str())?,
-        None => store::default_path()?,
-    };
-    Db::open(&path)
+    match db {
+        Some(p) => Db::open_named(p.as_os_str()),
+        None => Db::open(&store::default_path()?),
+    }
 }
 
 fn print_json(v: &impl serde::Serialize) {

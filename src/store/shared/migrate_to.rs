@@ -66,7 +66,7 @@ impl Db {
         tx.batch_execute("DELETE FROM profile; DELETE FROM clock_settings; DELETE FROM categories;").map_err(pe)?;
 
         // One read transaction: a consistent snapshot even if the app writes meanwhile.
-        let src = self.conn_mut().transaction()?;
+        let src = self.lite_mut()?.transaction()?;
         for table in TABLES {
             copy_table(&src, &mut tx, table, target)?;
         }

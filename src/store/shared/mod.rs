@@ -68,6 +68,26 @@ pub(crate) fn migrate(tx: &mut postgres::Transaction, loc: &SharedLocation) -> R
     Ok(found)
 }
 
+impl crate::store::Db {
+    /// Work on the shared database at `loc`: its schema is created or brought
+    /// up to date first (refused when a newer Amends wrote it).
+    pub fn open_shared(loc: &SharedLocation) -> Result<crate::store::Db> {
+        let client = open_schema(loc)?;
+        let conn = crate::store::sql::PgConn::new(client, loc.clone());
+        Ok(crate::store::Db { conn: crate::store::Conn::Pg(std::cell::RefCell::new(conn)), path: None })
+    }
+
+    /// Open what the owner named: a `postgres://` URL is the shared database,
+    /// anything else a records file (see `store::location`).
+    pub fn open_named(given: &std::ffi::OsStr) -> Result<crate::store::Db> {
+        let text = given.to_string_lossy();
+        if is_shared_url(&text) {
+            return crate::store::Db::open_shared(&SharedLocation::parse(&text)?);
+        }
+        crate::store::Db::open(&crate::store::location(given)?)
+    }
+}
+
 /// Open (creating or updating its schema) a shared database, for tools and tests.
 pub fn open_schema(loc: &SharedLocation) -> Result<postgres::Client> {
     let mut client = loc.connect()?;
