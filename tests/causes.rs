@@ -69,46 +69,47 @@ fn a_cause_reaches_every_customer_it_touched_in_one_transaction() {
 
 #[test]
 fn before_and_after_counts_use_equal_periods_around_the_change() {
-    let mut db = amends::Db::open_in_memory().unwrap();
-    let c = db.add_customer(&CustomerInput { name: "Ada".into(), ..Default::default() }).unwrap().id;
-    let today = dates::today();
-    let change_day = today - Duration::days(30);
-    let at = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let mut add = |day: NaiveDate, category: &str| {
-        db.add_incident(&IncidentInput {
-            customer_id: c,
-            title: "Late".into(),
-            category: Some(category.into()),
-            occurred_at: Some(at(day)),
-            discovered_at: Some(at(day)),
-            ..Default::default()
-        })
-        .unwrap();
-    };
-    // Before: 31 days before (outside the 30-day window), 30 days before (inside), 1 day before.
-    add(change_day - Duration::days(31), "delivery");
-    add(change_day - Duration::days(30), "delivery");
-    add(change_day - Duration::days(1), "delivery");
-    // After: on the day (counts as after), and a billing one that does not count.
-    add(change_day, "delivery");
-    add(change_day + Duration::days(3), "billing");
-    let cause = db
-        .add_cause(&CauseInput { title: "Courier".into(), category: Some("delivery".into()), ..Default::default() })
-        .unwrap();
-    db.add_cause_change(cause.id, change_day, "Two couriers").unwrap();
-    let d = causes::detail(&db, cause.id).unwrap();
-    let e = &d.effects[0];
-    assert_eq!((e.days, e.before, e.after), (30, 2, 1), "{}", e.words);
-    assert_eq!(e.words, "Delivery problems: 2 in the 30 days before the change, 1 in the 30 days after.");
-    assert_eq!(d.came_back.len(), 1, "the delivery incident on the change day came back");
-    // The register flags it, and the charts count incidents by cause.
-    assert_eq!(db.causes().unwrap()[0].came_back, d.came_back);
-    let stats = db.dashboard_stats(24).unwrap();
-    assert!(stats.by_cause.is_empty(), "no incident is linked to the cause yet");
-    let first = db.list_incidents(&Default::default()).unwrap()[0].id;
-    db.link_incident(first, Some(cause.id)).unwrap();
-    let stats = db.dashboard_stats(24).unwrap();
-    assert_eq!((stats.by_cause[0].name.as_str(), stats.by_cause[0].count), ("Courier", 1));
+    crate::common::each_engine("before_and_after_counts_use_equal_periods_around_the_change", |mut db| {
+        let c = db.add_customer(&CustomerInput { name: "Ada".into(), ..Default::default() }).unwrap().id;
+        let today = dates::today();
+        let change_day = today - Duration::days(30);
+        let at = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let mut add = |day: NaiveDate, category: &str| {
+            db.add_incident(&IncidentInput {
+                customer_id: c,
+                title: "Late".into(),
+                category: Some(category.into()),
+                occurred_at: Some(at(day)),
+                discovered_at: Some(at(day)),
+                ..Default::default()
+            })
+            .unwrap();
+        };
+        // Before: 31 days before (outside the 30-day window), 30 days before (inside), 1 day before.
+        add(change_day - Duration::days(31), "delivery");
+        add(change_day - Duration::days(30), "delivery");
+        add(change_day - Duration::days(1), "delivery");
+        // After: on the day (counts as after), and a billing one that does not count.
+        add(change_day, "delivery");
+        add(change_day + Duration::days(3), "billing");
+        let cause = db
+            .add_cause(&CauseInput { title: "Courier".into(), category: Some("delivery".into()), ..Default::default() })
+            .unwrap();
+        db.add_cause_change(cause.id, change_day, "Two couriers").unwrap();
+        let d = causes::detail(&db, cause.id).unwrap();
+        let e = &d.effects[0];
+        assert_eq!((e.days, e.before, e.after), (30, 2, 1), "{}", e.words);
+        assert_eq!(e.words, "Delivery problems: 2 in the 30 days before the change, 1 in the 30 days after.");
+        assert_eq!(d.came_back.len(), 1, "the delivery incident on the change day came back");
+        // The register flags it, and the charts count incidents by cause.
+        assert_eq!(db.causes().unwrap()[0].came_back, d.came_back);
+        let stats = db.dashboard_stats(24).unwrap();
+        assert!(stats.by_cause.is_empty(), "no incident is linked to the cause yet");
+        let first = db.list_incidents(&Default::default()).unwrap()[0].id;
+        db.link_incident(first, Some(cause.id)).unwrap();
+        let stats = db.dashboard_stats(24).unwrap();
+        assert_eq!((stats.by_cause[0].name.as_str(), stats.by_cause[0].count), ("Courier", 1));
+    });
 }
 
 #[test]

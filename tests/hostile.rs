@@ -274,7 +274,7 @@ fn another_programs_database_is_refused_untouched() {
 #[test]
 fn the_database_location_is_a_plain_path() {
     let dir = tempfile::tempdir().unwrap();
-    for url in ["file:/tmp/x.db", ":memory:", "postgres://x/y"] {
+    for url in ["file:/tmp/x.db", ":memory:"] {
         let o = std::process::Command::new(crate::common::amends_bin())
             .current_dir(dir.path())
             .args(["--db", url, "customers", "list"])
@@ -284,6 +284,18 @@ fn the_database_location_is_a_plain_path() {
         assert_eq!(o.status.code(), Some(2), "{url}");
         assert!(stderr(&o).contains("Amends opens a file path here"), "{url}: {}", stderr(&o));
     }
+    // A postgres:// URL names a shared database: one that cannot be reached is
+    // said so (with no password), and no file is made from the text.
+    let o = std::process::Command::new(crate::common::amends_bin())
+        .current_dir(dir.path())
+        .args(["--db", "postgres://sam:hunter2@nowhere.invalid/shop", "customers", "list"])
+        .env_remove("AMENDS_DB")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("The shared database postgres://sam@nowhere.invalid:5432/shop"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("hunter2"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is created for a URL");
     // A relative path is made absolute and opened as a file.
     let o = std::process::Command::new(crate::common::amends_bin())
         .current_dir(dir.path())

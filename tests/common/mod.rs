@@ -73,3 +73,43 @@ pub fn skipped(check: &str, why: &str) {
         let _ = writeln!(f, "{check}: {why}");
     }
 }
+
+/// The private PostgreSQL server of the tests (`tests/pg/with-postgres.sh`
+/// sets `AMENDS_TEST_PG`), if there is one.
+pub fn shared_server() -> Option<String> {
+    std::env::var("AMENDS_TEST_PG").ok().filter(|s| !s.is_empty())
+}
+
+/// A new, empty database on the test server; its URL.
+pub fn fresh_shared_database(label: &str) -> Option<String> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let server = shared_server()?;
+    let tag: String =
+        label.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(30).collect::<String>().to_lowercase();
+    let name = format!("t_{tag}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).expect("the test server answers");
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("a test database is created");
+    Some(server.replacen("/postgres?", &format!("/{name}?"), 1))
+}
+
+/// An empty shared database, opened (its schema created) through the store.
+pub fn shared_db(label: &str) -> Option<Db> {
+    let url = fresh_shared_database(label)?;
+    let loc = amends::store::shared::SharedLocation::parse(&url).expect("test URL parses");
+    Some(Db::open_shared(&loc).expect("the shared database opens"))
+}
+
+/// Run one store test on both engines: an empty SQLite database, then an
+/// empty PostgreSQL one on the test server (recorded as skipped without it).
+pub fn each_engine(check: &str, test: impl Fn(Db)) {
+    eprintln!("{check}: on SQLite");
+    test(db());
+    match shared_db(check) {
+        Some(shared) => {
+            eprintln!("{check}: on PostgreSQL");
+            test(shared);
+        }
+        None => skipped(&format!("{check} on PostgreSQL"), "no PostgreSQL test server (tests/pg/with-postgres.sh)"),
+    }
+}
