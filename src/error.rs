@@ -39,6 +39,10 @@ pub enum Error {
     #[error("Could not use the file {}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
 
+    /// A save made from an older copy of a record someone else has changed since.
+    #[error("{message}")]
+    Conflict { message: String },
+
     /// The shared (PostgreSQL) database. `location` is shown without its password.
     #[error("The shared database {location}: {message}")]
     Shared { location: String, message: String },
@@ -74,6 +78,7 @@ impl Error {
             Error::Cancelled(_) => "cancelled",
             Error::Io { .. } => "io",
             Error::Shared { .. } => "shared_database",
+            Error::Conflict { .. } => "conflict",
         }
     }
 

@@ -14,5 +14,6 @@ mod pdf;
 mod photos;
 mod records;
 mod sending;
+mod shared;
 mod spreadsheet;
 mod store;

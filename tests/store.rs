@@ -73,7 +73,11 @@ fn customer_needs_a_name_and_nothing_is_written_on_failure() {
         let err = db.add_customer(&CustomerInput { name: "  ".into(), ..Default::default() }).unwrap_err();
         assert_eq!(err.to_string(), "A customer needs a name.");
         let err = db
-            .add_customer(&CustomerInput { name: "Ada".into(), email: Some("not-an-email".into()), ..Default::default() })
+            .add_customer(&CustomerInput {
+                name: "Ada".into(),
+                email: Some("not-an-email".into()),
+                ..Default::default()
+            })
             .unwrap_err();
         assert_eq!(err.field(), Some("email"));
         let err = db.add_customer(&CustomerInput { name: "x".repeat(1001), ..Default::default() }).unwrap_err();
@@ -125,8 +129,9 @@ fn search_ignores_case_and_accents_across_fields() {
 #[test]
 fn incident_for_an_unknown_customer_is_refused() {
     each_engine("incident_for_an_unknown_customer_is_refused", |mut db| {
-        let err =
-            db.add_incident(&IncidentInput { customer_id: 4242, title: "Late".into(), ..Default::default() }).unwrap_err();
+        let err = db
+            .add_incident(&IncidentInput { customer_id: 4242, title: "Late".into(), ..Default::default() })
+            .unwrap_err();
         assert_eq!(err.field(), Some("customer_id"));
         assert!(err.to_string().contains("no customer #4242"));
     });
@@ -136,8 +141,12 @@ fn incident_for_an_unknown_customer_is_refused() {
 fn negative_order_value_and_unknown_category_are_refused() {
     each_engine("negative_order_value_and_unknown_category_are_refused", |mut db| {
         let c = customer(&mut db, "Ada");
-        let mut f =
-            IncidentInput { customer_id: c, title: "Late".into(), order_value: Some("-10".into()), ..Default::default() };
+        let mut f = IncidentInput {
+            customer_id: c,
+            title: "Late".into(),
+            order_value: Some("-10".into()),
+            ..Default::default()
+        };
         assert_eq!(db.add_incident(&f).unwrap_err().field(), Some("order_value"));
         f.order_value = Some("120.50".into());
         f.category = Some("weather".into());
@@ -170,7 +179,8 @@ fn closing_needs_every_step_done_or_skipped_with_a_reason() {
         let err = db.record_step(id, RecoveryStep::EvidenceSent, StepAction::Skip("  ".into())).unwrap_err();
         assert_eq!(err.field(), Some("skip_reason"));
         assert_eq!(db.incident(id).unwrap().status, Status::FollowUpDue);
-        let i = db.record_step(id, RecoveryStep::EvidenceSent, StepAction::Skip("Customer moved abroad".into())).unwrap();
+        let i =
+            db.record_step(id, RecoveryStep::EvidenceSent, StepAction::Skip("Customer moved abroad".into())).unwrap();
         assert_eq!(i.status, Status::Closed);
         assert!(i.steps_remaining().is_empty());
         // Undoing a step reopens it.
@@ -325,8 +335,9 @@ fn dashboard_counts_every_incident() {
         // The counts follow edits and erasures (kept by triggers).
         let first = db.list_incidents(&IncidentFilter { limit: Some(1), ..Default::default() }).unwrap()[0].clone();
         let moved_to = if first.category == "billing" { "staff" } else { "billing" };
-        let count =
-            |s: &amends::store::DashboardStats, c: &str| s.by_category.iter().find(|n| n.name == c).map_or(0, |n| n.count);
+        let count = |s: &amends::store::DashboardStats, c: &str| {
+            s.by_category.iter().find(|n| n.name == c).map_or(0, |n| n.count)
+        };
         let before = (count(&s, &first.category), count(&s, moved_to));
         db.update_incident(
             first.id,
@@ -367,6 +378,7 @@ fn released_migrations_are_never_edited() {
         ("005_clocks.sql", PIN_005),
         ("006_causes.sql", PIN_006),
         ("007_change_photos.sql", PIN_007),
+        ("008_people.sql", PIN_008),
     ];
     for (file, want) in pinned {
         let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
@@ -383,6 +395,7 @@ const PIN_006: u64 = 0xd3bcff45a3c0503f;
 const PIN_005: u64 = 0x27dc6e69589f25ea;
 const PIN_004: u64 = 0x9966f38ccf4e4fb1;
 const PIN_007: u64 = 0x7e3f11b0ca267941;
+const PIN_008: u64 = 0xe70b3d1ad37e09f8;
 
 /// Migration 004: a database written before "the follow-up waits for the fix"
 /// has incidents marked follow-up-due with changes but no fix; opening it

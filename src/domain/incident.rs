@@ -270,6 +270,8 @@ pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     pub kind: TimelineKind,
     pub text: String,
+    /// Who wrote it, when a name is set on their computer.
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -349,6 +351,11 @@ pub struct Incident {
     pub status: Status,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Raised by every change to the incident; an edit form sends back the one
+    /// it was filled from (`IncidentInput::seen_version`).
+    pub version: i64,
+    /// Who changed it last, when a name is set on their computer.
+    pub updated_by: Option<String>,
     /// All eight steps, in method order.
     pub steps: Vec<StepRecord>,
     pub changes: Vec<Change>,
@@ -388,6 +395,7 @@ impl Incident {
             outcome_came_back: self.outcome.came_back,
             outcome_spend_after: self.outcome.spend_after_minor.and_then(money),
             outcome_note: self.outcome.note.clone(),
+            seen_version: Some(self.version),
         }
     }
 
@@ -432,6 +440,9 @@ pub struct IncidentInput {
     pub outcome_came_back: Option<bool>,
     pub outcome_spend_after: Option<String>,
     pub outcome_note: Option<String>,
+    /// The `version` of the incident this form was filled from. When set, the
+    /// save is refused if anyone has changed the incident since.
+    pub seen_version: Option<i64>,
 }
 
 /// A checked incident form.

@@ -173,13 +173,13 @@ impl Db {
 
     /// A shared database is backed up by its server, not by one of the computers using it.
     fn refuse_shared_backup(&self) -> Result<()> {
-        match self.sql() {
-            super::Sql::Pg(cell) => Err(Error::shared(
+        match self.sql().on {
+            super::sql::On::Pg(cell) => Err(Error::shared(
                 cell.borrow().location.shown(),
                 "is backed up on its server, not by Amends: use pg_dump there (see \"Backups of a shared \
                  database\" in the README). Nothing was written.",
             )),
-            super::Sql::Lite(_) => Ok(()),
+            super::sql::On::Lite(_) => Ok(()),
         }
     }
 

@@ -3,6 +3,7 @@
 use super::incidents::{change_from_row, check_category, insert_incident, refresh_status, second_failures};
 use super::photos::PhotoOwner;
 use super::rows::{date_text, instant, opt_date};
+use super::sql::{args, Row, Sql};
 use super::Db;
 use crate::dates;
 use crate::domain::cause::ValidCause;
@@ -11,7 +12,6 @@ use crate::domain::{Cause, CauseInput, Change, DiscoveredBy, Outcome};
 use crate::error::{Error, Result};
 use crate::photos::PreparedPhoto;
 use chrono::{DateTime, NaiveDate, Utc};
-use super::sql::{args, Row, Sql};
 
 /// A cause in the register: how far the recoveries of its customers have gone.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -116,7 +116,8 @@ impl Db {
 
     /// The incidents of a cause, oldest first.
     pub fn cause_incidents(&self, id: i64) -> Result<Vec<i64>> {
-        self.sql().query_map("SELECT id FROM incidents WHERE cause_id = ? ORDER BY discovered_at, id", [id], |r| r.get(0))
+        self.sql()
+            .query_map("SELECT id FROM incidents WHERE cause_id = ? ORDER BY discovered_at, id", [id], |r| r.get(0))
     }
 
     /// Link an incident to a cause (or, with `None`, unlink it); its status follows the cause's changes.
@@ -128,6 +129,7 @@ impl Db {
             if tx.execute("UPDATE incidents SET cause_id = ? WHERE id = ?", args![cause_id, incident_id])? == 0 {
                 return Err(Error::not_found(format!("Incident #{incident_id}")));
             }
+            super::incidents::touch(tx, incident_id, "its cause")?;
             refresh_status(tx, incident_id)
         })
     }
@@ -157,7 +159,8 @@ impl Db {
                 .iter()
                 .map(|(name, p)| super::photos::insert(tx, PhotoOwner::CauseChange(id), name, p))
                 .collect::<Result<Vec<_>>>()?;
-            let linked: Vec<i64> = tx.query_map("SELECT id FROM incidents WHERE cause_id = ?", [cause_id], |r| r.get(0))?;
+            let linked: Vec<i64> =
+                tx.query_map("SELECT id FROM incidents WHERE cause_id = ?", [cause_id], |r| r.get(0))?;
             for i in linked {
                 refresh_status(tx, i)?;
             }

@@ -1,11 +1,11 @@
 //! The clock targets row and what the clocks read from the incidents.
 use super::rows::{instant, opt_date, opt_instant};
+use super::sql::args;
 use super::Db;
 use crate::clocks::{ClockRow, ClockSettings};
 use crate::dates;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use super::sql::args;
 
 impl Db {
     pub fn clock_settings(&self) -> Result<ClockSettings> {

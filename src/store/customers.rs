@@ -1,12 +1,12 @@
 //! Customers: add, edit, fetch, and the accent-insensitive search.
 use super::rows::{instant, lines, split_lines};
+use super::sql::{args, Engine, Params, Row, Sql, Value};
 use super::Db;
 use crate::dates;
 use crate::domain::customer::ValidCustomer;
 use crate::domain::{Address, Customer, CustomerInput};
 use crate::error::{Error, Result};
 use crate::text;
-use super::sql::{args, Engine, Params, Row, Sql, Value};
 
 impl Db {
     pub fn add_customer(&mut self, input: &CustomerInput) -> Result<Customer> {

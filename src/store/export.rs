@@ -8,12 +8,12 @@
 use super::customers::customer_from_row;
 use super::incidents::{change_from_row, letter_from_row, timeline_from_row};
 use super::rows::{instant, opt_date, parsed};
+use super::sql::{On, Row, Sql, Value};
 use super::Db;
 use crate::dates;
 use crate::domain::{Change, Customer, Incident, LetterRecord, Outcome, Status, TimelineEntry};
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use super::sql::{Row, Sql, Value};
 use std::ops::ControlFlow;
 
 /// Which incidents an export covers; the default is everything.
@@ -106,6 +106,9 @@ fn incident_at(r: &Row) -> Result<IncidentRow> {
             status: parsed(r, 20)?,
             created_at: instant(r, 21)?,
             updated_at: instant(r, 22)?,
+            // Not columns of the spreadsheet export.
+            version: 0,
+            updated_by: None,
             steps: Vec::new(),
             changes: Vec::new(),
             timeline: Vec::new(),
@@ -144,9 +147,10 @@ impl Db {
     /// Start reading for an export. Nothing is read until a table is asked for;
     /// from then on every table sees the same snapshot.
     pub fn export_reader(&self, filter: &ExportFilter) -> Result<ExportReader<'_>> {
-        let snapshot = match self.sql() {
-            Sql::Lite(c) => Snapshot::Lite(c.unchecked_transaction()?),
-            shared => {
+        let snapshot = match self.sql().on {
+            On::Lite(c) => Snapshot::Lite(c.unchecked_transaction()?),
+            On::Pg(_) => {
+                let shared = self.sql();
                 shared.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
                 Snapshot::Shared(shared)
             }
@@ -195,7 +199,7 @@ impl ExportReader<'_> {
 
     fn sql(&self) -> Sql<'_> {
         match &self.snapshot {
-            Snapshot::Lite(tx) => Sql::Lite(tx),
+            Snapshot::Lite(tx) => Sql::lite(tx),
             Snapshot::Shared(sql) => *sql,
         }
     }

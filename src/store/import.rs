@@ -6,13 +6,13 @@
 //! is which, what counts as "the same customer", what an update may change)
 //! live in `crate::spreadsheet::import`; this module only runs the SQL.
 use super::customers::{customer_from_row, insert_customer, update_customer_row};
+use super::sql::{args, Engine, Sql};
 use super::Db;
 use crate::dates;
 use crate::domain::customer::ValidCustomer;
 use crate::domain::Customer;
 use crate::error::Result;
 use crate::text;
-use super::sql::{args, Engine, Sql};
 use std::cell::RefCell;
 use std::collections::HashMap;
 

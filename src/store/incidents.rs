@@ -5,6 +5,7 @@
 //! derived status in the same transaction, so lists and queues can use an
 //! index instead of recomputing it.
 use super::rows::{date, date_text, instant, opt_date, opt_instant, parsed};
+use super::sql::{args, Engine, Row, Sql, Value};
 use super::Db;
 use crate::dates;
 use crate::domain::incident::ValidIncident;
@@ -15,7 +16,6 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::text::{self, LONG_LIMIT};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use super::sql::{args, Engine, Row, Sql, Value};
 use serde::{Deserialize, Serialize};
 
 /// One line of an incident list.
@@ -161,10 +161,20 @@ impl Db {
         let v = input.validated(dates::now())?;
         let window = self.profile()?.second_failure_days;
         self.write(|tx| {
-            let fix = fix_promised_by(tx, id)?;
+            // Writes take turns (on both engines), so nobody saves between this check and the update.
+            let before = tx
+                .query_opt("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)?
+                .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
+            if let Some(seen) = input.seen_version.filter(|seen| *seen != before.version) {
+                return Err(conflict(tx, id, seen)?);
+            }
             check_category(tx, &v.category)?;
-            if let Some(d) = fix {
+            if let Some(d) = before.fix_promised_by {
                 not_before_incident("fix_promised_by", d, v.occurred_at)?;
+            }
+            let changed = changed_fields(&before, &v);
+            if changed.is_empty() {
+                return Ok(());
             }
             tx.execute(
                 "UPDATE incidents SET title = ?, what_happened = ?, our_understanding = ?, category = ?, severity = ?,
@@ -193,8 +203,8 @@ impl Db {
                     id
                 ],
             )?;
-            let customer: i64 = tx.one("SELECT customer_id FROM incidents WHERE id = ?", [id])?;
-            second_failures(tx, customer, window)?;
+            second_failures(tx, before.customer_id, window)?;
+            touch(tx, id, &changed.join(", "))?;
             refresh_status(tx, id)
         })?;
         self.incident(id)
@@ -227,8 +237,8 @@ impl Db {
             tx.execute("DELETE FROM incidents WHERE id = ?", [id])?;
             second_failures(tx, incident.customer_id, window)?;
             tx.execute(
-                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'delete_incident', ?)",
-                args![dates::to_text(dates::now()), format!("Incident #{id} was deleted by the owner.")],
+                "INSERT INTO audit_log (at, action, detail, person) VALUES (?, 'delete_incident', ?, ?)",
+                args![dates::to_text(dates::now()), format!("Incident #{id} was deleted."), tx.person()],
             )?;
             Ok(())
         })?;
@@ -249,8 +259,9 @@ impl Db {
                 "INSERT INTO incidents (id, customer_id, title, what_happened, our_understanding, category, severity, occurred_at,
                     discovered_at, discovered_by, remedy_requested, order_value_minor, fix_promised_by, callback_by,
                     makeup_description, makeup_value_minor, root_cause, outcome_came_back, outcome_spend_minor,
-                    outcome_note, second_failure, status, fix_pending_by, created_at, updated_at, cause_id)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+                    outcome_note, second_failure, status, fix_pending_by, created_at, updated_at, cause_id, row_version,
+                    updated_by)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                 args![
                     i.id,
                     i.customer_id,
@@ -277,6 +288,8 @@ impl Db {
                     dates::to_text(i.created_at),
                     dates::to_text(i.updated_at),
                     i.cause_id,
+                    i.version,
+                    i.updated_by,
                 ],
             )?;
             for st in i.steps.iter().filter(|s| s.is_resolved()) {
@@ -294,8 +307,8 @@ impl Db {
             super::photos::restore(tx, &d.photos)?;
             for t in &i.timeline {
                 tx.execute(
-                    "INSERT INTO timeline (id, incident_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
-                    args![t.id, i.id, dates::to_text(t.at), t.kind.key(), t.text],
+                    "INSERT INTO timeline (id, incident_id, at, kind, text, person) VALUES (?, ?, ?, ?, ?, ?)",
+                    args![t.id, i.id, dates::to_text(t.at), t.kind.key(), t.text, t.person],
                 )?;
             }
             for l in &d.letters {
@@ -307,8 +320,8 @@ impl Db {
             second_failures(tx, i.customer_id, window)?;
             refresh_status(tx, i.id)?;
             tx.execute(
-                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'undelete_incident', ?)",
-                args![dates::to_text(dates::now()), format!("Incident #{} was put back (undo).", i.id)],
+                "INSERT INTO audit_log (at, action, detail, person) VALUES (?, 'undelete_incident', ?, ?)",
+                args![dates::to_text(dates::now()), format!("Incident #{} was put back (undo).", i.id), tx.person()],
             )?;
             Ok(())
         })?;
@@ -320,22 +333,28 @@ impl Db {
         let mut inc = conn
             .query_opt("SELECT * FROM incidents WHERE id = ?", [id], incident_from_row)?
             .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
-        let stored: Vec<StepRecord> =
-            conn.query_map("SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?", [id], |r| {
+        let stored: Vec<StepRecord> = conn.query_map(
+            "SELECT step, done_at, skipped_reason FROM incident_steps WHERE incident_id = ?",
+            [id],
+            |r| {
                 Ok(StepRecord {
                     step: parsed(r, "step")?,
                     done_at: opt_instant(r, "done_at")?,
                     skipped_reason: r.get("skipped_reason")?,
                 })
-            })?;
+            },
+        )?;
         inc.steps = RecoveryStep::ALL
             .iter()
             .map(|s| stored.iter().find(|r| r.step == *s).cloned().unwrap_or(StepRecord::pending(*s)))
             .collect();
         inc.next_step = inc.steps.iter().find(|s| !s.is_resolved()).map(|s| s.step);
         inc.steps_done = inc.steps.iter().filter(|s| s.is_resolved()).count();
-        inc.changes =
-            conn.query_map("SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id", [id], change_from_row)?;
+        inc.changes = conn.query_map(
+            "SELECT * FROM changes WHERE incident_id = ? ORDER BY changed_on, id",
+            [id],
+            change_from_row,
+        )?;
         super::photos::attach(conn, &mut inc.changes, false)?;
         if let Some(cause) = inc.cause_id {
             inc.cause_changes = conn.query_map(
@@ -346,7 +365,8 @@ impl Db {
             )?;
             super::photos::attach(conn, &mut inc.cause_changes, true)?;
         }
-        inc.timeline = conn.query_map("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id", [id], timeline_from_row)?;
+        inc.timeline =
+            conn.query_map("SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id", [id], timeline_from_row)?;
         Ok(inc)
     }
 
@@ -439,6 +459,12 @@ impl Db {
                     tx.execute("DELETE FROM incident_steps WHERE incident_id = ? AND step = ?", args![id, step.key()])?;
                 }
             }
+            let what = match &action {
+                StepAction::Done(_) => format!("\"{}\" done", step.label()),
+                StepAction::Skip(_) => format!("\"{}\" skipped", step.label()),
+                StepAction::Undo => format!("\"{}\" back to do", step.label()),
+            };
+            touch(tx, id, &what)?;
             refresh_status(tx, id)
         })?;
         self.incident(id)
@@ -448,10 +474,8 @@ impl Db {
     pub fn set_callback(&mut self, id: i64, by: Option<DateTime<Utc>>) -> Result<Incident> {
         self.write(|tx| {
             occurred_at(tx, id)?;
-            tx.execute(
-                "UPDATE incidents SET callback_by = ?, updated_at = ? WHERE id = ?",
-                args![by.map(dates::to_text), dates::to_text(dates::now()), id],
-            )?;
+            tx.execute("UPDATE incidents SET callback_by = ? WHERE id = ?", args![by.map(dates::to_text), id])?;
+            touch(tx, id, "the call-back time")?;
             Ok(())
         })?;
         self.incident(id)
@@ -464,11 +488,16 @@ impl Db {
         let now = dates::to_text(dates::now());
         self.write(|tx| {
             occurred_at(tx, id)?;
-            let sql = match field {
-                WordsField::TheirWords => "UPDATE incidents SET what_happened = ?, updated_at = ? WHERE id = ?",
-                WordsField::OurRepeatBack => "UPDATE incidents SET our_understanding = ?, updated_at = ? WHERE id = ?",
+            let (sql, what) = match field {
+                WordsField::TheirWords => {
+                    ("UPDATE incidents SET what_happened = ?, updated_at = ? WHERE id = ?", "their words")
+                }
+                WordsField::OurRepeatBack => {
+                    ("UPDATE incidents SET our_understanding = ?, updated_at = ? WHERE id = ?", "our repeat-back")
+                }
             };
             tx.execute(sql, args![v, now, id])?;
+            touch(tx, id, what)?;
             Ok(())
         })?;
         self.incident(id)
@@ -488,9 +517,10 @@ impl Db {
         self.write(|tx| {
             occurred_at(tx, id)?;
             tx.execute(
-                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'call', ?)",
-                args![id, dates::to_text(started), note],
+                "INSERT INTO timeline (incident_id, at, kind, text, person) VALUES (?, ?, 'call', ?, ?)",
+                args![id, dates::to_text(started), note, tx.person()],
             )?;
+            touch(tx, id, "a call")?;
             // The call that was promised has happened.
             tx.execute("UPDATE incidents SET callback_by = NULL WHERE id = ?", [id])?;
             for (step, at) in steps {
@@ -517,9 +547,10 @@ impl Db {
         self.write(|tx| {
             occurred_at(tx, id)?;
             tx.execute(
-                "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ?, updated_at = ? WHERE id = ?",
-                args![description, value, dates::to_text(dates::now()), id],
+                "UPDATE incidents SET makeup_description = ?, makeup_value_minor = ? WHERE id = ?",
+                args![description, value, id],
             )?;
+            touch(tx, id, "the make-up")?;
             Ok(())
         })?;
         self.incident(id)
@@ -530,6 +561,7 @@ impl Db {
         self.write(|tx| {
             not_before_incident("date", by, occurred_at(tx, id)?)?;
             tx.execute("UPDATE incidents SET fix_promised_by = ? WHERE id = ?", args![date_text(by), id])?;
+            touch(tx, id, "the fix date")?;
             refresh_status(tx, id)
         })?;
         self.incident(id)
@@ -564,6 +596,7 @@ impl Db {
                 .iter()
                 .map(|(name, p)| super::photos::insert(tx, super::PhotoOwner::Change(cid), name, p))
                 .collect::<Result<Vec<_>>>()?;
+            touch(tx, id, "what we changed")?;
             refresh_status(tx, id)?;
             Ok((cid, infos))
         })?;
@@ -576,6 +609,7 @@ impl Db {
                 .query_opt("SELECT incident_id FROM changes WHERE id = ?", [change_id], |r| r.get(0))?
                 .ok_or_else(|| Error::not_found(format!("Change #{change_id}")))?;
             tx.execute("DELETE FROM changes WHERE id = ?", [change_id])?;
+            touch(tx, inc, "what we changed")?;
             refresh_status(tx, inc)
         })
     }
@@ -590,12 +624,21 @@ impl Db {
         let t = text::required("text", text_in, "A timeline entry needs a few words about what happened.", LONG_LIMIT)?;
         let entry_id = self.write(|tx| {
             occurred_at(tx, id)?;
-            tx.insert(
-                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?) RETURNING id",
-                args![id, dates::to_text(at), kind.key(), t],
-            )
+            let entry = tx.insert(
+                "INSERT INTO timeline (incident_id, at, kind, text, person) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                args![id, dates::to_text(at), kind.key(), t, tx.person()],
+            )?;
+            touch(tx, id, "the timeline")?;
+            Ok(entry)
         })?;
-        Ok(TimelineEntry { id: entry_id, incident_id: id, at, kind, text: t })
+        Ok(TimelineEntry {
+            id: entry_id,
+            incident_id: id,
+            at,
+            kind,
+            text: t,
+            person: self.person().map(str::to_string),
+        })
     }
 
     /// Keep a record of a letter, email or call script produced for an incident.
@@ -637,9 +680,10 @@ impl Db {
                 args![id, RecoveryStep::EvidenceSent.key(), at],
             )?;
             tx.execute(
-                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, 'letter', ?)",
-                args![id, at, "Posted the \"what we changed\" letter."],
+                "INSERT INTO timeline (incident_id, at, kind, text, person) VALUES (?, ?, 'letter', ?, ?)",
+                args![id, at, "Posted the \"what we changed\" letter.", tx.person()],
             )?;
+            touch(tx, id, "the follow-up letter sent")?;
             refresh_status(tx, id)
         })
     }
@@ -668,16 +712,21 @@ impl Db {
                 )?;
             }
             tx.execute(
-                "INSERT INTO timeline (incident_id, at, kind, text) VALUES (?, ?, ?, ?)",
-                args![incident_id, at, timeline.0.key(), timeline.1],
+                "INSERT INTO timeline (incident_id, at, kind, text, person) VALUES (?, ?, ?, ?, ?)",
+                args![incident_id, at, timeline.0.key(), timeline.1, tx.person()],
             )?;
+            touch(tx, incident_id, "a letter sent")?;
             refresh_status(tx, incident_id)?;
             tx.query_row("SELECT * FROM letters WHERE id = ?", [letter_id], letter_from_row)
         })
     }
 
     pub fn letters(&self, incident_id: i64) -> Result<Vec<LetterRecord>> {
-        self.sql().query_map("SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id", [incident_id], letter_from_row)
+        self.sql().query_map(
+            "SELECT * FROM letters WHERE incident_id = ? ORDER BY created_at, id",
+            [incident_id],
+            letter_from_row,
+        )
     }
 
     /// The Today screen, most urgent first: get-there-first (oldest first),
@@ -736,9 +785,11 @@ impl Db {
     }
 
     pub fn follow_ups_due(&self) -> Result<Vec<i64>> {
-        self.sql().query_map("SELECT id FROM incidents WHERE status = 'follow_up_due' ORDER BY discovered_at, id", (), |r| {
-            r.get(0)
-        })
+        self.sql().query_map(
+            "SELECT id FROM incidents WHERE status = 'follow_up_due' ORDER BY discovered_at, id",
+            (),
+            |r| r.get(0),
+        )
     }
 }
 
@@ -796,13 +847,14 @@ pub(crate) fn second_failures(tx: &Sql, customer_id: i64, window_days: u32) -> R
         Engine::Sqlite => "strftime('%Y-%m-%dT%H:%M:%SZ', incidents.occurred_at, ?2)",
         Engine::Postgres => "incidents.occurred_at - make_interval(days => ?2)",
     };
+    // Only the rows whose flag changes are written.
     let sql = format!(
-        "UPDATE incidents SET second_failure = EXISTS (
+        "UPDATE incidents SET second_failure = NOT second_failure
+         WHERE customer_id = ?1 AND second_failure <> EXISTS (
             SELECT 1 FROM incidents p
             WHERE p.customer_id = incidents.customer_id AND p.id <> incidents.id
               AND (p.occurred_at < incidents.occurred_at OR (p.occurred_at = incidents.occurred_at AND p.id < incidents.id))
-              AND p.occurred_at >= {since})
-         WHERE customer_id = ?1"
+              AND p.occurred_at >= {since})"
     );
     let shift: Value = match tx.engine() {
         Engine::Sqlite => format!("-{window_days} days").into(),
@@ -826,11 +878,6 @@ pub(crate) fn check_category(tx: &Sql, name: &str) -> Result<()> {
 
 fn occurred_at(tx: &Sql, id: i64) -> Result<DateTime<Utc>> {
     tx.query_opt("SELECT occurred_at FROM incidents WHERE id = ?", [id], |r| instant(r, 0))?
-        .ok_or_else(|| Error::not_found(format!("Incident #{id}")))
-}
-
-fn fix_promised_by(tx: &Sql, id: i64) -> Result<Option<NaiveDate>> {
-    tx.query_opt("SELECT fix_promised_by FROM incidents WHERE id = ?", [id], |r| opt_date(r, 0))?
         .ok_or_else(|| Error::not_found(format!("Incident #{id}")))
 }
 
@@ -876,6 +923,96 @@ pub(crate) fn refresh_status(tx: &Sql, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A change to an incident by the person working: its version goes up, and
+/// what changed is kept for anyone whose older copy is then refused.
+pub(crate) fn touch(tx: &Sql, id: i64, what: &str) -> Result<i64> {
+    let now = dates::to_text(dates::now());
+    let version: i64 = tx
+        .query_opt(
+            "UPDATE incidents SET row_version = row_version + 1, updated_by = ?, updated_at = ? WHERE id = ?
+             RETURNING row_version",
+            args![tx.person(), now, id],
+            |r| r.get(0),
+        )?
+        .ok_or_else(|| Error::not_found(format!("Incident #{id}")))?;
+    tx.execute(
+        "INSERT INTO incident_edits (incident_id, version, at, person, what) VALUES (?, ?, ?, ?, ?)",
+        args![id, version, now, tx.person(), what],
+    )?;
+    Ok(version)
+}
+
+/// The refusal of a save made from version `seen`: who changed the incident
+/// since, when, and what.
+fn conflict(tx: &Sql, id: i64, seen: i64) -> Result<Error> {
+    let edits: Vec<(DateTime<Utc>, Option<String>, String)> = tx.query_map(
+        "SELECT at, person, what FROM incident_edits WHERE incident_id = ? AND version > ? ORDER BY version",
+        [id, seen],
+        |r| Ok((instant(r, "at")?, r.get("person")?, r.get("what")?)),
+    )?;
+    let mut people: Vec<String> = Vec::new();
+    let mut what: Vec<String> = Vec::new();
+    for (_, p, w) in &edits {
+        let p = p.clone().unwrap_or_else(|| "Someone else".into());
+        if !people.contains(&p) {
+            people.push(p);
+        }
+        for part in w.split(", ") {
+            if !what.iter().any(|x| x == part) {
+                what.push(part.to_string());
+            }
+        }
+    }
+    let who = match people.as_slice() {
+        [] => "Someone else".to_string(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let when = edits.last().map(|(at, ..)| {
+        let local = at.with_timezone(&chrono::Local);
+        if local.date_naive() == chrono::Local::now().date_naive() {
+            local.format("%H:%M").to_string()
+        } else {
+            local.format("%b %-d, %H:%M").to_string()
+        }
+    });
+    let changed = if what.is_empty() { String::new() } else { format!(": {}", what.join(", ")) };
+    Ok(Error::Conflict {
+        message: format!(
+            "{who} changed this incident{} since you opened it{changed}. Your edit was not saved, so nothing of \
+             theirs was lost. Look at their changes, then make yours again.",
+            when.map(|w| format!(" at {w}")).unwrap_or_default()
+        ),
+    })
+}
+
+/// What an edit of the details changes, in words for the owner.
+fn changed_fields(before: &Incident, v: &ValidIncident) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |differs: bool, name: &'static str| {
+        if differs {
+            out.push(name);
+        }
+    };
+    check(before.title != v.title, "title");
+    check(before.what_happened != v.what_happened, "their words");
+    check(before.our_understanding != v.our_understanding, "our repeat-back");
+    check(before.category != v.category, "category");
+    check(before.severity != v.severity, "severity");
+    check(before.occurred_at != v.occurred_at, "when it happened");
+    check(before.discovered_at != v.discovered_at, "when it was found");
+    check(before.discovered_by != v.discovered_by, "who found it");
+    check(before.remedy_requested != v.remedy_requested, "what they asked for");
+    check(before.order_value_minor != v.order_value_minor, "order value");
+    check(
+        before.makeup_description != v.makeup_description || before.makeup_value_minor != v.makeup_value_minor,
+        "the make-up",
+    );
+    check(before.root_cause != v.root_cause, "root cause");
+    check(before.outcome != v.outcome, "outcome");
+    out
+}
+
 fn incident_from_row(r: &Row) -> Result<Incident> {
     Ok(Incident {
         id: r.get("id")?,
@@ -904,6 +1041,8 @@ fn incident_from_row(r: &Row) -> Result<Incident> {
         status: parsed(r, "status")?,
         created_at: instant(r, "created_at")?,
         updated_at: instant(r, "updated_at")?,
+        version: r.get("row_version")?,
+        updated_by: r.get("updated_by")?,
         steps: Vec::new(),
         changes: Vec::new(),
         timeline: Vec::new(),
@@ -949,6 +1088,7 @@ pub(crate) fn timeline_from_row(r: &Row) -> Result<TimelineEntry> {
         at: instant(r, "at")?,
         kind: parsed(r, "kind")?,
         text: r.get("text")?,
+        person: r.get("person")?,
     })
 }
 

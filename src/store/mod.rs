@@ -18,8 +18,8 @@ pub(crate) mod profile;
 mod rows;
 mod sample;
 pub mod schema;
-pub(crate) mod sql;
 pub mod shared;
+pub(crate) mod sql;
 mod stats;
 
 pub use causes::CauseSummary;
@@ -48,6 +48,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_clocks.sql"),
     include_str!("migrations/006_causes.sql"),
     include_str!("migrations/007_change_photos.sql"),
+    include_str!("migrations/008_people.sql"),
 ];
 
 /// The newest schema this build understands.
@@ -61,6 +62,9 @@ pub const APP_IDENTIFIER: &str = "dev.amends.desktop";
 pub struct Db {
     conn: Conn,
     path: Option<PathBuf>,
+    /// Who is working on this computer (Settings, or the CLI's --as): kept
+    /// with each change to an incident, each timeline entry and audit line.
+    person: Option<String>,
 }
 
 /// The engine underneath: a SQLite file (the default), or the shared database.
@@ -130,14 +134,14 @@ impl Db {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|_| Error::NotADatabase { path: path.to_path_buf() })?;
-        let mut db = Db { conn: Conn::Lite(conn), path: Some(path.to_path_buf()) };
+        let mut db = Db { conn: Conn::Lite(conn), path: Some(path.to_path_buf()), person: None };
         db.configure()?;
         db.migrate(backup_before_migration)?;
         Ok(db)
     }
 
     pub fn open_in_memory() -> Result<Db> {
-        let mut db = Db { conn: Conn::Lite(Connection::open_in_memory()?), path: None };
+        let mut db = Db { conn: Conn::Lite(Connection::open_in_memory()?), path: None, person: None };
         db.configure()?;
         db.migrate(false)?;
         Ok(db)
@@ -181,8 +185,7 @@ impl Db {
         let conn = self.lite()?;
         let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let objects: i64 =
-            conn
-                .query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
         if app_id == schema::APPLICATION_ID || objects == 0 {
             return Ok(());
         }
@@ -236,10 +239,11 @@ impl Db {
 
     /// `write`, or with `commit` false a dry run: everything `f` did is rolled back.
     pub(crate) fn transaction<T>(&mut self, commit: bool, f: impl FnOnce(&Sql) -> Result<T>) -> Result<T> {
+        let person = self.person.as_deref();
         match &mut self.conn {
             Conn::Lite(c) => {
                 let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let out = f(&Sql::Lite(&tx))?;
+                let out = f(&Sql { on: sql::On::Lite(&tx), person })?;
                 if commit {
                     tx.commit()?;
                 } else {
@@ -248,8 +252,9 @@ impl Db {
                 Ok(out)
             }
             Conn::Pg(cell) => {
-                let sql = Sql::Pg(cell);
-                sql.execute_batch("BEGIN")?;
+                let sql = Sql { on: sql::On::Pg(cell), person };
+                // The counter's row lock makes writers take turns (see the shared schema).
+                sql.execute_batch("BEGIN; UPDATE change_counter SET counter = counter + 1 WHERE id = 1")?;
                 match f(&sql) {
                     Ok(out) => {
                         sql.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
@@ -268,10 +273,32 @@ impl Db {
 
     /// Statements outside a transaction of their own (reads).
     pub(crate) fn sql(&self) -> Sql<'_> {
-        match &self.conn {
-            Conn::Lite(c) => Sql::Lite(c),
-            Conn::Pg(cell) => Sql::Pg(cell),
+        let on = match &self.conn {
+            Conn::Lite(c) => sql::On::Lite(c),
+            Conn::Pg(cell) => sql::On::Pg(cell),
+        };
+        Sql { on, person: self.person.as_deref() }
+    }
+
+    /// A number that moves whenever someone else changes the records: the
+    /// app asks for it every few seconds and refreshes what it shows when it
+    /// moved. On a file, SQLite's `data_version` (changes by other
+    /// connections); on the shared database, the counter every write bumps in
+    /// its own transaction (so a change is seen only once it is committed).
+    pub fn change_mark(&self) -> Result<i64> {
+        match self.sql().sqlite() {
+            Some(c) => Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?),
+            None => self.sql().one("SELECT counter FROM change_counter WHERE id = 1", ()),
         }
+    }
+
+    /// Name the person working on this computer (blank: nobody in particular).
+    pub fn set_person(&mut self, name: Option<&str>) {
+        self.person = name.map(str::trim).filter(|n| !n.is_empty()).map(|n| n.chars().take(80).collect());
+    }
+
+    pub fn person(&self) -> Option<&str> {
+        self.person.as_deref()
     }
 
     /// Which engine holds the records.
@@ -298,8 +325,8 @@ impl Db {
     /// Record an action in the audit log. Never put personal data in `detail`.
     pub(crate) fn audit(&mut self, action: &str, detail: &str) -> Result<()> {
         self.sql().execute(
-            "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
-            sql::args![crate::dates::to_text(crate::dates::now()), action, detail],
+            "INSERT INTO audit_log (at, action, detail, person) VALUES (?, ?, ?, ?)",
+            sql::args![crate::dates::to_text(crate::dates::now()), action, detail, self.person.as_deref()],
         )?;
         Ok(())
     }

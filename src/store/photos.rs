@@ -74,16 +74,16 @@ pub(crate) fn of_incident(conn: Sql, incident_id: i64) -> Result<Vec<StoredPhoto
          FROM change_photos p JOIN changes c ON c.id = p.change_id WHERE c.incident_id = ? ORDER BY p.id",
         [incident_id],
         |r| {
-        Ok(StoredPhoto {
-            id: r.get(0)?,
-            change_id: r.get(1)?,
-            file_name: r.get(2)?,
-            width: r.get(3)?,
-            height: r.get(4)?,
-            jpeg: r.get(5)?,
-            thumb: r.get(6)?,
-            added_at: r.get(7)?,
-        })
+            Ok(StoredPhoto {
+                id: r.get(0)?,
+                change_id: r.get(1)?,
+                file_name: r.get(2)?,
+                width: r.get(3)?,
+                height: r.get(4)?,
+                jpeg: r.get(5)?,
+                thumb: r.get(6)?,
+                added_at: r.get(7)?,
+            })
         },
     )
 }
@@ -123,12 +123,7 @@ pub(crate) fn insert(tx: &Sql, owner: PhotoOwner, file_name: &str, photo: &Prepa
         ),
         args![id, file_name, photo.width, photo.height, photo.jpeg, photo.thumb, dates::to_text(dates::now())],
     )?;
-    Ok(PhotoInfo {
-        id: photo_id,
-        file_name: file_name.to_string(),
-        width: photo.width,
-        height: photo.height,
-    })
+    Ok(PhotoInfo { id: photo_id, file_name: file_name.to_string(), width: photo.width, height: photo.height })
 }
 
 impl Db {
@@ -149,7 +144,8 @@ impl Db {
                JOIN incidents i ON i.cause_id = cc.cause_id WHERE i.id = ?1";
         let mut out = BTreeMap::new();
         for id in incident_ids {
-            let rows: Vec<(i64, u32, u32)> = self.sql().query_map(sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let rows: Vec<(i64, u32, u32)> =
+                self.sql().query_map(sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             for (pid, width, height) in rows {
                 if let std::collections::btree_map::Entry::Vacant(e) = out.entry(pid) {
                     e.insert(LetterPhoto { jpeg: self.photo_jpeg(pid)?.into(), width, height });

@@ -1,12 +1,12 @@
 //! A customer's rights over their data: everything about one person as a
 //! readable file, and erasure on request that leaves only an audit line
 //! with no personal data in it.
+use super::sql::args;
 use super::Db;
 use crate::dates;
 use crate::domain::{Customer, Incident, LetterRecord};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use super::sql::args;
 use serde::Serialize;
 
 /// Everything Amends holds about one customer.
@@ -90,13 +90,14 @@ impl Db {
                 return Err(Error::not_found(format!("Customer #{id}")));
             }
             tx.execute(
-                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'erase_customer', ?)",
+                "INSERT INTO audit_log (at, action, detail, person) VALUES (?, 'erase_customer', ?, ?)",
                 args![
                     dates::to_text(dates::now()),
                     format!(
                         "A customer's records were erased on request: {} incident(s), {} letter(s), {} timeline entrie(s).",
                         report.incidents, report.letters, report.timeline_entries
-                    )
+                    ),
+                    tx.person()
                 ],
             )?;
             Ok(report)

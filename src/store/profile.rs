@@ -1,10 +1,10 @@
 //! The business profile row, its images and the category list.
 use super::rows::{lines, parsed};
+use super::sql::{args, Sql};
 use super::Db;
 use crate::dates;
 use crate::domain::Profile;
 use crate::error::{Error, Result};
-use super::sql::{args, Sql};
 
 /// The largest logo or signature image accepted, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
@@ -113,8 +113,7 @@ impl Db {
             if from == to {
                 return Ok(());
             }
-            let taken: bool =
-                tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&to])?;
+            let taken: bool = tx.one("SELECT EXISTS (SELECT 1 FROM categories WHERE name = ?)", [&to])?;
             if taken {
                 return Err(Error::invalid(
                     "category",

@@ -1,8 +1,8 @@
 //! The rows the sample data made carry `sample = 1`, so they can be removed
 //! together while everything the owner added stays.
+use super::sql::{args, Sql};
 use super::Db;
 use crate::error::Result;
-use super::sql::{args, Sql};
 
 /// What removing the sample data took away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -51,10 +51,11 @@ impl Db {
             // Kept ones are the owner's now.
             tx.execute("UPDATE customers SET sample = FALSE WHERE sample = TRUE", ())?;
             tx.execute(
-                "INSERT INTO audit_log (at, action, detail) VALUES (?, 'remove_sample_data', ?)",
+                "INSERT INTO audit_log (at, action, detail, person) VALUES (?, 'remove_sample_data', ?, ?)",
                 args![
                     crate::dates::to_text(crate::dates::now()),
-                    format!("Sample data removed: {customers} customer(s), {incidents} incident(s).")
+                    format!("Sample data removed: {customers} customer(s), {incidents} incident(s)."),
+                    tx.person()
                 ],
             )?;
             Ok(SampleRemoved { customers, incidents, customers_kept: customers_kept as usize })

@@ -402,9 +402,16 @@ impl PgConn {
     }
 }
 
-/// Where statements run: a SQLite connection (or transaction), or the shared database.
+/// Where statements run, and for whom (the person named on this computer).
 #[derive(Clone, Copy)]
-pub(crate) enum Sql<'a> {
+pub(crate) struct Sql<'a> {
+    pub on: On<'a>,
+    pub person: Option<&'a str>,
+}
+
+/// A SQLite connection (or transaction), or the shared database.
+#[derive(Clone, Copy)]
+pub(crate) enum On<'a> {
     Lite(&'a rusqlite::Connection),
     Pg(&'a RefCell<PgConn>),
 }
@@ -413,28 +420,37 @@ fn pg_params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
-impl Sql<'_> {
+impl<'a> Sql<'a> {
+    pub fn lite(c: &'a rusqlite::Connection) -> Sql<'a> {
+        Sql { on: On::Lite(c), person: None }
+    }
+
+    /// Who is writing: the name set on this computer, if any.
+    pub fn person(&self) -> Option<&'a str> {
+        self.person
+    }
+
     pub fn engine(&self) -> Engine {
-        match self {
-            Sql::Lite(_) => Engine::Sqlite,
-            Sql::Pg(_) => Engine::Postgres,
+        match self.on {
+            On::Lite(_) => Engine::Sqlite,
+            On::Pg(_) => Engine::Postgres,
         }
     }
 
     /// The SQLite connection, for what only SQLite has (its backup API, PRAGMAs).
-    pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
-        match self {
-            Sql::Lite(c) => Some(c),
-            Sql::Pg(_) => None,
+    pub fn sqlite(&self) -> Option<&'a rusqlite::Connection> {
+        match self.on {
+            On::Lite(c) => Some(c),
+            On::Pg(_) => None,
         }
     }
 
     /// Run a statement; the number of rows it changed.
     pub fn execute(&self, sql: &str, p: impl Params) -> Result<usize> {
         let values = p.values();
-        match self {
-            Sql::Lite(c) => Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?),
-            Sql::Pg(cell) => {
+        match self.on {
+            On::Lite(c) => Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?),
+            On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
                 let n = pg.client.execute(&st, &pg_params(&values));
@@ -445,9 +461,9 @@ impl Sql<'_> {
 
     /// Statements without parameters, separated by semicolons.
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
-        match self {
-            Sql::Lite(c) => Ok(c.execute_batch(sql)?),
-            Sql::Pg(cell) => {
+        match self.on {
+            On::Lite(c) => Ok(c.execute_batch(sql)?),
+            On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
                 let r = pg.client.batch_execute(sql);
                 r.map_err(|e| pg.location.error(e))
@@ -463,8 +479,8 @@ impl Sql<'_> {
         mut f: impl FnMut(&Row) -> Result<ControlFlow<()>>,
     ) -> Result<ControlFlow<()>> {
         let values = p.values();
-        match self {
-            Sql::Lite(c) => {
+        match self.on {
+            On::Lite(c) => {
                 let mut st = c.prepare_cached(sql)?;
                 let mut rows = st.query(rusqlite::params_from_iter(values.iter()))?;
                 while let Some(r) = rows.next()? {
@@ -474,7 +490,7 @@ impl Sql<'_> {
                 }
                 Ok(ControlFlow::Continue(()))
             }
-            Sql::Pg(cell) => {
+            On::Pg(cell) => {
                 use postgres::fallible_iterator::FallibleIterator;
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
@@ -535,14 +551,17 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_outside_quotes() {
         assert_eq!(numbered("a = ? AND b = ? AND c = '?'"), "a = $1 AND b = $2 AND c = '?'");
-        assert_eq!(numbered("x >= ?1 AND (?2 IS NULL OR x < ?2) LIMIT ?3"), "x >= $1 AND ($2 IS NULL OR x < $2) LIMIT $3");
+        assert_eq!(
+            numbered("x >= ?1 AND (?2 IS NULL OR x < ?2) LIMIT ?3"),
+            "x >= $1 AND ($2 IS NULL OR x < $2) LIMIT $3"
+        );
         assert_eq!(numbered("\"odd?\" = ?"), "\"odd?\" = $1");
     }
 
     #[test]
     fn values_read_back_as_bound_on_sqlite() {
         let c = rusqlite::Connection::open_in_memory().unwrap();
-        let sql = Sql::Lite(&c);
+        let sql = Sql { on: On::Lite(&c), person: None };
         sql.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s TEXT, b BLOB, f REAL)").unwrap();
         let id = sql
             .insert("INSERT INTO t (n, s, b, f) VALUES (?, ?, ?, ?) RETURNING id", args![7i64, "hé", vec![1u8, 2], 1.5])

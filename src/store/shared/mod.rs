@@ -2,9 +2,8 @@
 //! laptop's SQLite records into it.
 //!
 //! The shared schema follows SQLite schema `SQLITE_SCHEMA` table for table,
-//! with PostgreSQL's own types (timestamptz, date, boolean, bytea) and what
-//! several people at once need: a row version on incidents, who saved what,
-//! and a change counter that every write bumps and announces.
+//! with PostgreSQL's own types (timestamptz, date, boolean, bytea), and a
+//! change counter that every write bumps, so other computers know to refresh.
 mod location;
 mod migrate_to;
 pub mod tables;
@@ -22,7 +21,7 @@ pub const SHARED_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The SQLite schema version the shared schema mirrors; a file is moved
 /// only once it is at this version (opening it migrates it).
-pub const SQLITE_SCHEMA: i64 = 7;
+pub const SQLITE_SCHEMA: i64 = 8;
 
 /// The schema version of the shared database: 0 when it is empty. A database
 /// with tables but no Amends version table is another program's.
@@ -74,7 +73,7 @@ impl crate::store::Db {
     pub fn open_shared(loc: &SharedLocation) -> Result<crate::store::Db> {
         let client = open_schema(loc)?;
         let conn = crate::store::sql::PgConn::new(client, loc.clone());
-        Ok(crate::store::Db { conn: crate::store::Conn::Pg(std::cell::RefCell::new(conn)), path: None })
+        Ok(crate::store::Db { conn: crate::store::Conn::Pg(std::cell::RefCell::new(conn)), path: None, person: None })
     }
 
     /// Open what the owner named: a `postgres://` URL is the shared database,

@@ -118,12 +118,13 @@ pub const TABLES: &[Table] = &[
                   discovered_at:i discovered_by:t remedy_requested:t order_value_minor:n fix_promised_by:d \
                   makeup_description:t makeup_value_minor:n root_cause:t outcome_came_back:f outcome_spend_minor:n \
                   outcome_note:t second_failure:f status:t fix_pending_by:d created_at:i updated_at:i callback_by:i \
-                  sample:f cause_id:n",
+                  sample:f cause_id:n row_version:n updated_by:t",
         identity: true,
     },
     Table { name: "incident_steps", columns: "incident_id:n step:t done_at:i skipped_reason:t", identity: false },
     Table { name: "changes", columns: "id:n incident_id:n changed_on:d text:t", identity: true },
-    Table { name: "timeline", columns: "id:n incident_id:n at:i kind:t text:t", identity: true },
+    Table { name: "timeline", columns: "id:n incident_id:n at:i kind:t text:t person:t", identity: true },
+    Table { name: "incident_edits", columns: "id:n incident_id:n version:n at:i person:t what:t", identity: true },
     Table {
         name: "letters",
         columns: "id:n incident_id:n kind:t tone:t body:t created_at:i sent_at:i",
@@ -134,10 +135,6 @@ pub const TABLES: &[Table] = &[
         columns: "id:n cause_change_id:n change_id:n file_name:t width:n height:n jpeg:x thumb:x added_at:i",
         identity: true,
     },
-    Table { name: "audit_log", columns: "id:n at:i action:t detail:t", identity: true },
+    Table { name: "audit_log", columns: "id:n at:i action:t detail:t person:t", identity: true },
     Table { name: "import_mappings", columns: "header_key:t mapping:t saved_at:i", identity: false },
 ];
-
-/// Columns only the shared database has (and the default they take when a file is moved).
-pub const SHARED_ONLY: &[(&str, &str)] =
-    &[("incidents", "row_version"), ("incidents", "updated_by"), ("timeline", "person"), ("audit_log", "person")];

@@ -1,0 +1,351 @@
+//! The shared database on a real PostgreSQL server (the private one
+//! `tests/pg/with-postgres.sh` starts): two people editing one incident,
+//! eight writers at once, the CLI giving the same answers as on a file,
+//! moving a file's records across, and what never shows a password.
+use crate::common::{amends_bin, fresh_shared_database, shared_db, skipped, stderr, stdout};
+use amends::domain::{CustomerInput, IncidentInput, RecoveryStep, Status};
+use amends::store::shared::SharedLocation;
+use amends::store::StepAction;
+use amends::{dates, Db};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn server_or_skip(check: &str) -> Option<String> {
+    let url = fresh_shared_database(check);
+    if url.is_none() {
+        skipped(check, "no PostgreSQL test server (tests/pg/with-postgres.sh)");
+    }
+    url
+}
+
+fn open(url: &str, person: &str) -> Db {
+    let mut db = Db::open_shared(&SharedLocation::parse(url).unwrap()).unwrap();
+    db.set_person(Some(person));
+    db
+}
+
+fn amends(db: &str, args: &[&str]) -> Output {
+    Command::new(amends_bin()).arg("--db").arg(db).args(args).env_remove("AMENDS_DB").output().expect("amends runs")
+}
+
+fn new_incident(db: &mut Db, customer: i64, title: &str) -> i64 {
+    db.add_incident(&IncidentInput {
+        customer_id: customer,
+        title: title.into(),
+        occurred_at: Some("2026-11-02 09:00".into()),
+        discovered_at: Some("2026-11-02 10:00".into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+#[test]
+fn the_second_of_two_saves_from_one_version_is_refused_and_nothing_is_lost() {
+    let check = "two people editing one incident";
+    let Some(url) = server_or_skip(check) else { return };
+    let mut sam = open(&url, "Sam");
+    let mut priya = open(&url, "Priya");
+    let c = sam.add_customer(&CustomerInput { name: "Ada Byrne".into(), ..Default::default() }).unwrap().id;
+    let id = new_incident(&mut sam, c, "Wrong paint colour");
+
+    // Both open the incident.
+    let sams_copy = sam.incident(id).unwrap();
+    let priyas_copy = priya.incident(id).unwrap();
+    assert_eq!(sams_copy.version, priyas_copy.version);
+
+    // Sam saves first.
+    let mut edit = sams_copy.as_input();
+    edit.title = "Wrong paint colour in the hall".into();
+    edit.severity = Some(4);
+    let saved = sam.update_incident(id, &edit).unwrap();
+    assert!(saved.version > sams_copy.version);
+    assert_eq!(saved.updated_by.as_deref(), Some("Sam"));
+
+    // Priya saves from her older copy: refused, naming Sam and what he changed.
+    let mut hers = priyas_copy.as_input();
+    hers.remedy_requested = Some("Repaint before Friday".into());
+    let err = priya.update_incident(id, &hers).unwrap_err();
+    assert_eq!(err.kind(), "conflict");
+    let m = err.to_string();
+    assert!(m.starts_with("Sam changed this incident at "), "{m}");
+    assert!(m.contains("title, severity"), "{m}");
+    // Sam's edit stands; Priya's did not land half-way.
+    let now = priya.incident(id).unwrap();
+    assert_eq!(now.title, "Wrong paint colour in the hall");
+    assert_eq!(now.severity, 4);
+    assert_eq!(now.remedy_requested, None);
+
+    // From the current version, her save goes through.
+    let mut again = now.as_input();
+    again.remedy_requested = Some("Repaint before Friday".into());
+    let after = priya.update_incident(id, &again).unwrap();
+    assert_eq!(after.remedy_requested.as_deref(), Some("Repaint before Friday"));
+    assert_eq!(after.title, "Wrong paint colour in the hall");
+    assert_eq!(after.updated_by.as_deref(), Some("Priya"));
+
+    // A recorded step also moves the version: a form filled before it is refused too.
+    let stale = after.as_input();
+    sam.record_step(id, RecoveryStep::Contacted, StepAction::Done(dates::now())).unwrap();
+    let err = priya.update_incident(id, &stale).unwrap_err().to_string();
+    assert!(err.contains("\"") && err.contains("done"), "{err}");
+
+    // Who did what is kept: the timeline entry and the audit line name the person.
+    let entry = priya.add_timeline(id, dates::now(), amends::domain::TimelineKind::Note, "Called back").unwrap();
+    assert_eq!(entry.person.as_deref(), Some("Priya"));
+    assert_eq!(sam.incident(id).unwrap().timeline[0].person.as_deref(), Some("Priya"));
+}
+
+#[test]
+fn the_same_refusal_on_a_file() {
+    // One laptop, two windows (or the CLI beside the app): the same rule.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.sqlite3");
+    let mut a = Db::open(&path).unwrap();
+    let mut b = Db::open(&path).unwrap();
+    a.set_person(Some("Sam"));
+    let c = a.add_customer(&CustomerInput { name: "Ada".into(), ..Default::default() }).unwrap().id;
+    let id = new_incident(&mut a, c, "Late delivery");
+    let old = b.incident(id).unwrap().as_input();
+    let mut mine = a.incident(id).unwrap().as_input();
+    mine.title = "Late delivery of tiles".into();
+    a.update_incident(id, &mine).unwrap();
+    let err = b.update_incident(id, &old).unwrap_err();
+    assert_eq!(err.kind(), "conflict");
+    assert!(err.to_string().contains("Sam changed this incident"), "{err}");
+    assert_eq!(b.incident(id).unwrap().title, "Late delivery of tiles");
+}
+
+#[test]
+fn eight_writers_for_ten_seconds_lose_nothing() {
+    let check = "eight writers at once";
+    let Some(url) = server_or_skip(check) else { return };
+    let mut setup = open(&url, "setup");
+    let customer = setup.add_customer(&CustomerInput { name: "Busy Shop".into(), ..Default::default() }).unwrap().id;
+    let started = std::time::Instant::now();
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let mut db = open(&url, &format!("writer {w}"));
+                let mut mine = Vec::new();
+                while started.elapsed() < std::time::Duration::from_secs(10) {
+                    let id = new_incident(&mut db, customer, &format!("Writer {w} incident {}", mine.len()));
+                    // Every other one gets a step, so statuses differ.
+                    if mine.len() % 2 == 0 {
+                        db.record_step(id, RecoveryStep::Contacted, StepAction::Done(dates::now())).unwrap();
+                    }
+                    mine.push(id);
+                }
+                mine
+            })
+        })
+        .collect();
+    let written: Vec<Vec<i64>> = writers.into_iter().map(|h| h.join().expect("no writer failed")).collect();
+    let total: usize = written.iter().map(Vec::len).sum();
+    eprintln!("{check}: {total} incidents in 10 s");
+    assert!(written.iter().all(|w| !w.is_empty()), "every writer got through");
+    let all = setup.list_incidents(&Default::default()).unwrap();
+    assert_eq!(all.len(), total, "every incident is there");
+    for (w, ids) in written.iter().enumerate() {
+        for (n, id) in ids.iter().enumerate() {
+            let got =
+                all.iter().find(|s| s.id == *id).unwrap_or_else(|| panic!("incident {id} of writer {w} is there"));
+            assert_eq!(got.title, format!("Writer {w} incident {n}"));
+            let want = if n % 2 == 0 { Status::InRecovery } else { Status::New };
+            assert_eq!(got.status, want, "incident {id}");
+        }
+    }
+    // The second-failure flags are what they would be had the writes come one at a time.
+    let flagged = all.iter().filter(|s| s.second_failure).count();
+    assert_eq!(flagged, total - 1, "all but the first of one customer's incidents in the window");
+}
+
+/// The same commands, with the same seed, on a file and on the shared database.
+#[test]
+fn the_cli_gives_the_same_answers_on_both_engines() {
+    let check = "CLI on both engines";
+    let Some(url) = server_or_skip(check) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("same.sqlite3");
+    let file = file.to_str().unwrap();
+    let mut outputs: Vec<Vec<String>> = Vec::new();
+    for db in [file, url.as_str()] {
+        let o =
+            amends(db, &["demo", "--customers", "120", "--incidents", "200", "--seed", "7", "--as-of", "2026-11-20"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut seen = Vec::new();
+        for q in ["nun", "o'b", "ab", "zo", "é", "555", "example.com", "ELEANOR"] {
+            let o = amends(db, &["customers", "list", "--search", q]);
+            assert!(o.status.success(), "{q}: {}", stderr(&o));
+            seen.push(format!("search {q}:\n{}{}", stdout(&o), stderr(&o)));
+        }
+        for args in [&["incidents", "list"][..], &["incidents", "list", "--json"], &["due", "--all"]] {
+            let o = amends(db, args);
+            assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+            seen.push(stdout(&o));
+        }
+        let pdf = dir.path().join(format!("due-{}.pdf", outputs.len()));
+        let o = amends(db, &["letter", "follow-up", "--due", "-o", pdf.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext runs");
+        seen.push(String::from_utf8_lossy(&text.stdout).into_owned());
+        let csv = dir.path().join(format!("csv-{}", outputs.len()));
+        let o = amends(db, &["export", "--format", "csv", "-o", csv.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for table in ["customers", "incidents", "changes", "timeline", "letters"] {
+            seen.push(std::fs::read_to_string(csv.join(format!("{table}.csv"))).unwrap());
+        }
+        outputs.push(seen);
+    }
+    let (lite, shared) = (&outputs[0], &outputs[1]);
+    assert!(lite[0].contains("customer(s)") && lite.iter().any(|s| s.lines().count() > 100));
+    for (i, (a, b)) in lite.iter().zip(shared).enumerate() {
+        assert_eq!(a, b, "output {i} differs between SQLite and PostgreSQL");
+    }
+}
+
+fn count(url: &str, table: &str) -> i64 {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    c.query_one(&format!("SELECT count(*) FROM {table}"), &[]).unwrap().get(0)
+}
+
+#[test]
+fn a_file_moves_to_an_empty_shared_database_whole_and_counted() {
+    let check = "migrate-to";
+    let Some(url) = server_or_skip(check) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.sqlite3");
+    let f = file.to_str().unwrap();
+    assert!(amends(f, &["demo", "--customers", "150", "--incidents", "220", "--seed", "3"]).status.success());
+    // A photo and a cause, so every kind of row goes across.
+    let mut db = Db::open(&file).unwrap();
+    let cause = db.add_cause(&amends::domain::CauseInput { title: "Courier".into(), ..Default::default() }).unwrap();
+    let png = {
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(64, 48, image::Rgb([200, 30, 30]))
+            .write_to(&mut out, image::ImageFormat::Png)
+            .unwrap();
+        out.into_inner()
+    };
+    let photo = amends::photos::prepare(&png, "crate.png").unwrap();
+    db.add_cause_change_with_photos(cause.id, dates::today(), "Two couriers now", &[("crate.png".into(), photo)])
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    drop(db);
+
+    let o = amends(f, &["migrate-to", &url, "--dry-run"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Dry run: 150 customers and 220 incidents"), "{}", stdout(&o));
+    assert_eq!(count(&url, "information_schema.tables WHERE table_schema = 'public'"), 0, "a dry run keeps nothing");
+
+    let o = amends(f, &["migrate-to", &url, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lite = rusqlite::Connection::open(&file).unwrap();
+    for t in report["tables"].as_array().unwrap() {
+        let table = t["table"].as_str().unwrap();
+        let here: i64 = lite.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        // The audit log there gained one line: the move itself.
+        let extra = if table == "audit_log" { 1 } else { 0 };
+        assert_eq!(count(&url, table), t["rows"].as_i64().unwrap() + extra, "{table}");
+        if table != "audit_log" {
+            assert_eq!(here, t["rows"].as_i64().unwrap(), "{table}");
+        }
+    }
+    // The file is only read (its audit line aside, nothing changed): same records.
+    assert!(std::fs::read(&file).unwrap().len() >= before.len() / 2);
+
+    // The shared database answers like the file did, photo bytes included.
+    let shared = open(&url, "Sam");
+    let local = Db::open(&file).unwrap();
+    assert_eq!(shared.search_customers("", None).unwrap(), local.search_customers("", None).unwrap());
+    for id in [1, 77, 220] {
+        assert_eq!(shared.incident(id).unwrap(), local.incident(id).unwrap(), "incident {id}");
+    }
+    let pid = local.cause(cause.id).unwrap().changes[0].photos[0].id;
+    assert_eq!(shared.photo_jpeg(pid).unwrap(), local.photo_jpeg(pid).unwrap());
+    assert_eq!(shared.dashboard_stats(24).unwrap(), local.dashboard_stats(24).unwrap());
+    // New rows there get new numbers after the moved ones.
+    let mut shared = shared;
+    let c = shared.add_customer(&CustomerInput { name: "After the move".into(), ..Default::default() }).unwrap();
+    assert_eq!(c.id, 151);
+
+    // Once there are records, a second move is refused and changes nothing.
+    let o = amends(f, &["migrate-to", &url]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already holds records"), "{}", stderr(&o));
+    assert_eq!(count(&url, "customers"), 151);
+}
+
+#[test]
+fn a_newer_or_foreign_shared_schema_is_refused() {
+    let check = "shared schema guards";
+    let Some(url) = server_or_skip(check) else { return };
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    c.batch_execute("CREATE TABLE orders (id int)").unwrap();
+    let e = Db::open_shared(&SharedLocation::parse(&url).unwrap()).err().unwrap().to_string();
+    assert!(e.contains("another program"), "{e}");
+    c.batch_execute("DROP TABLE orders").unwrap();
+    drop(open(&url, "x"));
+    c.batch_execute("INSERT INTO amends_schema (version) VALUES (99)").unwrap();
+    let e = Db::open_shared(&SharedLocation::parse(&url).unwrap()).err().unwrap();
+    assert_eq!(e.kind(), "newer_schema", "{e}");
+}
+
+#[test]
+fn backups_of_a_shared_database_are_the_servers() {
+    let Some(mut db) = shared_db("backups") else {
+        skipped("shared backups", "no PostgreSQL test server");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let e = db.backup_to(&dir.path().join("b.sqlite3")).unwrap_err().to_string();
+    assert!(e.contains("pg_dump"), "{e}");
+    assert!(db.backup_now("manual", Default::default()).unwrap().is_none());
+    assert!(db.restore_from(Path::new("/nonexistent")).unwrap_err().to_string().contains("pg_dump"));
+}
+
+#[test]
+fn another_computers_change_moves_the_mark() {
+    let check = "change mark";
+    let Some(url) = server_or_skip(check) else { return };
+    let mut a = open(&url, "A");
+    let b = open(&url, "B");
+    let before = b.change_mark().unwrap();
+    assert_eq!(b.change_mark().unwrap(), before, "reading moves nothing");
+    a.add_customer(&CustomerInput { name: "New".into(), ..Default::default() }).unwrap();
+    assert!(b.change_mark().unwrap() > before);
+    // On a file, other connections' writes move it too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.sqlite3");
+    let mut one = Db::open(&path).unwrap();
+    let two = Db::open(&path).unwrap();
+    let before = two.change_mark().unwrap();
+    one.add_customer(&CustomerInput { name: "New".into(), ..Default::default() }).unwrap();
+    assert_ne!(two.change_mark().unwrap(), before);
+}
+
+#[test]
+fn a_password_never_shows_in_errors_or_the_audit_log() {
+    let check = "passwords";
+    let Some(url) = server_or_skip(check) else { return };
+    // The test server trusts local connections, so a wrong password still gets in:
+    // what matters is that it is never echoed.
+    let with_pw = url.replacen("postgres://amends@", "postgres://amends:s3cr3t-pw@", 1);
+    let o = amends(&with_pw, &["customers", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = amends(&with_pw, &["backup", "-o", "/tmp/never.sqlite3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("pg_dump") && !stderr(&o).contains("s3cr3t"), "{}", stderr(&o));
+    let bad = with_pw.replacen("host=", "host=/nonexistent-", 1);
+    let o = amends(&bad, &["customers", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("s3cr3t"), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.sqlite3");
+    assert!(amends(file.to_str().unwrap(), &["migrate-to", &with_pw]).status.success());
+    let db = Db::open(&file).unwrap();
+    let log = format!("{:?}", db.audit_log().unwrap());
+    assert!(log.contains("moved_to_shared") && !log.contains("s3cr3t"), "{log}");
+}
