@@ -25,6 +25,7 @@ pub mod progress;
 pub mod spreadsheet;
 pub mod store;
 pub mod text;
+pub mod this_computer;
 
 pub use error::{Error, Result};
 pub use store::Db;

@@ -7,13 +7,15 @@ pub mod navigation;
 pub mod reminders;
 pub mod state;
 
+use amends::this_computer::{Records, ThisComputer};
 use state::AppState;
 use std::path::PathBuf;
 use tauri::{Builder, Manager, Runtime};
 
 /// Register plugins' command handlers and our commands on a builder.
-pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
-    builder.manage(AppState::open(db_path)).manage(commands::startup::Prefetch::default()).invoke_handler(
+/// `settings`: this computer's settings file (none in tests).
+pub fn build<R: Runtime>(builder: Builder<R>, records: Records, settings: Option<PathBuf>) -> Builder<R> {
+    builder.manage(AppState::open(records, settings)).manage(commands::startup::Prefetch::default()).invoke_handler(
         tauri::generate_handler![
             commands::startup::startup,
             commands::app::load_sample_data,
@@ -95,17 +97,30 @@ pub fn build<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
             commands::spreadsheets::import_customers,
             commands::spreadsheets::preview_import,
             commands::spreadsheets::cancel_job,
+            commands::shared::shared_status,
+            commands::shared::set_person,
+            commands::shared::use_shared_database,
+            commands::shared::use_this_computers_file,
+            commands::shared::change_mark,
         ],
     )
 }
 
-/// Where the database lives: `AMENDS_DB` if set, else the OS app-data directory
-/// (the same default as the CLI).
-fn db_path() -> PathBuf {
-    match std::env::var_os("AMENDS_DB") {
-        Some(p) if !p.is_empty() => PathBuf::from(p),
-        _ => amends::store::default_path().unwrap_or_else(|_| PathBuf::from(amends::store::DB_FILE_NAME)),
-    }
+/// Which records to open: `AMENDS_DB` (a file or a postgres:// URL) if set,
+/// else this computer's setting, else the file in the OS app-data directory
+/// (the same default as the CLI). A setting that cannot be read falls back to
+/// the file, and says why on stderr.
+fn records(settings: Option<&std::path::Path>) -> Records {
+    let this = settings.map(ThisComputer::load).transpose().unwrap_or_else(|e| {
+        eprintln!("Amends: {e}");
+        None
+    });
+    let env = std::env::var_os("AMENDS_DB");
+    Records::choose(env.as_deref(), &this.unwrap_or_default()).unwrap_or_else(|e| {
+        eprintln!("Amends: {e}");
+        let file = amends::store::default_path().unwrap_or_else(|_| PathBuf::from(amends::store::DB_FILE_NAME));
+        Records::File(env.filter(|e| !e.is_empty()).map(PathBuf::from).unwrap_or(file))
+    })
 }
 
 pub fn run() {
@@ -125,8 +140,9 @@ pub fn run() {
         .plugin(tauri_plugin_autostart::Builder::new().args(["--minimized"]).app_name("Amends").build())
         // Last: it opens mailto: links through the opener.
         .plugin(navigation::guard());
-    let path = db_path();
-    build(builder, path.clone())
+    let settings = ThisComputer::default_path();
+    let records = records(settings.as_deref());
+    build(builder, records.clone(), settings)
         .setup(move |app| {
             commands::startup::prefetch(app.handle());
             // Started at log-in: stay out of the way; reminders still arrive.
@@ -136,13 +152,16 @@ pub fn run() {
                 }
             }
             if app.state::<AppState>().open_failure().is_none() {
-                reminders::start(app.handle().clone(), path.clone());
+                reminders::start(app.handle().clone());
                 // The daily backup reads through its own connection, off the UI thread.
-                std::thread::spawn(move || {
-                    if let Err(e) = amends::store::backup::daily_backup(&path, Default::default()) {
-                        eprintln!("Amends: the automatic backup failed: {e}");
-                    }
-                });
+                // A shared database is backed up by its server.
+                if let Some(path) = records.file().map(std::path::Path::to_path_buf) {
+                    std::thread::spawn(move || {
+                        if let Err(e) = amends::store::backup::daily_backup(&path, Default::default()) {
+                            eprintln!("Amends: the automatic backup failed: {e}");
+                        }
+                    });
+                }
             }
             Ok(())
         })

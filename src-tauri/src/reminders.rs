@@ -5,7 +5,6 @@
 //! this thread's own, so the window never waits on it.
 use amends::clocks::{self, Clock, ClockKind};
 use std::collections::HashSet;
-use std::path::PathBuf;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -37,7 +36,7 @@ pub fn messages(due: &[&Clock]) -> Vec<(i32, String, String)> {
 
 /// Start the reminder thread. `told` remembers what was already notified in
 /// this run, so each promise is announced once.
-pub fn start<R: Runtime>(app: AppHandle<R>, db_path: PathBuf) {
+pub fn start<R: Runtime>(app: AppHandle<R>) {
     let handle = app.clone();
     let _ = app.notification().on_action(move |a| {
         let Some(id) = a.notification().map(|n| n.id()).filter(|id| *id > 0) else { return };
@@ -52,10 +51,11 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db_path: PathBuf) {
         // Let the window come up first.
         std::thread::sleep(Duration::from_secs(2));
         let mut told: HashSet<(i64, ClockKind)> = HashSet::new();
-        // One connection for the thread, opened again only after an error.
-        let mut db: Option<amends::Db> = None;
+        // One connection for the thread, opened again after an error or when
+        // the owner switches records (this computer's file, a shared database).
+        let mut db: Option<(String, amends::Db)> = None;
         loop {
-            let wait = match tick(&app, &db_path, &mut db, &mut told) {
+            let wait = match tick(&app, &mut db, &mut told) {
                 Ok(w) => w,
                 Err(e) => {
                     eprintln!("Amends: reminders: {e}");
@@ -71,13 +71,17 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db_path: PathBuf) {
 /// Notify what is due and not yet told; returns how long to wait before the next look.
 fn tick<R: Runtime>(
     app: &AppHandle<R>,
-    db_path: &std::path::Path,
-    db: &mut Option<amends::Db>,
+    db: &mut Option<(String, amends::Db)>,
     told: &mut HashSet<(i64, ClockKind)>,
 ) -> amends::Result<Duration> {
+    let records = app.state::<crate::state::AppState>().records();
+    if db.as_ref().is_some_and(|(shown, _)| *shown != records.shown()) {
+        *db = None;
+        told.clear();
+    }
     let db = match db {
-        Some(d) => d,
-        None => db.insert(amends::Db::open(db_path)?),
+        Some((_, d)) => d,
+        None => &mut db.insert((records.shown(), records.open()?)).1,
     };
     if !db.clock_settings()?.notifications {
         return Ok(Duration::from_secs(60));

@@ -1,6 +1,7 @@
 //! The one piece of managed state: the database connection behind a mutex,
 //! or, when it could not be opened, the reason (the UI shows it instead of a
 //! blank window).
+use amends::this_computer::{Records, ThisComputer};
 use amends::{Db, Error};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,10 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Mutex, MutexGuard};
 
 pub struct AppState {
-    pub db_path: PathBuf,
+    /// Which records are open: this computer's file or a shared database.
+    records: Mutex<Records>,
+    /// This computer's settings file (none in the command tests).
+    settings_path: Option<PathBuf>,
     db: Result<Mutex<Db>, OpenFailure>,
     /// The ticket of the long job (export, import, letters, sample data) the
     /// owner cancelled, 0 for none; each job checks it at every step against
@@ -32,15 +36,59 @@ pub struct OpenFailure {
 }
 
 impl AppState {
-    pub fn open(db_path: PathBuf) -> AppState {
-        let db = Db::open(&db_path).map(Mutex::new).map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
+    pub fn open(records: Records, settings_path: Option<PathBuf>) -> AppState {
+        let person = settings_path.as_deref().and_then(|p| ThisComputer::load(p).ok()).and_then(|s| s.person);
+        let db = records
+            .open()
+            .map(|mut db| {
+                db.set_person(person.as_deref());
+                Mutex::new(db)
+            })
+            .map_err(|e| OpenFailure { kind: e.kind(), message: e.to_string() });
         AppState {
-            db_path,
+            records: Mutex::new(records),
+            settings_path,
             db,
             cancelled: AtomicU64::new(0),
             granted: Mutex::new(HashSet::new()),
             last_deleted: Mutex::new(None),
         }
+    }
+
+    /// Which records are open.
+    pub fn records(&self) -> Records {
+        self.records.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The records file, when the records are in one (not a shared database).
+    pub fn db_path(&self) -> Option<PathBuf> {
+        self.records().file().map(Path::to_path_buf)
+    }
+
+    /// This computer's settings (the defaults when there is no file for them).
+    pub fn settings(&self) -> Result<ThisComputer, Error> {
+        match &self.settings_path {
+            Some(p) => ThisComputer::load(p),
+            None => Ok(ThisComputer::default()),
+        }
+    }
+
+    pub fn save_settings(&self, s: &ThisComputer) -> Result<(), Error> {
+        match &self.settings_path {
+            Some(p) => s.save(p),
+            None => Ok(()),
+        }
+    }
+
+    /// Work on other records from now on: `db` replaces the open connection.
+    /// When the first ones never opened, only a restart can switch.
+    pub fn switch(&self, records: Records, db: Db) -> Result<(), Error> {
+        let mut current = self
+            .db()
+            .map_err(|_| Error::invalid("db", "The setting is saved: restart Amends to open those records."))?;
+        *current = db;
+        *self.records.lock().unwrap_or_else(|p| p.into_inner()) = records;
+        Ok(())
     }
 
     /// A path the owner picked in a dialog (called by the dialog commands only).

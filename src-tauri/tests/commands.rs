@@ -8,8 +8,9 @@ use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
 fn app(db: &std::path::Path) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
-    let app =
-        amends_app::build(mock_builder(), db.to_path_buf()).build(mock_context(noop_assets())).expect("app builds");
+    let app = amends_app::build(mock_builder(), amends::this_computer::Records::File(db.to_path_buf()), None)
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
     WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window")
 }
 
@@ -256,4 +257,38 @@ fn a_path_no_dialog_returned_is_refused_by_every_file_command() {
     grant(&w, &csv);
     let ok = call(&w, "import_customers", json!({ "path": csv, "dryRun": true, "skipInvalid": false, "ticket": 0 }));
     assert_eq!(ok.unwrap()["added"], 1, "a picked path is taken");
+}
+
+#[test]
+fn a_stale_edit_is_refused_as_a_conflict_naming_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("amends.sqlite3");
+    let w = app(&path);
+    let st = call(&w, "set_person", json!({ "name": "  Priya  " })).unwrap();
+    assert_eq!(st["person"], "Priya");
+    assert_eq!(st["shared"], false);
+    assert_eq!(st["location"], path.display().to_string());
+    let c = call(&w, "add_customer", json!({ "input": { "name": "Ada" } })).unwrap();
+    let inc = call(&w, "add_incident", json!({ "input": { "customer_id": c["id"], "title": "Late" } })).unwrap();
+    let id = inc["id"].as_i64().unwrap();
+    let seen = inc["version"].as_i64().unwrap();
+    let mark = call(&w, "change_mark", json!({})).unwrap();
+
+    // Sam, at the other desk (another connection to the same file), changes it first.
+    let mut sam = amends::Db::open(&path).unwrap();
+    sam.set_person(Some("Sam"));
+    let mut edit = sam.incident(id).unwrap().as_input();
+    edit.title = "Late, and the wrong colour".into();
+    sam.update_incident(id, &edit).unwrap();
+    assert_ne!(call(&w, "change_mark", json!({})).unwrap(), mark, "the page would refresh");
+
+    let stale = json!({ "customer_id": c["id"], "title": "Late by a week", "seen_version": seen });
+    let err = call(&w, "update_incident", json!({ "id": id, "input": stale })).unwrap_err();
+    assert_eq!(err["kind"], "conflict");
+    assert!(err["message"].as_str().unwrap().starts_with("Sam changed this incident at "), "{err}");
+    let now = call(&w, "get_incident", json!({ "id": id })).unwrap();
+    assert_eq!(now["title"], "Late, and the wrong colour");
+    assert_eq!(now["updated_by"], "Sam");
+    let entry = call(&w, "add_timeline", json!({ "id": id, "kind": "note", "text": "Rang her back" })).unwrap();
+    assert_eq!(entry["person"], "Priya");
 }

@@ -57,6 +57,7 @@ import type { SampleRemoved } from './bindings/SampleRemoved';
 import type { ClockSettings } from './bindings/ClockSettings';
 import type { PhotoInfo } from './bindings/PhotoInfo';
 import type { PhotoOwner } from './bindings/PhotoOwner';
+import type { SharedStatus } from './bindings/SharedStatus';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Tone } from './bindings/Tone';
@@ -105,6 +106,7 @@ export type {
   Progress,
   QueueItem,
   RecoveryStep,
+  SharedStatus,
   TimelineKind,
 };
 
@@ -123,6 +125,11 @@ export function messageOf(e: unknown): string {
 /** The owner stopped a long job; its message says what was left as it was. */
 export function isCancelled(e: unknown): boolean {
   return isAppError(e) && e.kind === 'cancelled';
+}
+
+/** Someone else saved the incident after the form was filled; its message says who, when and what. */
+export function isConflict(e: unknown): boolean {
+  return isAppError(e) && e.kind === 'conflict';
 }
 
 /** The form field a failure is about (`null` when it is not about one field). */
@@ -351,3 +358,15 @@ export const affectCustomers = (id: number, customers: number[], dryRun = false)
 export const addCauseChange = (id: number, text: string, date?: string) =>
   invoke<Change>('add_cause_change', { id, date, text });
 // A cause change's photos: addPhoto/removePhoto with owner { kind: 'cause_change', id }.
+
+// Several people: which records this computer works on, and who is using it.
+export const sharedStatus = () => invoke<SharedStatus>('shared_status');
+/** The name kept with every change made on this computer; blank clears it. */
+export const setPerson = (name: string) => invoke<SharedStatus>('set_person', { name });
+/** Work on the shared database at a postgres:// address; with `moveRecords`, this
+ *  computer's records are copied into it first (it must be empty). */
+export const useSharedDatabase = (url: string, moveRecords: boolean) =>
+  invoke<SharedStatus>('use_shared_database', { url, moveRecords });
+export const useThisComputersFile = () => invoke<SharedStatus>('use_this_computers_file');
+/** A number that moves whenever someone else changes the records (see lib/refresh.ts). */
+export const changeMark = () => invoke<number>('change_mark');

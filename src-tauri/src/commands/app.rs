@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 #[derive(Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct AppStatus {
+    /// The records file, or the shared database's address (never its password).
     pub db_path: String,
     /// Set when the database could not be opened; the UI shows what to do.
     pub open_failure: Option<OpenFailure>,
@@ -25,12 +26,7 @@ pub fn status_of(state: &AppState) -> AppStatus {
         }
         Err(_) => (true, false),
     };
-    AppStatus {
-        db_path: state.db_path.display().to_string(),
-        open_failure: state.open_failure().cloned(),
-        empty,
-        profile_set_up,
-    }
+    AppStatus { db_path: state.records().shown(), open_failure: state.open_failure().cloned(), empty, profile_set_up }
 }
 
 /// Async so the window stays responsive while it runs; reports records

@@ -11,6 +11,7 @@ pub mod letters;
 pub mod photos;
 pub mod profile;
 pub mod records;
+pub mod shared;
 pub mod spreadsheets;
 pub mod startup;
 

@@ -37,14 +37,19 @@ pub fn erase_customer(state: State<'_, AppState>, id: i64, from_backups: Option<
 /// The backups Amends made (daily, before an import, a restore, an erasure…), newest first.
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<amends::store::backup::BackupEntry>> {
-    amends::store::backup::backups_listed(&amends::store::backup::backups_dir(&state.db_path))
+    // A shared database has no backups folder here: its server keeps the backups.
+    let Some(path) = state.db_path() else { return Ok(Vec::new()) };
+    amends::store::backup::backups_listed(&amends::store::backup::backups_dir(&path))
 }
 
 /// Restore one of the backups Amends made, named by its file name (only from
 /// Amends' own backups folder, so no path comes from the page).
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<RestoreReport> {
-    let dir = amends::store::backup::backups_dir(&state.db_path);
+    let Some(path) = state.db_path() else {
+        return Err(amends::Error::invalid("backup", "A shared database is restored on its server (see the README)."));
+    };
+    let dir = amends::store::backup::backups_dir(&path);
     let listed = amends::store::backup::backups_listed(&dir)?;
     let Some(b) = listed.into_iter().find(|b| b.path.file_name().is_some_and(|f| f.to_string_lossy() == name)) else {
         return Err(amends::Error::invalid("backup", format!("There is no backup called \"{name}\".")));

@@ -36,6 +36,15 @@ callback_by: string | null, makeup_description: string | null, makeup_value_mino
  */
 second_failure: boolean, status: Status, created_at: string, updated_at: string, 
 /**
+ * Raised by every change to the incident; an edit form sends back the one
+ * it was filled from (`IncidentInput::seen_version`).
+ */
+version: number, 
+/**
+ * Who changed it last, when a name is set on their computer.
+ */
+updated_by: string | null, 
+/**
  * All eight steps, in method order.
  */
 steps: Array<StepRecord>, changes: Array<Change>, 

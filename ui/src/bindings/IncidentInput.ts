@@ -8,4 +8,9 @@ export type IncidentInput = { customer_id: number, title: string, what_happened:
 /**
  * Date or date-time text; defaults to now.
  */
-occurred_at: string | null, discovered_at: string | null, discovered_by: DiscoveredBy | null, remedy_requested: string | null, order_value: string | null, makeup_description: string | null, makeup_value: string | null, root_cause: string | null, outcome_came_back: boolean | null, outcome_spend_after: string | null, outcome_note: string | null, };
+occurred_at: string | null, discovered_at: string | null, discovered_by: DiscoveredBy | null, remedy_requested: string | null, order_value: string | null, makeup_description: string | null, makeup_value: string | null, root_cause: string | null, outcome_came_back: boolean | null, outcome_spend_after: string | null, outcome_note: string | null, 
+/**
+ * The `version` of the incident this form was filled from. When set, the
+ * save is refused if anyone has changed the incident since.
+ */
+seen_version: number | null, };

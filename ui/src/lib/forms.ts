@@ -20,3 +20,24 @@ export const errorId = (id: string, errors: FieldErrors, field: string) =>
 
 /** Blank text as null, the way the core's optional fields want it. */
 export const orNull = (s: string | null | undefined) => (s && s.trim() ? s : null);
+
+type Form = { [field: string]: unknown };
+const isForm = (v: unknown): v is Form => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether the owner changed anything in a form since it was filled (nested forms field by field). */
+export function edited(filled: unknown, typed: unknown): boolean {
+  if (isForm(filled) && isForm(typed)) return Object.keys(filled).some((k) => edited(filled[k], typed[k]));
+  return filled !== typed;
+}
+
+/**
+ * A form filled again from newer records, keeping what the owner typed: each
+ * field they changed stays as typed, every other one takes the newer value, so
+ * someone else's change to a field the owner left alone is not sent back over.
+ */
+export function keepTyped<T>(filled: T, typed: T, newer: T): T {
+  if (isForm(filled) && isForm(typed) && isForm(newer)) {
+    return Object.fromEntries(Object.keys(newer).map((k) => [k, keepTyped(filled[k], typed[k], newer[k])])) as T;
+  }
+  return edited(filled, typed) ? typed : newer;
+}

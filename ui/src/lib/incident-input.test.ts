@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../bindings/Incident';
-import { detailsForm, detailsInput, firstWords, inputOf, newIncidentInput, type NewIncidentForm } from './incident-input';
+import {
+  detailsForm,
+  detailsInput,
+  firstWords,
+  inPlaceForms,
+  inputOf,
+  newIncidentInput,
+  type NewIncidentForm,
+} from './incident-input';
 import { dateTimeInput } from './when';
 
 const inc: Incident = {
@@ -9,7 +17,7 @@ const inc: Incident = {
   discovered_by: 'us', remedy_requested: null, order_value_minor: 24050, fix_promised_by: '2026-03-09', callback_by: null,
   makeup_description: 'Free grout', makeup_value_minor: 1500, root_cause: null,
   outcome: { came_back: true, spend_after_minor: null, note: null }, second_failure: false, status: 'in_recovery',
-  created_at: '2026-03-02T10:00:00Z', updated_at: '2026-03-02T10:00:00Z', steps: [], changes: [], timeline: [], next_step: 'contacted', steps_done: 0, cause_id: null, cause_changes: [],
+  created_at: '2026-03-02T10:00:00Z', updated_at: '2026-03-02T10:00:00Z', version: 4, updated_by: 'Sam', steps: [], changes: [], timeline: [], next_step: 'contacted', steps_done: 0, cause_id: null, cause_changes: [],
 };
 
 describe('inputOf', () => {
@@ -26,6 +34,10 @@ describe('inputOf', () => {
     const i = inputOf(inc, { our_understanding: 'You opened it and half were cracked.' });
     expect(i.our_understanding).toBe('You opened it and half were cracked.');
     expect(i.what_happened).toBe('Half the box');
+  });
+  it('carries the version it was filled from, so a save over someone else\'s change is refused', () => {
+    expect(inputOf(inc).seen_version).toBe(4);
+    expect(inputOf(inc, { title: 'Tiles cracked' }).seen_version).toBe(4);
   });
 });
 
@@ -61,6 +73,7 @@ describe('newIncidentInput', () => {
     expect(i.what_happened).toBeNull();
     expect(i.severity).toBe(4);
     expect(i.order_value).toBe('240');
+    expect(i.seen_version).toBeNull();
   });
   it('leaves blanks to the core', () => {
     const i = newIncidentInput({ ...form, occurred: '', order_value: '', category: '', discovered_by: 'customer' });
@@ -90,5 +103,18 @@ describe('detailsInput', () => {
   });
   it('shows the stored dates in local time', () => {
     expect(detailsForm(inc).occurred).toBe(dateTimeInput('2026-03-01T09:00:30Z'));
+  });
+});
+
+describe('inPlaceForms', () => {
+  it('fills the page\'s forms from the incident, blanks as empty text', () => {
+    const f = inPlaceForms(inc);
+    expect(f.words).toEqual({ what_happened: 'Half the box', our_understanding: '', remedy_requested: '' });
+    expect(f.fixDate).toBe('2026-03-09');
+    expect(f.rootCause).toBe('');
+    expect(f.outcome).toEqual({ came_back: 'yes', spend_after: '', note: '' });
+    expect(f.offer).toBe('15.00');
+    expect(f.makeup).toBe('Free grout');
+    expect(f.callback).toBe('');
   });
 });

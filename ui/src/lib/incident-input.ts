@@ -1,6 +1,7 @@
 // An incident as the edit form it came from: `update_incident` takes the whole
 // IncidentInput, so a screen that edits one part sends everything else back as
-// it was. Also the new-incident form's mapping: whose words the first
+// it was, with the version it was read at (the core refuses the save if someone
+// else changed the incident since, rather than undo their change). Also the new-incident form's mapping: whose words the first
 // description is depends on who found the mistake. Pure; unit-tested.
 import type { DiscoveredBy } from '../bindings/DiscoveredBy';
 import type { Incident } from '../bindings/Incident';
@@ -31,6 +32,7 @@ export function inputOf(inc: Incident, changes: Partial<IncidentInput> = {}): In
     outcome_came_back: inc.outcome.came_back,
     outcome_spend_after: amount(inc.outcome.spend_after_minor),
     outcome_note: inc.outcome.note,
+    seen_version: inc.version,
     ...changes,
   };
 }
@@ -75,6 +77,7 @@ export function newIncidentInput(f: NewIncidentForm): IncidentInput {
     outcome_came_back: null,
     outcome_spend_after: null,
     outcome_note: null,
+    seen_version: null,
   };
 }
 
@@ -117,4 +120,38 @@ export function detailsInput(inc: Incident, f: DetailsForm): IncidentInput {
     discovered_at: when(f.discovered, inc.discovered_at),
     discovered_by: f.discovered_by,
   });
+}
+
+/**
+ * The incident page's forms that show what is stored and are typed over in
+ * place, as the incident holds them: what the page fills them from, and what it
+ * compares them with to know whether anything typed is unsaved.
+ */
+export interface InPlaceForms {
+  words: { what_happened: string; our_understanding: string; remedy_requested: string };
+  fixDate: string;
+  rootCause: string;
+  outcome: { came_back: '' | 'yes' | 'no'; spend_after: string; note: string };
+  offer: string;
+  makeup: string;
+  /** A datetime-local value. */
+  callback: string;
+}
+
+export function inPlaceForms(inc: Incident): InPlaceForms {
+  const amount = (minor: number | null) => (minor == null ? '' : amountInput(minor));
+  const back = inc.outcome.came_back;
+  return {
+    words: {
+      what_happened: inc.what_happened ?? '',
+      our_understanding: inc.our_understanding ?? '',
+      remedy_requested: inc.remedy_requested ?? '',
+    },
+    fixDate: inc.fix_promised_by ?? '',
+    rootCause: inc.root_cause ?? '',
+    outcome: { came_back: back === null ? '' : back ? 'yes' : 'no', spend_after: amount(inc.outcome.spend_after_minor), note: inc.outcome.note ?? '' },
+    offer: amount(inc.makeup_value_minor),
+    makeup: inc.makeup_description ?? '',
+    callback: dateTimeInput(inc.callback_by),
+  };
 }

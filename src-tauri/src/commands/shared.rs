@@ -1,0 +1,83 @@
+//! Settings → "Shared database": which records this computer works on, the
+//! name of the person using it, and the mark the page polls to refresh when
+//! someone else changes something.
+use super::CmdResult;
+use crate::state::AppState;
+use amends::store::shared::SharedLocation;
+use amends::this_computer::Records;
+use amends::Db;
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct SharedStatus {
+    /// True on a shared (PostgreSQL) database, false on this computer's file.
+    pub shared: bool,
+    /// The file's path, or the shared database's address without its password.
+    pub location: String,
+    /// Who is working on this computer, kept with each change they make.
+    pub person: Option<String>,
+}
+
+fn status(state: &AppState) -> CmdResult<SharedStatus> {
+    let records = state.records();
+    Ok(SharedStatus {
+        shared: matches!(records, Records::Shared(_)),
+        location: records.shown(),
+        person: state.db()?.person().map(str::to_string),
+    })
+}
+
+#[tauri::command(async)]
+pub fn shared_status(state: State<'_, AppState>) -> CmdResult<SharedStatus> {
+    status(&state)
+}
+
+/// The name of the person using this computer (blank for none).
+#[tauri::command(async)]
+pub fn set_person(state: State<'_, AppState>, name: String) -> CmdResult<SharedStatus> {
+    let name = amends::text::optional("person", Some(&name), 80)?;
+    state.db()?.set_person(name.as_deref());
+    let mut settings = state.settings()?;
+    settings.person = state.db()?.person().map(str::to_string);
+    state.save_settings(&settings)?;
+    status(&state)
+}
+
+/// Work on the shared database at `url` from now on. With `move_records`,
+/// this computer's records are first copied into it (it must be empty).
+#[tauri::command(async)]
+pub fn use_shared_database(state: State<'_, AppState>, url: String, move_records: bool) -> CmdResult<SharedStatus> {
+    let loc = SharedLocation::parse(&url)?;
+    if move_records {
+        state.db()?.move_to_shared(&loc, false)?;
+    }
+    let mut db = Db::open_shared(&loc)?;
+    let mut settings = state.settings()?;
+    db.set_person(settings.person.as_deref());
+    settings.shared_database = Some(url.trim().to_string());
+    state.save_settings(&settings)?;
+    state.switch(Records::Shared(loc), db)?;
+    status(&state)
+}
+
+/// Back to this computer's own records file.
+#[tauri::command(async)]
+pub fn use_this_computers_file(state: State<'_, AppState>) -> CmdResult<SharedStatus> {
+    let path = amends::store::default_path()?;
+    let mut db = Db::open(&path)?;
+    let mut settings = state.settings()?;
+    db.set_person(settings.person.as_deref());
+    settings.shared_database = None;
+    state.save_settings(&settings)?;
+    state.switch(Records::File(path), db)?;
+    status(&state)
+}
+
+/// A number that moves when someone else changes the records; the page asks
+/// every few seconds and refreshes what it shows when it moved.
+#[tauri::command(async)]
+pub fn change_mark(state: State<'_, AppState>) -> CmdResult<i64> {
+    state.db()?.change_mark()
+}
