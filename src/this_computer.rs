@@ -56,6 +56,7 @@ impl ThisComputer {
 
 /// Which records to open.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // One per app, cloned rarely.
 pub enum Records {
     File(PathBuf),
     Shared(SharedLocation),

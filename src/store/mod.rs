@@ -70,7 +70,7 @@ pub struct Db {
 /// The engine underneath: a SQLite file (the default), or the shared database.
 pub(crate) enum Conn {
     Lite(Connection),
-    Pg(std::cell::RefCell<sql::PgConn>),
+    Pg(Box<std::cell::RefCell<sql::PgConn>>),
 }
 
 /// Where the database lives when nothing else is said: the OS application-data

@@ -73,7 +73,11 @@ impl crate::store::Db {
     pub fn open_shared(loc: &SharedLocation) -> Result<crate::store::Db> {
         let client = open_schema(loc)?;
         let conn = crate::store::sql::PgConn::new(client, loc.clone());
-        Ok(crate::store::Db { conn: crate::store::Conn::Pg(std::cell::RefCell::new(conn)), path: None, person: None })
+        Ok(crate::store::Db {
+            conn: crate::store::Conn::Pg(Box::new(std::cell::RefCell::new(conn))),
+            path: None,
+            person: None,
+        })
     }
 
     /// Open what the owner named: a `postgres://` URL is the shared database,
