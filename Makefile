@@ -53,7 +53,7 @@ TAURI_DRIVER_VERSION := 2.1.0
 test-e2e: app
 	cargo build --bin amends
 	@command -v tauri-driver >/dev/null || cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
-	E2E_APP=$(APP) E2E_CLI=$(TARGET_DIR)/debug/amends tests/cups/with-cups.sh tests/e2e/run.sh
+	E2E_APP=$(APP) E2E_CLI=$(TARGET_DIR)/debug/amends tests/cups/with-cups.sh tests/pg/with-postgres.sh tests/e2e/run.sh
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 DEB = $(firstword $(wildcard $(TARGET_DIR)/release/bundle/deb/*_$(VERSION)_*.deb))
@@ -77,7 +77,8 @@ test-package:
 
 ## Benchmarks (not part of `make test`): store, checker, letters, letters with photos, spreadsheets.
 bench:
-	cargo bench --bench store
+	@# The store on SQLite, then the same records moved to a private PostgreSQL server, side by side.
+	tests/pg/with-postgres.sh cargo bench --bench store
 	cargo bench --bench checker
 	benches/letters.sh 1000
 	benches/photo_letters.sh 1000

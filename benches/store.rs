@@ -2,6 +2,10 @@
 //! sample database, then times customer search (1,000 varied queries) and the
 //! Today "open incidents by urgency" query. Prints a table with medians and p95.
 //! Set AMENDS_BENCH_CUSTOMERS / AMENDS_BENCH_INCIDENTS for a smaller run.
+//!
+//! With a PostgreSQL server (`AMENDS_TEST_PG`, as `tests/pg/with-postgres.sh`
+//! starts one), the same file is then moved into a new shared database
+//! (`move_to_shared`, timed) and the same measurements run there, side by side.
 use amends::demo::{fill, DemoOptions};
 use amends::Db;
 use std::time::{Duration, Instant};
@@ -35,7 +39,7 @@ fn main() {
     fill(&mut db, &opts, amends::progress::ignore).expect("demo");
     let demo_time = t.elapsed();
     drop(db);
-    let db = Db::open(&path).expect("reopen");
+    let mut db = Db::open(&path).expect("reopen");
 
     // Varied queries: name fragments, accented and folded, emails, phone digits, short prefixes, misses.
     let seeds = [
@@ -78,9 +82,76 @@ fn main() {
             s.chars().take(cut).collect()
         })
         .collect();
+    let lite = measure(&db, &queries);
+    let shared = std::env::var("AMENDS_TEST_PG").ok().filter(|u| !u.is_empty()).map(|server| {
+        let url = fresh_database(&server);
+        let loc = amends::store::shared::SharedLocation::parse(&url).expect("server URL");
+        let t = Instant::now();
+        let report = db.move_to_shared(&loc, false).expect("move to the shared database");
+        let moved = t.elapsed();
+        assert_eq!(report.rows("customers") as usize, customers);
+        let pg = Db::open_shared(&loc).expect("open shared");
+        (moved, measure(&pg, &queries))
+    });
+
+    println!("\nAmends store benchmark: {customers} customers, {incidents} incidents (SQLite file, WAL)\n");
+    println!("| what | median | p95 | target |");
+    println!("|---|---|---|---|");
+    println!("| demo (build the dataset) | {:.2} s (one run) | | |", demo_time.as_secs_f64());
+    println!(
+        "| customer search, 1,000 queries, limit 50 ({} rows) | {} | {} | p95 < 5 ms |",
+        lite.hits,
+        ms(pct(&lite.search, 0.5)),
+        ms(pct(&lite.search, 0.95))
+    );
+    println!(
+        "| open incidents by urgency, top 100 (200 runs) | {} | {} | < 20 ms |",
+        ms(pct(&lite.urgency, 0.5)),
+        ms(pct(&lite.urgency, 0.95))
+    );
+    println!(
+        "| Today charts (dashboard_stats), 20 runs | {} | {} | |",
+        ms(pct(&lite.stats, 0.5)),
+        ms(pct(&lite.stats, 0.95))
+    );
+    let Some((moved, pg)) = shared else {
+        println!("\n(No AMENDS_TEST_PG: the shared-database columns were not measured.)");
+        return;
+    };
+    assert_eq!(pg.hits, lite.hits, "both engines find the same customers");
+    println!("\nThe same on PostgreSQL (local server, Unix socket), beside SQLite; ratio = PostgreSQL / SQLite\n");
+    println!("| what | SQLite median | PostgreSQL median | ratio | SQLite p95 | PostgreSQL p95 | ratio |");
+    println!("|---|---|---|---|---|---|---|");
+    for (what, a, b) in [
+        ("customer search (1,000 queries)", &lite.search, &pg.search),
+        ("open incidents by urgency (Today)", &lite.urgency, &pg.urgency),
+        ("Today charts", &lite.stats, &pg.stats),
+    ] {
+        let (am, bm, a95, b95) = (pct(a, 0.5), pct(b, 0.5), pct(a, 0.95), pct(b, 0.95));
+        println!(
+            "| {what} | {} | {} | {:.1}× | {} | {} | {:.1}× |",
+            ms(am),
+            ms(bm),
+            bm.as_secs_f64() / am.as_secs_f64(),
+            ms(a95),
+            ms(b95),
+            b95.as_secs_f64() / a95.as_secs_f64()
+        );
+    }
+    println!("| move the file to PostgreSQL (migrate-to) | {:.2} s (one run) | | | | | |", moved.as_secs_f64());
+}
+
+struct Figures {
+    search: Vec<Duration>,
+    urgency: Vec<Duration>,
+    stats: Vec<Duration>,
+    hits: usize,
+}
+
+fn measure(db: &Db, queries: &[String]) -> Figures {
     let mut search = Vec::with_capacity(queries.len());
     let mut hits = 0usize;
-    for q in &queries {
+    for q in queries {
         let t = Instant::now();
         hits += db.search_customers(q, Some(50)).expect("search").len();
         search.push(t.elapsed());
@@ -103,19 +174,14 @@ fn main() {
     }
     stats.sort();
 
-    println!("\nAmends store benchmark: {customers} customers, {incidents} incidents (SQLite file, WAL)\n");
-    println!("| what | median | p95 | target |");
-    println!("|---|---|---|---|");
-    println!("| demo (build the dataset) | {:.2} s (one run) | | |", demo_time.as_secs_f64());
-    println!(
-        "| customer search, 1,000 queries, limit 50 ({hits} rows) | {} | {} | p95 < 5 ms |",
-        ms(pct(&search, 0.5)),
-        ms(pct(&search, 0.95))
-    );
-    println!(
-        "| open incidents by urgency, top 100 (200 runs) | {} | {} | < 20 ms |",
-        ms(pct(&urgency, 0.5)),
-        ms(pct(&urgency, 0.95))
-    );
-    println!("| Today charts (dashboard_stats), 20 runs | {} | {} | |", ms(pct(&stats, 0.5)), ms(pct(&stats, 0.95)));
+    Figures { search, urgency, stats, hits }
+}
+
+/// A new empty database on the server `AMENDS_TEST_PG` names; its URL.
+fn fresh_database(server: &str) -> String {
+    let name = format!("bench_{}", std::process::id());
+    let mut admin = postgres::Client::connect(server, postgres::NoTls).expect("the server answers");
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}")).expect("drop an old one");
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+    server.replacen("/postgres?", &format!("/{name}?"), 1)
 }

@@ -271,11 +271,28 @@ fn a_file_moves_to_an_empty_shared_database_whole_and_counted() {
     let c = shared.add_customer(&CustomerInput { name: "After the move".into(), ..Default::default() }).unwrap();
     assert_eq!(c.id, 151);
 
+    // The indexes, links and triggers set aside for the copy are all back, as a new schema has them.
+    let fresh = fresh_shared_database("schema twin").unwrap();
+    drop(open(&fresh, "x"));
+    assert_eq!(schema_of(&url), schema_of(&fresh));
+
     // Once there are records, a second move is refused and changes nothing.
     let o = amends(f, &["migrate-to", &url]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("already holds records"), "{}", stderr(&o));
     assert_eq!(count(&url, "customers"), 151);
+}
+
+/// Every index, link and trigger (with whether it is on), as text.
+fn schema_of(url: &str) -> Vec<String> {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let sql = "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+               UNION ALL SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                 FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+               UNION ALL SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text
+                 FROM pg_trigger WHERE NOT tgisinternal
+               ORDER BY 1";
+    c.query(sql, &[]).unwrap().iter().map(|r| r.get(0)).collect()
 }
 
 #[test]

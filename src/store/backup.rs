@@ -172,7 +172,7 @@ impl Db {
     }
 
     /// A shared database is backed up by its server, not by one of the computers using it.
-    fn refuse_shared_backup(&self) -> Result<()> {
+    pub fn refuse_shared_backup(&self) -> Result<()> {
         match self.sql().on {
             super::sql::On::Pg(cell) => Err(Error::shared(
                 cell.borrow().location.shown(),

@@ -98,9 +98,11 @@ pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
         ));
     }
     if t.contains("://") || t.starts_with("file:") || t == ":memory:" || t.starts_with(":memory:") {
+        // An address may carry a password: never repeat one back.
+        let shown = if t.contains('@') { "that address".to_string() } else { format!("\"{t}\"") };
         return Err(Error::invalid(
             "db",
-            format!("Amends opens a file path here, not \"{t}\". Give the path of the records file, like /home/you/amends.sqlite3."),
+            format!("Amends opens a file path here, not {shown}. Give the path of the records file, like /home/you/amends.sqlite3."),
         ));
     }
     let p = PathBuf::from(given);
@@ -153,6 +155,9 @@ impl Db {
 
     fn configure(&mut self) -> Result<()> {
         self.lite()?.busy_timeout(Duration::from_secs(10))?;
+        // Every statement goes through the cache (store/sql.rs); a bulk write such as
+        // the sample data cycles through about twenty, more than rusqlite's default 16.
+        self.lite()?.set_prepared_statement_cache_capacity(64);
         schema::harden(self.lite()?)?;
         // Read the version before anything writes: a file from a newer Amends
         // (or not SQLite at all, or another program's) must be left byte for byte as it was.
@@ -340,6 +345,13 @@ impl Db {
 
     /// SQLite's own integrity and foreign-key checks; empty when all is well.
     pub fn check_integrity(&self) -> Result<Vec<String>> {
+        if let sql::On::Pg(cell) = self.sql().on {
+            return Err(Error::shared(
+                cell.borrow().location.shown(),
+                "is checked by its server: PostgreSQL keeps its own files consistent and enforces every link \
+                 between records as it writes. `amends check-db` checks records files.",
+            ));
+        }
         let conn = self.lite()?;
         let mut problems = Vec::new();
         let mut st = conn.prepare("PRAGMA integrity_check")?;

@@ -4,7 +4,8 @@
 # fresh database. Screenshots go to tests/e2e/artifacts/.
 #
 # Needs: the self-contained app (`make app`), the CLI (`cargo build --bin amends`),
-# Xvfb, WebKitWebDriver (webkit2gtk-driver), tauri-driver, Node 20+.
+# Xvfb, WebKitWebDriver (webkit2gtk-driver), tauri-driver, Node 20+; for the
+# two-computer test, a private PostgreSQL server (run under tests/pg/with-postgres.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -54,9 +55,11 @@ start_driver() {
   return 1
 }
 
+# Stop a tauri-driver (the one started last, or the one whose pid is given) and its app.
 stop_driver() {
-  kill "$DRIVER_PID" 2>/dev/null || true
-  wait "$DRIVER_PID" 2>/dev/null || true
+  local pid="${1:-$DRIVER_PID}"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
 }
 
 run_tests() {
@@ -115,6 +118,49 @@ if command -v dbus-daemon >/dev/null && command -v dunst >/dev/null; then
 else
   echo "e2e: dbus-daemon or dunst missing: the reminder test did not run" >&2
   status=1
+fi
+
+# 6. Two people on one shared database: Sam's computer and Priya's computer, two
+# copies of the app at once, each with its own data and settings folders, both
+# started on one database of the private PostgreSQL server that
+# tests/pg/with-postgres.sh runs (AMENDS_TEST_PG). Without that server the test
+# cannot run: in CI that is a failure (scripts/deps.sh installs PostgreSQL),
+# elsewhere a note.
+if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
+  # A password in the address, which the server (trust authentication) ignores:
+  # the test checks that neither window ever shows it.
+  SECRET=never-shown-e2e
+  SHARED="$(sed -e 's#/postgres?#/e2e_shared?#' -e "s#^postgres://\([^:@/]*\)@#postgres://\1:$SECRET@#" <<<"$AMENDS_TEST_PG")"
+  # A new database with a small sample from the CLI, loaded by nobody in particular
+  # (whatever name this machine's own settings hold).
+  if [[ "$SHARED" == *":$SECRET@"*"/e2e_shared?"* ]] \
+    && psql "$AMENDS_TEST_PG" -qX -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' \
+      -c 'DROP DATABASE IF EXISTS e2e_shared' -c 'CREATE DATABASE e2e_shared' >/dev/null \
+    && env -u AMENDS_PERSON XDG_CONFIG_HOME="$WORK/loader/config" \
+      "$CLI" --db "$SHARED" demo --customers 30 --incidents 40 --seed 7 --as-of 2026-11-02 >/dev/null; then
+    # Each computer is its own desktop session. The single-instance plugin looks for a
+    # running Amends on the session bus, so two copies sharing one bus (a developer's
+    # desktop bus, or $XDG_RUNTIME_DIR/bus) would end the second one at start. An
+    # address with no bus behind it: each launches on its own, as in phases 1-4.
+    start_driver sam AMENDS_DB="$SHARED" DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/sam/no-bus"
+    sam_pid=$DRIVER_PID sam_port=$DRIVER_PORT
+    start_driver priya AMENDS_DB="$SHARED" DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/priya/no-bus"
+    priya_pid=$DRIVER_PID priya_port=$DRIVER_PORT
+    # run_tests hands node $DRIVER_PORT as E2E_PORT: Sam's; Priya's is E2E_PORT_B.
+    DRIVER_PORT=$sam_port
+    E2E_PORT_B="$priya_port" E2E_CONFIG="$WORK/sam/config" E2E_CONFIG_B="$WORK/priya/config" \
+      E2E_SHARED_SECRET="$SECRET" run_tests shared.test.mjs "$SHARED" || status=1
+    stop_driver "$priya_pid"
+    stop_driver "$sam_pid"
+  else
+    echo "e2e: the shared database for the two-computer test could not be made" >&2
+    status=1
+  fi
+elif [[ "${CI:-}" == true ]]; then
+  echo "e2e: no PostgreSQL test server (AMENDS_TEST_PG is not set): the two-computer test did not run" >&2
+  status=1
+else
+  echo "e2e: no PostgreSQL test server (run under tests/pg/with-postgres.sh): the two-computer test did not run" >&2
 fi
 
 if [[ $status -ne 0 ]]; then

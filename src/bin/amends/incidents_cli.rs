@@ -204,7 +204,7 @@ pub fn incidents(db: &mut Db, cmd: IncidentsCmd, cur: amends::money::Currency) -
                 ));
             }
             db.delete_incident_backed_up(id)?;
-            println!("Deleted incident #{id} \"{}\". A backup was taken first.", i.title);
+            println!("Deleted incident #{id} \"{}\".{}", i.title, crate::backup_said(db));
         }
         IncidentsCmd::Callback { id, by, clear } => {
             let by = if clear { None } else { by.as_deref().map(|b| dates::parse_datetime("by", b)).transpose()? };

@@ -85,9 +85,11 @@ pub fn incident(i: &Incident, customer_name: &str, cur: Currency) -> Value {
         })).collect::<Vec<_>>(),
         "steps_remaining": i.steps_remaining().iter().map(|s| s.key()).collect::<Vec<_>>(),
         "changes": i.changes.iter().map(|c| json!({"id": c.id, "date": c.date, "text": c.text})).collect::<Vec<_>>(),
-        "timeline": i.timeline.iter().map(|t| json!({"id": t.id, "at": t.at, "kind": t.kind.key(), "text": t.text})).collect::<Vec<_>>(),
+        "timeline": i.timeline.iter().map(|t| json!({"id": t.id, "at": t.at, "kind": t.kind.key(), "text": t.text, "person": t.person})).collect::<Vec<_>>(),
         "created_at": i.created_at,
         "updated_at": i.updated_at,
+        "version": i.version,
+        "updated_by": i.updated_by,
     })
 }
 

@@ -27,6 +27,10 @@ struct Cli {
     /// (postgres://USER@HOST/DATABASE); or set AMENDS_DB.
     #[arg(long, global = true, env = "AMENDS_DB", value_name = "PATH|URL")]
     db: Option<PathBuf>,
+    /// Who is working: kept with each change to an incident, timeline entry and audit line
+    /// (default: the name set in the app on this computer).
+    #[arg(long = "as", global = true, env = "AMENDS_PERSON", value_name = "NAME")]
+    person: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -264,6 +268,15 @@ fn open(db: Option<PathBuf>) -> Result<Db> {
     }
 }
 
+/// What to say of the backup a risky change takes first: a shared database's are its server's.
+pub(crate) fn backup_said(db: &Db) -> &'static str {
+    if db.path().is_some() {
+        " A backup was taken first."
+    } else {
+        ""
+    }
+}
+
 fn print_json(v: &impl serde::Serialize) {
     println!("{}", serde_json::to_string_pretty(v).expect("JSON values always serialise"));
 }
@@ -277,6 +290,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         other => other,
     };
     let mut db = open(cli.db)?;
+    let person = cli.person.or_else(|| {
+        let settings = amends::this_computer::ThisComputer::default_path()?;
+        amends::this_computer::ThisComputer::load(&settings).ok()?.person
+    });
+    db.set_person(person.as_deref());
     let cur = db.profile()?.currency;
     match command {
         Command::Demo { customers, incidents, seed, as_of, progress, business_type } => {
@@ -370,14 +388,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let r = demo::remove(&mut db)?;
             println!(
-                "Removed {} sample customer(s) and {} sample incident(s){}. A backup was taken first.",
+                "Removed {} sample customer(s) and {} sample incident(s){}.{}",
                 r.customers,
                 r.incidents,
                 if r.customers_kept > 0 {
                     format!("; kept {} you logged incidents for", r.customers_kept)
                 } else {
                     String::new()
-                }
+                },
+                backup_said(&db)
             );
         }
         Command::Calendar { output } => {

@@ -67,6 +67,7 @@ pub fn migrate_to(db: &mut Db, a: MigrateToArgs) -> Result<ExitCode> {
 }
 
 pub fn backup(db: &Db, a: BackupArgs) -> Result<ExitCode> {
+    db.refuse_shared_backup()?;
     if a.list {
         let dir =
             db.path().map(backup::backups_dir).ok_or_else(|| Error::invalid("db", "This database has no folder."))?;

@@ -1,0 +1,195 @@
+// Two people, one shared database: run.sh starts two copies of the app at once,
+// Sam's computer (E2E_PORT) and Priya's computer (E2E_PORT_B), each with its own
+// settings folder, both on one PostgreSQL database the CLI filled with sample
+// data (E2E_DB). Each names themselves in Settings; they edit the same incident;
+// the save made from an older copy is refused with who changed what, and the
+// page shows their version with the typing kept; each window shows the other's
+// change without a click (the 3-second poll); the CLI reads the result back.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keys, Session } from './webdriver.mjs';
+import { axeViolations } from './a11y.mjs';
+
+const { E2E_PORT, E2E_PORT_B, E2E_APP, E2E_CLI, E2E_DB, E2E_ARTIFACTS, E2E_CONFIG, E2E_CONFIG_B, E2E_SHARED_SECRET } =
+  process.env;
+
+/** How long one computer may take to show the other's change: the page asks every 3 s, and WebKit under Xvfb is slow. */
+const SEEN_WITHIN = 12000;
+
+/** The `amends` CLI over the shared database, parsed from --json. */
+function cli(...args) {
+  return JSON.parse(execFileSync(E2E_CLI, ['--db', E2E_DB, ...args, '--json'], { encoding: 'utf8' }));
+}
+
+let sam;
+let priya;
+before(async () => {
+  sam = await Session.start(Number(E2E_PORT), E2E_APP);
+  priya = await Session.start(Number(E2E_PORT_B), E2E_APP);
+});
+after(async () => {
+  await priya?.quit();
+  await sam?.quit();
+});
+
+async function shot(s, name) {
+  await s.screenshot(join(E2E_ARTIFACTS, `${name}.png`));
+}
+
+async function nav(s, label) {
+  await (await s.byText('nav button', label)).click();
+}
+
+async function textOf(s, css, timeout) {
+  return (await s.wait(css, timeout)).text();
+}
+
+/** No axe-core violations on the screen as it is now. */
+async function a11y(s, screen) {
+  const v = await axeViolations(s);
+  assert.equal(v, '', `axe-core on ${screen}:\n${v}`);
+}
+
+/** A test that saves a screenshot of both windows when it fails. */
+function step(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      const tag = name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-');
+      await shot(sam, `fail-shared-${tag}-sam`).catch(() => {});
+      await shot(priya, `fail-shared-${tag}-priya`).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+describe('two people on one shared database', () => {
+  step('each computer is named for its person and works on the shared database', async () => {
+    for (const [s, name, config] of [[sam, 'Sam', E2E_CONFIG], [priya, 'Priya', E2E_CONFIG_B]]) {
+      await s.wait('section[data-kind]', 20000);
+      await nav(s, 'Settings');
+      const field = await s.wait('#s-person', 10000);
+      assert.equal(await field.prop('value'), '', `${name}'s computer has no name yet`);
+      await field.type(name);
+      // The name is saved when the field is left. (The toast's words stay after it fades.)
+      await s.press(Keys.tab);
+      await s.waitFor(
+        async () => (await s.exec("return document.getElementById('toast').textContent")).includes(`kept as ${name}`),
+        5000,
+        `"kept as ${name}" said`,
+      );
+      const saved = JSON.parse(readFileSync(join(config, 'dev.amends.desktop', 'this-computer.json'), 'utf8'));
+      assert.equal(saved.person, name, 'kept in this computer\'s own settings');
+
+      const where = await textOf(s, '#s-shared-where');
+      assert.match(where, /^Shared database:/);
+      const address = await textOf(s, '#s-shared-where code');
+      assert.match(address, /^postgres:\/\/amends@.*\/e2e_shared\b/, 'the address, with its user and database');
+      assert.equal(await textOf(s, '[data-testid="db-path"]'), address, 'Your records says the same');
+      const page = await s.exec('return document.documentElement.outerHTML');
+      assert.ok(!page.includes(E2E_SHARED_SECRET), 'the password in the address is never shown');
+    }
+    await sam.exec("document.getElementById('s-shared').scrollIntoView()");
+    await shot(sam, '19-shared-settings');
+    await a11y(sam, 'Settings on a shared database');
+  });
+
+  let incident;
+  step('both open the same incident', async () => {
+    const open = cli('incidents', 'list', '--status', 'open');
+    assert.ok(open.length > 0, 'the sample leaves incidents open');
+    incident = cli('incidents', 'show', String(open[0].id));
+    for (const s of [sam, priya]) {
+      await nav(s, 'Incidents');
+      await (await s.wait('#f-search', 10000)).type(incident.customer_name);
+      await (await s.wait(`#f-row-${incident.id}`, 10000)).click();
+      await s.waitFor(async () => (await textOf(s, 'main h1')) === incident.title, 10000, 'the incident page');
+    }
+  });
+
+  const samTitle = 'Left at the wrong door by the courier';
+  let severity;
+  step('Sam saves a new title while Priya is typing: her page says so and keeps her typing', async () => {
+    assert.notEqual(incident.title, samTitle);
+    // Priya opens the details and picks another severity, not saved yet. Typed, her copy
+    // stays the one she opened: left untouched, the next poll would have shown Sam's version.
+    await (await priya.$('#i-edit')).click();
+    await priya.wait('#i-edit-form', 5000);
+    severity = String(incident.severity === 5 ? 4 : 5);
+    await (await priya.$(`#i-edit-severity option[value="${severity}"]`)).click();
+    await priya.waitFor(async () => (await (await priya.$('#i-edit-severity')).prop('value')) === severity, 3000, 'her severity picked');
+
+    await (await sam.$('#i-edit')).click();
+    const title = await sam.wait('#i-edit-title', 5000);
+    await title.clear();
+    await title.type(samTitle);
+    await (await sam.$('#i-edit-save')).click();
+    await sam.byText('#i-edit-result', 'Saved.', 10000);
+    assert.equal(await textOf(sam, 'main h1'), samTitle);
+    assert.match(await textOf(sam, '#i-updated-by'), /^Last changed by Sam\b/);
+
+    const note = await priya.byText('#i-others-changed', 'Sam changed this incident while you were typing', SEEN_WITHIN);
+    assert.match(await note.text(), /Save or cancel what you typed to see their change/);
+    assert.equal(await textOf(priya, 'main h1'), incident.title, 'not shown over her typing');
+  });
+
+  step('Priya\'s save is refused with who changed what; she sees his title, keeps her severity, and saves again', async () => {
+    await (await priya.$('#i-edit-save')).click();
+    const refusal = await priya.byText('#i-edit-form [role="alert"]', 'Sam changed this incident', 10000);
+    assert.match(
+      await refusal.text(),
+      /^Sam changed this incident at .+? since you opened it: title\. Your edit was not saved, so nothing of theirs was lost\. Look at their changes, then make yours again\.$/,
+    );
+    // The page shows his version, and the form what she typed.
+    assert.equal(await textOf(priya, 'main h1'), samTitle);
+    assert.equal(await (await priya.$('#i-edit-title')).prop('value'), samTitle, 'his title in her form');
+    assert.equal(await (await priya.$('#i-edit-severity')).prop('value'), severity, 'her severity kept');
+    assert.equal((await priya.$$('#i-others-changed')).length, 0, 'the note gives way to the refusal');
+    assert.equal(cli('incidents', 'show', String(incident.id)).severity, incident.severity, 'the refused save stored nothing');
+    await shot(priya, '20-shared-conflict');
+    await a11y(priya, 'an incident page with a save refused');
+
+    await (await priya.$('#i-edit-save')).click();
+    await priya.byText('#i-edit-result', 'Saved.', 10000);
+    assert.equal((await priya.$$('#i-edit-form')).length, 0, 'the form closes once saved');
+    assert.match(await textOf(priya, '#i-updated-by'), /^Last changed by Priya\b/);
+  });
+
+  step('Sam\'s page shows Priya\'s change without a click', async () => {
+    await sam.waitFor(
+      async () => /^Last changed by Priya\b/.test(await textOf(sam, '#i-updated-by')),
+      SEEN_WITHIN,
+      'Priya\'s change on Sam\'s page',
+    );
+    assert.match(await textOf(sam, 'header .meta'), new RegExp(`severity ${severity}\\b`));
+    assert.equal(await textOf(sam, 'main h1'), samTitle);
+  });
+
+  step('the command line reads his title and her severity from the shared database', () => {
+    const stored = cli('incidents', 'show', String(incident.id));
+    assert.equal(stored.title, samTitle);
+    assert.equal(stored.severity, Number(severity));
+    if ('updated_by' in stored) assert.equal(stored.updated_by, 'Priya');
+  });
+
+  step('a note Priya adds shows on Sam\'s timeline with her name', async () => {
+    const text = 'Rang back: the replacement goes out on Thursday';
+    await (await priya.$('#t-kind option[value="note"]')).click();
+    await (await priya.$('#t-text')).type(text);
+    await (await priya.$('form.add-entry button[type="submit"]')).click();
+    const hers = await priya.byText('.timeline li', text, 10000);
+    assert.match(await hers.text(), /· Priya\b/);
+
+    const seen = await sam.byText('.timeline li', text, SEEN_WITHIN);
+    assert.match(await seen.text(), /· Priya\b/, 'who wrote it, on the other computer');
+
+    const entry = cli('incidents', 'show', String(incident.id)).timeline.find((t) => t.text === text);
+    assert.ok(entry, 'the note is stored');
+    assert.equal(entry.kind, 'note');
+    if ('person' in entry) assert.equal(entry.person, 'Priya');
+  });
+});
