@@ -72,6 +72,8 @@ impl Db {
             copy_table(&src, &mut tx, table, target)?;
         }
         rebuild.restore(&mut tx, target)?;
+        // Fresh statistics, so the server plans the first searches on the real row counts.
+        tx.batch_execute("ANALYZE").map_err(pe)?;
         for table in TABLES.iter().filter(|t| t.identity) {
             let name = table.name;
             tx.execute(
