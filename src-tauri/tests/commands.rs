@@ -292,3 +292,37 @@ fn a_stale_edit_is_refused_as_a_conflict_naming_the_person() {
     let entry = call(&w, "add_timeline", json!({ "id": id, "kind": "note", "text": "Rang her back" })).unwrap();
     assert_eq!(entry["person"], "Priya");
 }
+
+/// The commands on a shared database, through the same async runtime as the app.
+#[test]
+fn the_commands_work_on_a_shared_database() {
+    let Some(server) = std::env::var("AMENDS_TEST_PG").ok().filter(|s| !s.is_empty()) else {
+        eprintln!("no PostgreSQL test server (tests/pg/with-postgres.sh): not checked");
+        return;
+    };
+    let name = format!("app_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let url = server.replacen("/postgres?", &format!("/{name}?"), 1);
+    let loc = amends::store::shared::SharedLocation::parse(&url).unwrap();
+    let app = amends_app::build(mock_builder(), amends::this_computer::Records::Shared(loc), None)
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    let st = call(&w, "shared_status", json!({})).unwrap();
+    assert_eq!(st["shared"], true);
+    let c = call(&w, "add_customer", json!({ "input": { "name": "Ada Okafor" } })).unwrap();
+    call(&w, "add_incident", json!({ "input": { "customer_id": c["id"], "title": "Late" } })).unwrap();
+    let found =
+        call(&w, "list_incidents", json!({ "filter": { "search": "okafor", "limit": 201, "offset": 0 } })).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    let id = found[0]["id"].clone();
+    assert_eq!(call(&w, "get_incident", json!({ "id": id })).unwrap()["title"], "Late");
+    let today = call(&w, "today", json!({})).unwrap();
+    assert_eq!(today.as_array().unwrap().len(), 1, "{today}");
+    assert!(call(&w, "change_mark", json!({})).unwrap().as_i64().unwrap() > 0);
+    // A shared database's backups are its server's: none listed, and none made here.
+    assert_eq!(call(&w, "list_backups", json!({})).unwrap(), json!([]));
+    drop(w);
+    drop(app); // closing the connection from here must not upset the async runtime either
+}

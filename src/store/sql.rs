@@ -377,23 +377,50 @@ pub(crate) fn numbered(sql: &str) -> String {
     out
 }
 
+/// Run `f`, which uses the PostgreSQL client, where the client can run. The
+/// synchronous client drives a small async runtime of its own, which cannot be
+/// entered from a thread that already drives one (the desktop shell's commands
+/// run on such threads): there, `f` runs on a short-lived thread of its own.
+pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return f();
+    }
+    std::thread::scope(|s| s.spawn(f).join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+}
+
 /// The PostgreSQL connection and its statements, prepared once each.
 pub(crate) struct PgConn {
-    pub client: postgres::Client,
+    /// Always there; taken only when the connection is dropped.
+    client: Option<postgres::Client>,
     statements: HashMap<String, postgres::Statement>,
     pub location: super::shared::SharedLocation,
 }
 
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        // Closing the connection ends its runtime, which also must not happen on an async thread.
+        if let Some(client) = self.client.take() {
+            off_runtime(move || drop(client));
+        }
+    }
+}
+
 impl PgConn {
     pub fn new(client: postgres::Client, location: super::shared::SharedLocation) -> PgConn {
-        PgConn { client, statements: HashMap::new(), location }
+        PgConn { client: Some(client), statements: HashMap::new(), location }
+    }
+
+    fn client(&mut self) -> &mut postgres::Client {
+        self.client.as_mut().expect("the client is there until the connection is dropped")
     }
 
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
         if let Some(st) = self.statements.get(sql) {
             return Ok(st.clone());
         }
-        let st = self.client.prepare(&numbered(sql)).map_err(|e| self.location.error(e))?;
+        let text = numbered(sql);
+        let client = self.client();
+        let st = off_runtime(|| client.prepare(&text)).map_err(|e| self.location.error(e))?;
         if self.statements.len() > 256 {
             self.statements.clear();
         }
@@ -418,6 +445,24 @@ pub(crate) enum On<'a> {
 
 fn pg_params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+/// Every row of a statement to `f` until it says stop; the client's errors apart from `f`'s.
+fn each_row(
+    client: &mut postgres::Client,
+    st: &postgres::Statement,
+    params: Vec<&(dyn ToSql + Sync)>,
+    mut f: impl FnMut(&Row) -> Result<ControlFlow<()>>,
+) -> std::result::Result<Result<ControlFlow<()>>, postgres::Error> {
+    use postgres::fallible_iterator::FallibleIterator;
+    let mut rows = client.query_raw(st, params)?;
+    while let Some(r) = rows.next()? {
+        match f(&Row::Pg(&r)) {
+            Ok(ControlFlow::Continue(())) => {}
+            stop => return Ok(stop),
+        }
+    }
+    Ok(Ok(ControlFlow::Continue(())))
 }
 
 impl<'a> Sql<'a> {
@@ -453,7 +498,9 @@ impl<'a> Sql<'a> {
             On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
-                let n = pg.client.execute(&st, &pg_params(&values));
+                let params = pg_params(&values);
+                let client = pg.client();
+                let n = off_runtime(|| client.execute(&st, &params));
                 n.map(|n| n as usize).map_err(|e| pg.location.error(e))
             }
         }
@@ -465,7 +512,8 @@ impl<'a> Sql<'a> {
             On::Lite(c) => Ok(c.execute_batch(sql)?),
             On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
-                let r = pg.client.batch_execute(sql);
+                let client = pg.client();
+                let r = off_runtime(|| client.batch_execute(sql));
                 r.map_err(|e| pg.location.error(e))
             }
         }
@@ -491,17 +539,44 @@ impl<'a> Sql<'a> {
                 Ok(ControlFlow::Continue(()))
             }
             On::Pg(cell) => {
-                use postgres::fallible_iterator::FallibleIterator;
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
                 let location = pg.location.clone();
-                let mut rows = pg.client.query_raw(&st, pg_params(&values)).map_err(|e| location.error(e))?;
-                while let Some(r) = rows.next().map_err(|e| location.error(e))? {
-                    if f(&Row::Pg(&r))?.is_break() {
-                        return Ok(ControlFlow::Break(()));
-                    }
+                let params = pg_params(&values);
+                let client = pg.client();
+                if tokio::runtime::Handle::try_current().is_err() {
+                    return each_row(client, &st, params, f).map_err(|e| location.error(e))?;
                 }
-                Ok(ControlFlow::Continue(()))
+                // From an async thread: the rows are read on a thread of their own and
+                // handed over a few at a time, so a long export still holds only a few.
+                std::thread::scope(|s| {
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<postgres::Row>(64);
+                    let reader = s.spawn(move || -> std::result::Result<(), postgres::Error> {
+                        use postgres::fallible_iterator::FallibleIterator;
+                        let mut rows = client.query_raw(&st, params)?;
+                        while let Some(r) = rows.next()? {
+                            if tx.send(r).is_err() {
+                                break;
+                            }
+                        }
+                        Ok(())
+                    });
+                    let mut out = Ok(ControlFlow::Continue(()));
+                    for r in rx.iter() {
+                        match f(&Row::Pg(&r)) {
+                            Ok(ControlFlow::Continue(())) => {}
+                            stop => {
+                                out = stop;
+                                break;
+                            }
+                        }
+                    }
+                    // Dropping the receiver stops the reader at its next row.
+                    drop(rx);
+                    let read = reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    read.map_err(|e| location.error(e))?;
+                    out
+                })
             }
         }
     }

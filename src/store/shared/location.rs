@@ -103,7 +103,7 @@ impl SharedLocation {
         let tls = native_tls::TlsConnector::new()
             .map_err(|e| Error::shared(&self.shown, format!("could not set up TLS on this computer ({e}).")))?;
         let tls = postgres_native_tls::MakeTlsConnector::new(tls);
-        self.config.connect(tls).map_err(|e| self.error(e))
+        crate::store::sql::off_runtime(|| self.config.connect(tls)).map_err(|e| self.error(e))
     }
 
     /// A server error in words for the owner, with the address but never the password.

@@ -42,6 +42,10 @@ impl Db {
     /// table on both sides. With `dry_run`, all of that happens and is then
     /// rolled back. The file itself is only read.
     pub fn move_to_shared(&mut self, target: &SharedLocation, dry_run: bool) -> Result<MoveReport> {
+        crate::store::sql::off_runtime(|| self.move_whole(target, dry_run))
+    }
+
+    fn move_whole(&mut self, target: &SharedLocation, dry_run: bool) -> Result<MoveReport> {
         let pe = |e| target.error(e);
         let mut client = target.connect()?;
         let mut tx = client.transaction().map_err(pe)?;

@@ -94,8 +94,10 @@ impl crate::store::Db {
 /// Open (creating or updating its schema) a shared database, for tools and tests.
 pub fn open_schema(loc: &SharedLocation) -> Result<postgres::Client> {
     let mut client = loc.connect()?;
-    let mut tx = client.transaction().map_err(|e| loc.error(e))?;
-    migrate(&mut tx, loc)?;
-    tx.commit().map_err(|e| loc.error(e))?;
+    crate::store::sql::off_runtime(|| {
+        let mut tx = client.transaction().map_err(|e| loc.error(e))?;
+        migrate(&mut tx, loc)?;
+        tx.commit().map_err(|e| loc.error(e))
+    })?;
     Ok(client)
 }
