@@ -42,49 +42,55 @@ fn same_seed_same_data_other_seed_other_data() {
 
 #[test]
 fn sample_data_covers_every_state_of_recovery() {
-    let mut db = amends::Db::open_in_memory().unwrap();
-    let s = fill(&mut db, &opts(1), amends::progress::ignore).unwrap();
-    assert_eq!((s.customers, s.incidents), (40, 120));
-    assert!(db.profile().unwrap().is_set_up());
-    for st in Status::ALL {
-        let n = db.list_incidents(&IncidentFilter { statuses: Some(vec![st]), ..Default::default() }).unwrap().len();
-        assert!(n > 0, "no sample incident is {st:?}");
-    }
-    let q = db.open_by_urgency(500, 2).unwrap();
-    assert!(q.iter().any(|i| i.kind == QueueKind::GetThereFirst), "some found by us, not yet contacted");
-    assert!(!db.follow_ups_due().unwrap().is_empty());
-    assert!(db.search_customers("nunez", None).unwrap().iter().any(|c| c.name == "Zoë Ørsted-Núñez"));
-    let countries: std::collections::HashSet<_> =
-        db.search_customers("", None).unwrap().into_iter().filter_map(|c| c.address.country).collect();
-    assert_eq!(countries.len(), 4, "{countries:?}");
-    assert!(db.check_integrity().unwrap().is_empty());
+    crate::common::each_engine("sample_data_covers_every_state_of_recovery", |mut db| {
+        let s = fill(&mut db, &opts(1), amends::progress::ignore).unwrap();
+        assert_eq!((s.customers, s.incidents), (40, 120));
+        assert!(db.profile().unwrap().is_set_up());
+        for st in Status::ALL {
+            let n =
+                db.list_incidents(&IncidentFilter { statuses: Some(vec![st]), ..Default::default() }).unwrap().len();
+            assert!(n > 0, "no sample incident is {st:?}");
+        }
+        let q = db.open_by_urgency(500, 2).unwrap();
+        assert!(q.iter().any(|i| i.kind == QueueKind::GetThereFirst), "some found by us, not yet contacted");
+        assert!(!db.follow_ups_due().unwrap().is_empty());
+        assert!(db.search_customers("nunez", None).unwrap().iter().any(|c| c.name == "Zoë Ørsted-Núñez"));
+        let countries: std::collections::HashSet<_> =
+            db.search_customers("", None).unwrap().into_iter().filter_map(|c| c.address.country).collect();
+        assert_eq!(countries.len(), 4, "{countries:?}");
+        if db.engine() == amends::store::Engine::Sqlite {
+            assert!(db.check_integrity().unwrap().is_empty());
+        }
+    });
 }
 
 #[test]
 fn refuses_absurd_sizes_without_writing() {
-    let mut db = amends::Db::open_in_memory().unwrap();
-    let mut o = opts(1);
-    o.customers = 0;
-    assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
-    o.customers = 10_000_000;
-    assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
-    assert_eq!(db.customer_count().unwrap(), 0);
+    crate::common::each_engine("refuses_absurd_sizes_without_writing", |mut db| {
+        let mut o = opts(1);
+        o.customers = 0;
+        assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
+        o.customers = 10_000_000;
+        assert!(fill(&mut db, &o, amends::progress::ignore).is_err());
+        assert_eq!(db.customer_count().unwrap(), 0);
+    });
 }
 
 #[test]
 fn sample_data_reports_each_customer_then_each_incident() {
-    let mut db = amends::Db::open_in_memory().unwrap();
-    let mut seen: Vec<Progress> = Vec::new();
-    let s = fill(&mut db, &opts(1), |p| {
-        seen.push(p);
-        ControlFlow::Continue(())
-    })
-    .unwrap();
-    assert_eq!((s.customers, s.incidents), (40, 120));
-    let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
-    assert_eq!(done, (0..=160).collect::<Vec<u64>>(), "every step once, in order");
-    assert!(seen.iter().all(|p| p.job == Job::SampleData && p.total == 160));
-    assert!(seen.iter().all(|p| p.label == if p.done <= 40 { "customers" } else { "incidents" }));
+    crate::common::each_engine("sample_data_reports_each_customer_then_each_incident", |mut db| {
+        let mut seen: Vec<Progress> = Vec::new();
+        let s = fill(&mut db, &opts(1), |p| {
+            seen.push(p);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!((s.customers, s.incidents), (40, 120));
+        let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
+        assert_eq!(done, (0..=160).collect::<Vec<u64>>(), "every step once, in order");
+        assert!(seen.iter().all(|p| p.job == Job::SampleData && p.total == 160));
+        assert!(seen.iter().all(|p| p.label == if p.done <= 40 { "customers" } else { "incidents" }));
+    });
 }
 
 /// What the desktop app looks at to offer the first-run screen, and what is stored.

@@ -23,57 +23,62 @@ fn opt(v: &Value) -> Option<String> {
 /// Import one fixture into a fresh database and compare everything.
 fn check(fixture: &str) {
     let want = expected_for(fixture);
-    let mut db = Db::open_in_memory().unwrap();
-    let report =
-        spreadsheet::import_customers(&mut db, &data(fixture), &ImportOptions::default(), amends::progress::ignore)
-            .unwrap_or_else(|e| panic!("{fixture}: {e}"));
-    assert_eq!(report.invalid, vec![], "{fixture}: no row is invalid");
-    let product = want["product"].as_str();
-    let product = if fixture.ends_with(".vcf") { Some("vcard") } else { product };
-    assert_eq!(report.product, product, "{fixture}: detected product");
-    if let Some(line) = want["header_line"].as_u64() {
-        assert_eq!(report.header_line, line, "{fixture}: header line");
-    }
-    let mut got = db.search_customers("", Some(10_000)).unwrap();
-    got.sort_by_key(|c| c.id);
-    let customers = want["customers"].as_array().unwrap();
-    let names: Vec<&str> = got.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(got.len(), customers.len(), "{fixture}: customers {names:?}");
-    for (c, w) in got.iter().zip(customers) {
-        let who = format!("{fixture}: {}", c.name);
-        assert_eq!(Some(c.name.clone()), opt(&w["name"]), "{who}: name");
-        assert_eq!(c.company, opt(&w["company"]), "{who}: company");
-        assert_eq!(c.email, opt(&w["email"]), "{who}: email");
-        assert_eq!(c.phone, opt(&w["phone"]), "{who}: phone");
-        let lines: Vec<String> =
-            w["address_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_string()).collect();
-        assert_eq!(c.address.lines, lines, "{who}: address lines");
-        assert_eq!(c.address.city, opt(&w["city"]), "{who}: city");
-        assert_eq!(c.address.region, opt(&w["region"]), "{who}: region");
-        assert_eq!(c.address.postal_code, opt(&w["postal_code"]), "{who}: postal code");
-        assert_eq!(c.address.country, opt(&w["country"]), "{who}: country");
-        if let Some(tags) = w["tags"].as_array() {
-            let tags: Vec<String> = tags.iter().map(|t| t.as_str().unwrap().to_string()).collect();
-            assert_eq!(c.tags, tags, "{who}: tags");
+    crate::common::each_engine(&format!("import {fixture}"), |mut db| {
+        let report =
+            spreadsheet::import_customers(&mut db, &data(fixture), &ImportOptions::default(), amends::progress::ignore)
+                .unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        assert_eq!(report.invalid, vec![], "{fixture}: no row is invalid");
+        let product = want["product"].as_str();
+        let product = if fixture.ends_with(".vcf") { Some("vcard") } else { product };
+        assert_eq!(report.product, product, "{fixture}: detected product");
+        if let Some(line) = want["header_line"].as_u64() {
+            assert_eq!(report.header_line, line, "{fixture}: header line");
         }
-    }
-    let named: Vec<String> = report.named_after_contact.iter().map(|n| n.name.clone()).collect();
-    let want_named: Vec<String> = want["named_after_contact"]
-        .as_array()
-        .map(|a| a.iter().map(|n| n.as_str().unwrap().to_string()).collect())
-        .unwrap_or_default();
-    assert_eq!(named, want_named, "{fixture}: named after their email or phone");
-    let skipped: Vec<u64> = report.skipped_rows.iter().map(|s| s.line).collect();
-    let want_skipped: Vec<u64> =
-        want["skipped"].as_array().map(|a| a.iter().map(|s| s["line"].as_u64().unwrap()).collect()).unwrap_or_default();
-    assert_eq!(skipped, want_skipped, "{fixture}: skipped lines {:?}", report.skipped_rows);
-    let pairs: Vec<(String, String)> =
-        report.possible_duplicates.iter().map(|d| (d.other_name.clone(), d.name.clone())).collect();
-    let want_pairs: Vec<(String, String)> = want["possible_duplicates"]
-        .as_array()
-        .map(|a| a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect())
-        .unwrap_or_default();
-    assert_eq!(pairs, want_pairs, "{fixture}: possible duplicates");
+        let mut got = db.search_customers("", Some(10_000)).unwrap();
+        got.sort_by_key(|c| c.id);
+        let customers = want["customers"].as_array().unwrap();
+        let names: Vec<&str> = got.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(got.len(), customers.len(), "{fixture}: customers {names:?}");
+        for (c, w) in got.iter().zip(customers) {
+            let who = format!("{fixture}: {}", c.name);
+            assert_eq!(Some(c.name.clone()), opt(&w["name"]), "{who}: name");
+            assert_eq!(c.company, opt(&w["company"]), "{who}: company");
+            assert_eq!(c.email, opt(&w["email"]), "{who}: email");
+            assert_eq!(c.phone, opt(&w["phone"]), "{who}: phone");
+            let lines: Vec<String> =
+                w["address_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_string()).collect();
+            assert_eq!(c.address.lines, lines, "{who}: address lines");
+            assert_eq!(c.address.city, opt(&w["city"]), "{who}: city");
+            assert_eq!(c.address.region, opt(&w["region"]), "{who}: region");
+            assert_eq!(c.address.postal_code, opt(&w["postal_code"]), "{who}: postal code");
+            assert_eq!(c.address.country, opt(&w["country"]), "{who}: country");
+            if let Some(tags) = w["tags"].as_array() {
+                let tags: Vec<String> = tags.iter().map(|t| t.as_str().unwrap().to_string()).collect();
+                assert_eq!(c.tags, tags, "{who}: tags");
+            }
+        }
+        let named: Vec<String> = report.named_after_contact.iter().map(|n| n.name.clone()).collect();
+        let want_named: Vec<String> = want["named_after_contact"]
+            .as_array()
+            .map(|a| a.iter().map(|n| n.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default();
+        assert_eq!(named, want_named, "{fixture}: named after their email or phone");
+        let skipped: Vec<u64> = report.skipped_rows.iter().map(|s| s.line).collect();
+        let want_skipped: Vec<u64> = want["skipped"]
+            .as_array()
+            .map(|a| a.iter().map(|s| s["line"].as_u64().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(skipped, want_skipped, "{fixture}: skipped lines {:?}", report.skipped_rows);
+        let pairs: Vec<(String, String)> =
+            report.possible_duplicates.iter().map(|d| (d.other_name.clone(), d.name.clone())).collect();
+        let want_pairs: Vec<(String, String)> = want["possible_duplicates"]
+            .as_array()
+            .map(|a| {
+                a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(pairs, want_pairs, "{fixture}: possible duplicates");
+    });
 }
 
 macro_rules! fixtures {

@@ -36,8 +36,8 @@ fn yes_no(b: bool) -> E {
 }
 
 /// A small business with every kind of record, and text that looks like formulas.
-fn sample() -> Db {
-    let mut db = Db::open_in_memory().unwrap();
+/// The sample records in `db` (either engine).
+fn sample_in(mut db: Db) -> Db {
     fill(
         &mut db,
         &DemoOptions {
@@ -247,62 +247,66 @@ fn csv_text(want: &E) -> String {
 
 #[test]
 fn xlsx_export_reads_back_row_for_row_with_calamine() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("amends.xlsx");
-    let summary = export_to(&db, &ExportOptions::default(), &path);
-    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(wb.sheet_names(), ["Customers", "Incidents", "Changes", "Timeline", "Letters"]);
-    for (table, count) in Table::ALL.into_iter().zip(&summary.tables) {
-        let want = expected(&db, table);
-        assert!(!want.is_empty(), "{table:?} has sample rows");
-        assert_eq!(count.rows as usize, want.len(), "{table:?}");
-        let range = wb.worksheet_range(table.sheet_name()).unwrap();
-        let rows: Vec<&[Data]> = range.rows().collect();
-        assert_eq!(rows.len(), want.len() + 1, "{table:?}: header + one row per record");
-        for (r, (got, want)) in rows[1..].iter().zip(&want).enumerate() {
-            for (c, w) in want.iter().enumerate() {
-                let cell = got.get(c).unwrap_or(&Data::Empty);
-                assert!(
-                    xlsx_matches(cell, w),
-                    "{table:?} row {} column {} ({:?}): got {cell:?}, want {w:?}",
-                    r + 2,
-                    c + 1,
-                    rows[0][c]
-                );
+    crate::common::each_engine("xlsx_export_reads_back_row_for_row_with_calamine", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("amends.xlsx");
+        let summary = export_to(&db, &ExportOptions::default(), &path);
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(wb.sheet_names(), ["Customers", "Incidents", "Changes", "Timeline", "Letters"]);
+        for (table, count) in Table::ALL.into_iter().zip(&summary.tables) {
+            let want = expected(&db, table);
+            assert!(!want.is_empty(), "{table:?} has sample rows");
+            assert_eq!(count.rows as usize, want.len(), "{table:?}");
+            let range = wb.worksheet_range(table.sheet_name()).unwrap();
+            let rows: Vec<&[Data]> = range.rows().collect();
+            assert_eq!(rows.len(), want.len() + 1, "{table:?}: header + one row per record");
+            for (r, (got, want)) in rows[1..].iter().zip(&want).enumerate() {
+                for (c, w) in want.iter().enumerate() {
+                    let cell = got.get(c).unwrap_or(&Data::Empty);
+                    assert!(
+                        xlsx_matches(cell, w),
+                        "{table:?} row {} column {} ({:?}): got {cell:?}, want {w:?}",
+                        r + 2,
+                        c + 1,
+                        rows[0][c]
+                    );
+                }
             }
+            // No cell anywhere is a formula, whatever its text starts with.
+            let formulas = wb.worksheet_formula(table.sheet_name()).unwrap();
+            assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{table:?} has a formula");
         }
-        // No cell anywhere is a formula, whatever its text starts with.
-        let formulas = wb.worksheet_formula(table.sheet_name()).unwrap();
-        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{table:?} has a formula");
-    }
-    let headers = wb.worksheet_range("Incidents").unwrap();
-    assert_eq!(headers.get((0, 12)), Some(&Data::String("Order value (USD)".into())));
-    assert_eq!(headers.get((0, 3)), Some(&Data::String("Customer email".into())));
+        let headers = wb.worksheet_range("Incidents").unwrap();
+        assert_eq!(headers.get((0, 12)), Some(&Data::String("Order value (USD)".into())));
+        assert_eq!(headers.get((0, 3)), Some(&Data::String("Customer email".into())));
+    });
 }
 
 #[test]
 fn xlsx_sheets_have_bold_frozen_filtered_headers_and_a_currency_format() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.xlsx");
-    export_to(&db, &ExportOptions::default(), &path);
-    // calamine does not read styles, so look at the XML parts themselves.
-    let xml = |name: &str| {
-        let mut z = zip_part(&path, name);
-        std::mem::take(&mut z)
-    };
-    let sheet = xml("xl/worksheets/sheet2.xml");
-    assert!(
-        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
-        "frozen header"
-    );
-    assert!(sheet.contains("<autoFilter ref=\"A1:Y"), "autofilter over every column");
-    assert!(sheet.contains("<col min=\"5\" max=\"5\" width="), "column widths");
-    let styles = xml("xl/styles.xml");
-    assert!(styles.contains("<b/>"), "bold header font");
-    assert!(styles.contains("&quot;$&quot;#,##0.00"), "money in the profile's currency: {styles}");
-    assert!(styles.contains("yyyy-mm-dd"));
+    crate::common::each_engine("xlsx_sheets_have_bold_frozen_filtered_headers_and_a_currency_format", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.xlsx");
+        export_to(&db, &ExportOptions::default(), &path);
+        // calamine does not read styles, so look at the XML parts themselves.
+        let xml = |name: &str| {
+            let mut z = zip_part(&path, name);
+            std::mem::take(&mut z)
+        };
+        let sheet = xml("xl/worksheets/sheet2.xml");
+        assert!(
+            sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+            "frozen header"
+        );
+        assert!(sheet.contains("<autoFilter ref=\"A1:Y"), "autofilter over every column");
+        assert!(sheet.contains("<col min=\"5\" max=\"5\" width="), "column widths");
+        let styles = xml("xl/styles.xml");
+        assert!(styles.contains("<b/>"), "bold header font");
+        assert!(styles.contains("&quot;$&quot;#,##0.00"), "money in the profile's currency: {styles}");
+        assert!(styles.contains("yyyy-mm-dd"));
+    });
 }
 
 /// One part of the XLSX (a zip file) as text, read with calamine's own zip dependency.
@@ -328,161 +332,174 @@ fn zip_part(path: &Path, name: &str) -> String {
 
 #[test]
 fn csv_export_round_trips_through_the_csv_crate() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("export");
-    let opts = ExportOptions { format: ExportFormat::Csv, ..Default::default() };
-    let summary = export_to(&db, &opts, &folder);
-    for (table, count) in Table::ALL.into_iter().zip(&summary.tables) {
-        let bytes = std::fs::read(folder.join(table.file_name())).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "byte-order mark");
-        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF line ends");
-        let mut rdr = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
-        let want = expected(&db, table);
-        assert_eq!(count.rows as usize, want.len());
-        let got: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
-        assert_eq!(got.len(), want.len(), "{table:?}");
-        for (r, (g, w)) in got.iter().zip(&want).enumerate() {
-            let g: Vec<&str> = g.iter().map(guard::unguard).collect();
-            let w: Vec<String> = w.iter().map(csv_text).collect();
-            assert_eq!(g, w, "{table:?} record {}", r + 1);
+    crate::common::each_engine("csv_export_round_trips_through_the_csv_crate", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("export");
+        let opts = ExportOptions { format: ExportFormat::Csv, ..Default::default() };
+        let summary = export_to(&db, &opts, &folder);
+        for (table, count) in Table::ALL.into_iter().zip(&summary.tables) {
+            let bytes = std::fs::read(folder.join(table.file_name())).unwrap();
+            assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "byte-order mark");
+            assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF line ends");
+            let mut rdr = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+            let want = expected(&db, table);
+            assert_eq!(count.rows as usize, want.len());
+            let got: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+            assert_eq!(got.len(), want.len(), "{table:?}");
+            for (r, (g, w)) in got.iter().zip(&want).enumerate() {
+                let g: Vec<&str> = g.iter().map(guard::unguard).collect();
+                let w: Vec<String> = w.iter().map(csv_text).collect();
+                assert_eq!(g, w, "{table:?} record {}", r + 1);
+            }
         }
-    }
+    });
 }
 
 #[test]
 fn formula_looking_text_is_apostrophe_quoted_in_csv() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("customers.csv");
-    let opts =
-        ExportOptions { format: ExportFormat::Csv, table: Some(Table::Customers), bom: false, ..Default::default() };
-    export_to(&db, &opts, &path);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("\"ID\""), "no byte-order mark with bom: false");
-    for quoted in
-        [r#""'=1+1""#, r#""'@SUM(A1:A9)""#, r#""'+44 117 496 0000""#, "\"'-2+3\nsecond line, with \"\"quotes\"\"\""]
-    {
-        assert!(text.contains(quoted), "{quoted} in {text}");
-    }
-    assert!(!text.contains(",=1+1") && !text.contains(",\"=1+1"), "never a bare formula");
-    // Negative-looking numbers are not text: amounts stay bare numbers.
-    assert!(text.contains(",1240.55,4,"));
+    crate::common::each_engine("formula_looking_text_is_apostrophe_quoted_in_csv", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("customers.csv");
+        let opts = ExportOptions {
+            format: ExportFormat::Csv,
+            table: Some(Table::Customers),
+            bom: false,
+            ..Default::default()
+        };
+        export_to(&db, &opts, &path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("\"ID\""), "no byte-order mark with bom: false");
+        for quoted in
+            [r#""'=1+1""#, r#""'@SUM(A1:A9)""#, r#""'+44 117 496 0000""#, "\"'-2+3\nsecond line, with \"\"quotes\"\"\""]
+        {
+            assert!(text.contains(quoted), "{quoted} in {text}");
+        }
+        assert!(!text.contains(",=1+1") && !text.contains(",\"=1+1"), "never a bare formula");
+        // Negative-looking numbers are not text: amounts stay bare numbers.
+        assert!(text.contains(",1240.55,4,"));
+    });
 }
 
 #[test]
 fn filters_choose_incidents_and_what_follows_them() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let all = expected(&db, Table::Incidents);
-    let from = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    let to = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    let filter = ExportFilter {
-        from: Some(spreadsheet::day_start(from)),
-        until: Some(spreadsheet::day_start(to.succ_opt().unwrap())),
-        statuses: vec![Status::Closed, Status::New],
-        categories: vec!["delivery".into(), "quality".into()],
-    };
-    let path = dir.path().join("f.csv");
-    let opts = ExportOptions {
-        format: ExportFormat::Csv,
-        table: Some(Table::Incidents),
-        filter: filter.clone(),
-        ..Default::default()
-    };
-    let n = export_to(&db, &opts, &path).tables[0].rows as usize;
-    let want: Vec<_> = all
-        .iter()
-        .filter(|r| {
-            let E::At(occ) = r[9] else { panic!() };
-            let day = occ.with_timezone(&Local).date_naive();
-            day >= from
-                && day <= to
-                && [t("closed"), t("new")].contains(&r[7])
-                && [t("delivery"), t("quality")].contains(&r[5])
-        })
-        .collect();
-    assert!(!want.is_empty() && want.len() < all.len(), "the filter keeps some, not all");
-    assert_eq!(n, want.len());
-    // Customers follow: only those with a matching incident.
-    let opts = ExportOptions { table: Some(Table::Customers), ..opts };
-    let customers = export_to(&db, &opts, &dir.path().join("c.csv")).tables[0].rows;
-    let distinct: std::collections::HashSet<_> = want.iter().map(|r| r[1].clone()).collect();
-    assert_eq!(customers as usize, distinct.len());
+    crate::common::each_engine("filters_choose_incidents_and_what_follows_them", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let all = expected(&db, Table::Incidents);
+        let from = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let filter = ExportFilter {
+            from: Some(spreadsheet::day_start(from)),
+            until: Some(spreadsheet::day_start(to.succ_opt().unwrap())),
+            statuses: vec![Status::Closed, Status::New],
+            categories: vec!["delivery".into(), "quality".into()],
+        };
+        let path = dir.path().join("f.csv");
+        let opts = ExportOptions {
+            format: ExportFormat::Csv,
+            table: Some(Table::Incidents),
+            filter: filter.clone(),
+            ..Default::default()
+        };
+        let n = export_to(&db, &opts, &path).tables[0].rows as usize;
+        let want: Vec<_> = all
+            .iter()
+            .filter(|r| {
+                let E::At(occ) = r[9] else { panic!() };
+                let day = occ.with_timezone(&Local).date_naive();
+                day >= from
+                    && day <= to
+                    && [t("closed"), t("new")].contains(&r[7])
+                    && [t("delivery"), t("quality")].contains(&r[5])
+            })
+            .collect();
+        assert!(!want.is_empty() && want.len() < all.len(), "the filter keeps some, not all");
+        assert_eq!(n, want.len());
+        // Customers follow: only those with a matching incident.
+        let opts = ExportOptions { table: Some(Table::Customers), ..opts };
+        let customers = export_to(&db, &opts, &dir.path().join("c.csv")).tables[0].rows;
+        let distinct: std::collections::HashSet<_> = want.iter().map(|r| r[1].clone()).collect();
+        assert_eq!(customers as usize, distinct.len());
 
-    let bad = ExportOptions {
-        filter: ExportFilter { categories: vec!["weather".into()], ..Default::default() },
-        ..Default::default()
-    };
-    let e = spreadsheet::export(&db, &bad, &dir.path().join("x.xlsx"), |_| ControlFlow::Continue(())).unwrap_err();
-    assert!(e.to_string().contains("\"weather\" is not a category"), "{e}");
+        let bad = ExportOptions {
+            filter: ExportFilter { categories: vec!["weather".into()], ..Default::default() },
+            ..Default::default()
+        };
+        let e = spreadsheet::export(&db, &bad, &dir.path().join("x.xlsx"), |_| ControlFlow::Continue(())).unwrap_err();
+        assert!(e.to_string().contains("\"weather\" is not a category"), "{e}");
+    });
 }
 
 #[test]
 fn cancelled_or_failed_exports_leave_no_partial_file() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("keep.xlsx");
-    std::fs::write(&path, "the previous export").unwrap();
-    for format in [ExportFormat::Xlsx, ExportFormat::Csv] {
-        let mut calls = 0;
-        let opts = ExportOptions { format, table: Some(Table::Incidents), ..Default::default() };
-        let e = spreadsheet::export(&db, &opts, &path, |p| {
-            calls += 1;
-            assert_eq!(p.table, Table::Incidents);
-            ControlFlow::Break(())
+    crate::common::each_engine("cancelled_or_failed_exports_leave_no_partial_file", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keep.xlsx");
+        std::fs::write(&path, "the previous export").unwrap();
+        for format in [ExportFormat::Xlsx, ExportFormat::Csv] {
+            let mut calls = 0;
+            let opts = ExportOptions { format, table: Some(Table::Incidents), ..Default::default() };
+            let e = spreadsheet::export(&db, &opts, &path, |p| {
+                calls += 1;
+                assert_eq!(p.table, Table::Incidents);
+                ControlFlow::Break(())
+            })
+            .unwrap_err();
+            assert!(matches!(e, Error::Cancelled(Job::Export)), "{e}");
+            assert_eq!(e.to_string(), "Export cancelled; no file was written.");
+            assert_eq!(calls, 1);
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "the previous export");
+            let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+            assert_eq!(names, ["keep.xlsx"], "no temporary file left behind");
+        }
+        // A folder that does not exist, and a "folder" that is a file: clear errors, nothing written.
+        let e = spreadsheet::export(&db, &ExportOptions::default(), &dir.path().join("missing/dir/a.xlsx"), |_| {
+            ControlFlow::Continue(())
         })
         .unwrap_err();
-        assert!(matches!(e, Error::Cancelled(Job::Export)), "{e}");
-        assert_eq!(e.to_string(), "Export cancelled; no file was written.");
-        assert_eq!(calls, 1);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the previous export");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["keep.xlsx"], "no temporary file left behind");
-    }
-    // A folder that does not exist, and a "folder" that is a file: clear errors, nothing written.
-    let e = spreadsheet::export(&db, &ExportOptions::default(), &dir.path().join("missing/dir/a.xlsx"), |_| {
-        ControlFlow::Continue(())
-    })
-    .unwrap_err();
-    assert_eq!(e.kind(), "io");
-    assert!(e.to_string().contains("missing/dir/a.xlsx"), "{e}");
-    let csv_all = ExportOptions { format: ExportFormat::Csv, ..Default::default() };
-    let e = spreadsheet::export(&db, &csv_all, &path, |_| ControlFlow::Continue(())).unwrap_err();
-    assert!(e.to_string().contains("needs a folder"), "{e}");
+        assert_eq!(e.kind(), "io");
+        assert!(e.to_string().contains("missing/dir/a.xlsx"), "{e}");
+        let csv_all = ExportOptions { format: ExportFormat::Csv, ..Default::default() };
+        let e = spreadsheet::export(&db, &csv_all, &path, |_| ControlFlow::Continue(())).unwrap_err();
+        assert!(e.to_string().contains("needs a folder"), "{e}");
+    });
 }
 
 #[test]
 fn progress_counts_up_to_the_total() {
-    let mut db = Db::open_in_memory().unwrap();
-    fill(
-        &mut db,
-        &DemoOptions {
-            customers: 3000,
-            incidents: 5000,
-            seed: 2,
-            as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
-            business_type: None,
-        },
-        amends::progress::ignore,
-    )
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut seen = Vec::new();
-    let s = spreadsheet::export(&db, &ExportOptions::default(), &dir.path().join("p.xlsx"), |p| {
-        seen.push(p);
-        ControlFlow::Continue(())
-    })
-    .unwrap();
-    let total: u64 = s.tables.iter().map(|t| t.rows).sum();
-    assert!(seen.len() > 5, "several reports for a long export");
-    assert!(seen.windows(2).all(|w| w[0].rows_done <= w[1].rows_done));
-    let last = seen.last().unwrap();
-    assert_eq!((last.rows_done, last.rows_total), (total, total));
-    assert_eq!(last.fraction(), 1.0);
-    // The form the desktop app shows.
-    let shown = Progress::from(*last);
-    assert_eq!((shown.job, shown.done, shown.total, shown.label), (Job::Export, total, total, "letters"));
+    crate::common::each_engine("progress_counts_up_to_the_total", |mut db| {
+        fill(
+            &mut db,
+            &DemoOptions {
+                customers: 3000,
+                incidents: 5000,
+                seed: 2,
+                as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+                business_type: None,
+            },
+            amends::progress::ignore,
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut seen = Vec::new();
+        let s = spreadsheet::export(&db, &ExportOptions::default(), &dir.path().join("p.xlsx"), |p| {
+            seen.push(p);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        let total: u64 = s.tables.iter().map(|t| t.rows).sum();
+        assert!(seen.len() > 5, "several reports for a long export");
+        assert!(seen.windows(2).all(|w| w[0].rows_done <= w[1].rows_done));
+        let last = seen.last().unwrap();
+        assert_eq!((last.rows_done, last.rows_total), (total, total));
+        assert_eq!(last.fraction(), 1.0);
+        // The form the desktop app shows.
+        let shown = Progress::from(*last);
+        assert_eq!((shown.job, shown.done, shown.total, shown.label), (Job::Export, total, total, "letters"));
+    });
 }
 
 // ---- Import ----
@@ -560,75 +577,81 @@ fn imports_the_files_people_actually_have() {
 
 #[test]
 fn dry_run_reports_exactly_what_the_import_then_does() {
-    let mut db = Db::open_in_memory().unwrap();
-    let ada = db
-        .add_customer(&CustomerInput {
-            name: "Ada Lovelace".into(),
-            email: Some("ada@example.com".into()),
-            notes: Some("Prefers mornings".into()),
+    crate::common::each_engine("dry_run_reports_exactly_what_the_import_then_does", |mut db| {
+        let ada = db
+            .add_customer(&CustomerInput {
+                name: "Ada Lovelace".into(),
+                email: Some("ada@example.com".into()),
+                notes: Some("Prefers mornings".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        db.add_customer(&CustomerInput {
+            name: "Bo Phone".into(),
+            phone: Some("+1 (555) 010-7777".into()),
             ..Default::default()
         })
         .unwrap();
-    db.add_customer(&CustomerInput {
-        name: "Bo Phone".into(),
-        phone: Some("+1 (555) 010-7777".into()),
-        ..Default::default()
-    })
-    .unwrap();
-    let file = "Name,Email,Phone,City,Yearly spend\n\
-        Ada Lovelace,ADA@example.com,,London,\n\
-        Bo Phone,,15550107777,,\n\
-        New Person,new@example.com,,,120\n\
-        ,nobody@example.com,,,\n\
-        Bad Email,bob@,,,\n\
-        Minus,minus@example.com,,,-5\n\
-        New Person,new@example.com,,,120\n";
-    let before = dump(&db);
-    let dry = import(&mut db, file.as_bytes(), &ImportOptions { dry_run: true, ..real() }).unwrap();
-    assert_eq!(dump(&db), before, "a dry run changes nothing");
-    assert_eq!((dry.added, dry.updated, dry.skipped, dry.rows), (2, 1, 2, 7));
-    let lines: Vec<(u64, Option<&str>)> = dry.invalid.iter().map(|i| (i.line, i.field.as_deref())).collect();
-    assert_eq!(lines, [(6, Some("email")), (7, Some("yearly_spend"))]);
-    assert!(dry.invalid[1].reason.contains("can't be negative"));
-    assert_eq!(dry.skipped_rows.iter().map(|s| s.line).collect::<Vec<_>>(), [3, 8]);
-    // A row with only an email is a customer named after it, listed so the owner adds a name.
-    let named: Vec<(u64, &str, &str)> =
-        dry.named_after_contact.iter().map(|n| (n.line, n.name.as_str(), n.named_after)).collect();
-    assert_eq!(named, [(5, "nobody@example.com", "email")]);
+        let file = "Name,Email,Phone,City,Yearly spend\n\
+            Ada Lovelace,ADA@example.com,,London,\n\
+            Bo Phone,,15550107777,,\n\
+            New Person,new@example.com,,,120\n\
+            ,nobody@example.com,,,\n\
+            Bad Email,bob@,,,\n\
+            Minus,minus@example.com,,,-5\n\
+            New Person,new@example.com,,,120\n";
+        let before = dump(&db);
+        let dry = import(&mut db, file.as_bytes(), &ImportOptions { dry_run: true, ..real() }).unwrap();
+        assert_eq!(dump(&db), before, "a dry run changes nothing");
+        assert_eq!((dry.added, dry.updated, dry.skipped, dry.rows), (2, 1, 2, 7));
+        let lines: Vec<(u64, Option<&str>)> = dry.invalid.iter().map(|i| (i.line, i.field.as_deref())).collect();
+        assert_eq!(lines, [(6, Some("email")), (7, Some("yearly_spend"))]);
+        assert!(dry.invalid[1].reason.contains("can't be negative"));
+        assert_eq!(dry.skipped_rows.iter().map(|s| s.line).collect::<Vec<_>>(), [3, 8]);
+        // A row with only an email is a customer named after it, listed so the owner adds a name.
+        let named: Vec<(u64, &str, &str)> =
+            dry.named_after_contact.iter().map(|n| (n.line, n.name.as_str(), n.named_after)).collect();
+        assert_eq!(named, [(5, "nobody@example.com", "email")]);
 
-    // All or nothing: with invalid rows the real import changes nothing...
-    let e = import(&mut db, file.as_bytes(), &real()).unwrap_err();
-    assert!(e.to_string().contains("2 of 7 rows can't be imported (line 6, 7)"), "{e}");
-    assert_eq!(dump(&db), before);
-    // ...unless told to leave them out; then it does what the dry run said.
-    let done = import(&mut db, file.as_bytes(), &ImportOptions { skip_invalid: true, ..real() }).unwrap();
-    assert_eq!((done.added, done.updated, done.skipped, done.invalid.len()), (2, 1, 2, 2));
-    let ada = db.customer(ada.id).unwrap();
-    assert_eq!(ada.address.city.as_deref(), Some("London"), "filled in");
-    assert_eq!(ada.notes.as_deref(), Some("Prefers mornings"), "an empty cell never erases");
-    assert_eq!(ada.email.as_deref(), Some("ada@example.com"), "same address, stored spelling kept");
-    assert_eq!(db.customer_count().unwrap(), 4);
+        // All or nothing: with invalid rows the real import changes nothing...
+        let e = import(&mut db, file.as_bytes(), &real()).unwrap_err();
+        assert!(e.to_string().contains("2 of 7 rows can't be imported (line 6, 7)"), "{e}");
+        assert_eq!(dump(&db), before);
+        // ...unless told to leave them out; then it does what the dry run said.
+        let done = import(&mut db, file.as_bytes(), &ImportOptions { skip_invalid: true, ..real() }).unwrap();
+        assert_eq!((done.added, done.updated, done.skipped, done.invalid.len()), (2, 1, 2, 2));
+        let ada = db.customer(ada.id).unwrap();
+        assert_eq!(ada.address.city.as_deref(), Some("London"), "filled in");
+        assert_eq!(ada.notes.as_deref(), Some("Prefers mornings"), "an empty cell never erases");
+        assert_eq!(ada.email.as_deref(), Some("ada@example.com"), "same address, stored spelling kept");
+        assert_eq!(db.customer_count().unwrap(), 4);
+    });
 }
 
 #[test]
 fn a_shared_phone_number_alone_never_merges_two_people() {
-    let mut db = Db::open_in_memory().unwrap();
-    db.add_customer(&CustomerInput {
-        name: "Ann Shared".into(),
-        email: Some("ann@example.com".into()),
-        phone: Some("0117 496 0000".into()),
-        ..Default::default()
-    })
-    .unwrap();
-    // Ben shares the landline; "ann shared" is Ann (same name and number); Cy shares it too.
-    let file = b"Name,Email,Phone,City\nBen Shared,ben@example.com,0117 496 0000,\nann shared,,0117-496-0000,Bath\nCy Shared,,01174960000,\n";
-    let r = import(&mut db, file, &real()).unwrap();
-    assert_eq!((r.added, r.updated), (2, 1), "Ben and Cy are other people; the second row is Ann");
-    let pairs: Vec<(&str, &str)> =
-        r.possible_duplicates.iter().map(|d| (d.other_name.as_str(), d.name.as_str())).collect();
-    assert_eq!(pairs, [("Ann Shared", "Ben Shared"), ("Ann Shared", "Cy Shared")], "listed for the owner to decide");
-    let again = import(&mut db, file, &real()).unwrap();
-    assert_eq!((again.added, again.updated, again.skipped), (0, 0, 3), "importing twice changes nothing");
+    crate::common::each_engine("a_shared_phone_number_alone_never_merges_two_people", |mut db| {
+        db.add_customer(&CustomerInput {
+            name: "Ann Shared".into(),
+            email: Some("ann@example.com".into()),
+            phone: Some("0117 496 0000".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        // Ben shares the landline; "ann shared" is Ann (same name and number); Cy shares it too.
+        let file = b"Name,Email,Phone,City\nBen Shared,ben@example.com,0117 496 0000,\nann shared,,0117-496-0000,Bath\nCy Shared,,01174960000,\n";
+        let r = import(&mut db, file, &real()).unwrap();
+        assert_eq!((r.added, r.updated), (2, 1), "Ben and Cy are other people; the second row is Ann");
+        let pairs: Vec<(&str, &str)> =
+            r.possible_duplicates.iter().map(|d| (d.other_name.as_str(), d.name.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("Ann Shared", "Ben Shared"), ("Ann Shared", "Cy Shared")],
+            "listed for the owner to decide"
+        );
+        let again = import(&mut db, file, &real()).unwrap();
+        assert_eq!((again.added, again.updated, again.skipped), (0, 0, 3), "importing twice changes nothing");
+    });
 }
 
 fn dump(db: &Db) -> String {
@@ -637,106 +660,109 @@ fn dump(db: &Db) -> String {
 
 #[test]
 fn bad_files_get_clear_errors_and_leave_the_database_alone() {
-    let mut db = Db::open_in_memory().unwrap();
-    crate::common::customer(&mut db, "Existing");
-    let before = dump(&db);
-    let dir = tempfile::tempdir().unwrap();
+    crate::common::each_engine("bad_files_get_clear_errors_and_leave_the_database_alone", |mut db| {
+        crate::common::customer(&mut db, "Existing");
+        let before = dump(&db);
+        let dir = tempfile::tempdir().unwrap();
 
-    let e = import(&mut db, b"Colour,Size\nred,9\n", &real()).unwrap_err();
-    assert!(
-        e.to_string().contains(
-            "no column for the customer's name, company, email or phone. Its columns are: \"Colour\", \"Size\""
-        ),
-        "{e}"
-    );
+        let e = import(&mut db, b"Colour,Size\nred,9\n", &real()).unwrap_err();
+        assert!(
+            e.to_string().contains(
+                "no column for the customer's name, company, email or phone. Its columns are: \"Colour\", \"Size\""
+            ),
+            "{e}"
+        );
 
-    let mut wide = b"Name,Email\nOk,ok@example.com\n".to_vec();
-    wide.extend((0..500).map(|i| format!("x{i}")).collect::<Vec<_>>().join(",").bytes());
-    wide.push(b'\n');
-    let r = import(&mut db, &wide, &ImportOptions { dry_run: true, ..real() }).unwrap();
-    assert_eq!(r.invalid.len(), 1);
-    assert_eq!(r.invalid[0].line, 3);
-    assert!(r.invalid[0].reason.contains("500 values but the header has 2 columns"), "{}", r.invalid[0].reason);
-    assert!(import(&mut db, &wide, &real()).is_err());
+        let mut wide = b"Name,Email\nOk,ok@example.com\n".to_vec();
+        wide.extend((0..500).map(|i| format!("x{i}")).collect::<Vec<_>>().join(",").bytes());
+        wide.push(b'\n');
+        let r = import(&mut db, &wide, &ImportOptions { dry_run: true, ..real() }).unwrap();
+        assert_eq!(r.invalid.len(), 1);
+        assert_eq!(r.invalid[0].line, 3);
+        assert!(r.invalid[0].reason.contains("500 values but the header has 2 columns"), "{}", r.invalid[0].reason);
+        assert!(import(&mut db, &wide, &real()).is_err());
 
-    // 2 GB, checked before reading: a sparse file costs no disk.
-    let huge = dir.path().join("huge.csv");
-    std::fs::File::create(&huge).unwrap().set_len(2 * 1024 * 1024 * 1024).unwrap();
-    let started = std::time::Instant::now();
-    let e = spreadsheet::import_customers(&mut db, &huge, &real(), amends::progress::ignore).unwrap_err();
-    assert!(e.to_string().contains("That file is 2.0 GB; Amends imports files up to 200 MB"), "{e}");
-    assert!(started.elapsed().as_secs() < 2, "refused without reading");
+        // 2 GB, checked before reading: a sparse file costs no disk.
+        let huge = dir.path().join("huge.csv");
+        std::fs::File::create(&huge).unwrap().set_len(2 * 1024 * 1024 * 1024).unwrap();
+        let started = std::time::Instant::now();
+        let e = spreadsheet::import_customers(&mut db, &huge, &real(), amends::progress::ignore).unwrap_err();
+        assert!(e.to_string().contains("That file is 2.0 GB; Amends imports files up to 200 MB"), "{e}");
+        assert!(started.elapsed().as_secs() < 2, "refused without reading");
 
-    let e = import(&mut db, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", &real()).unwrap_err();
-    assert!(e.to_string().contains("not a spreadsheet or a text file"), "{e}");
+        let e = import(&mut db, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", &real()).unwrap_err();
+        assert!(e.to_string().contains("not a spreadsheet or a text file"), "{e}");
 
-    let e = import(
-        &mut db,
-        "Name\nZoë\nM\u{fc}ller".bytes().chain(*b"\nM\xFCller\n").collect::<Vec<_>>().as_slice(),
-        &real(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("Line 4 of the file is not UTF-8"), "{e}");
-
-    let e = import(&mut db, b"", &real()).unwrap_err();
-    assert!(e.to_string().contains("empty"), "{e}");
-
-    let e = spreadsheet::import_customers(&mut db, &dir.path().join("nope.csv"), &real(), amends::progress::ignore)
+        let e = import(
+            &mut db,
+            "Name\nZoë\nM\u{fc}ller".bytes().chain(*b"\nM\xFCller\n").collect::<Vec<_>>().as_slice(),
+            &real(),
+        )
         .unwrap_err();
-    assert_eq!(e.kind(), "io");
-    let e = spreadsheet::import_customers(&mut db, dir.path(), &real(), amends::progress::ignore).unwrap_err();
-    assert!(e.to_string().contains("is a folder"), "{e}");
+        assert!(e.to_string().contains("Line 4 of the file is not UTF-8"), "{e}");
 
-    assert_eq!(dump(&db), before);
+        let e = import(&mut db, b"", &real()).unwrap_err();
+        assert!(e.to_string().contains("empty"), "{e}");
+
+        let e = spreadsheet::import_customers(&mut db, &dir.path().join("nope.csv"), &real(), amends::progress::ignore)
+            .unwrap_err();
+        assert_eq!(e.kind(), "io");
+        let e = spreadsheet::import_customers(&mut db, dir.path(), &real(), amends::progress::ignore).unwrap_err();
+        assert!(e.to_string().contains("is a folder"), "{e}");
+
+        assert_eq!(dump(&db), before);
+    });
 }
 
 #[test]
 fn exported_customers_import_back_unchanged_from_csv_and_xlsx() {
-    let db = sample();
-    let dir = tempfile::tempdir().unwrap();
-    let want = expected(&db, Table::Customers);
-    for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
-        let path = dir.path().join(if format == ExportFormat::Csv { "c.csv" } else { "c.xlsx" });
-        let opts = ExportOptions { format, table: Some(Table::Customers), ..Default::default() };
-        export_to(&db, &opts, &path);
-        let mut fresh = Db::open_in_memory().unwrap();
-        let r = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
-        assert_eq!((r.added as usize, r.invalid.len()), (want.len(), 0), "{format:?}: {:?}", r.invalid);
-        let mut back = fresh.search_customers("", None).unwrap();
-        back.sort_by_key(|c| c.id);
-        let mut orig = db.search_customers("", None).unwrap();
-        orig.sort_by_key(|c| c.id);
-        for (a, b) in orig.iter().zip(&back) {
-            assert_eq!(
-                (
-                    &a.name,
-                    &a.company,
-                    &a.email,
-                    &a.phone,
-                    &a.address,
-                    &a.notes,
-                    &a.tags,
-                    a.yearly_spend_minor,
-                    a.expected_years
-                ),
-                (
-                    &b.name,
-                    &b.company,
-                    &b.email,
-                    &b.phone,
-                    &b.address,
-                    &b.notes,
-                    &b.tags,
-                    b.yearly_spend_minor,
-                    b.expected_years
-                ),
-                "{format:?}"
-            );
+    crate::common::each_engine("exported_customers_import_back_unchanged_from_csv_and_xlsx", |db| {
+        let db = sample_in(db);
+        let dir = tempfile::tempdir().unwrap();
+        let want = expected(&db, Table::Customers);
+        for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+            let path = dir.path().join(if format == ExportFormat::Csv { "c.csv" } else { "c.xlsx" });
+            let opts = ExportOptions { format, table: Some(Table::Customers), ..Default::default() };
+            export_to(&db, &opts, &path);
+            let mut fresh = Db::open_in_memory().unwrap();
+            let r = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
+            assert_eq!((r.added as usize, r.invalid.len()), (want.len(), 0), "{format:?}: {:?}", r.invalid);
+            let mut back = fresh.search_customers("", None).unwrap();
+            back.sort_by_key(|c| c.id);
+            let mut orig = db.search_customers("", None).unwrap();
+            orig.sort_by_key(|c| c.id);
+            for (a, b) in orig.iter().zip(&back) {
+                assert_eq!(
+                    (
+                        &a.name,
+                        &a.company,
+                        &a.email,
+                        &a.phone,
+                        &a.address,
+                        &a.notes,
+                        &a.tags,
+                        a.yearly_spend_minor,
+                        a.expected_years
+                    ),
+                    (
+                        &b.name,
+                        &b.company,
+                        &b.email,
+                        &b.phone,
+                        &b.address,
+                        &b.notes,
+                        &b.tags,
+                        b.yearly_spend_minor,
+                        b.expected_years
+                    ),
+                    "{format:?}"
+                );
+            }
+            // The same file again: every row matches and nothing changes.
+            let again = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
+            assert_eq!((again.added, again.updated, again.skipped as usize), (0, 0, want.len()), "{format:?}");
         }
-        // The same file again: every row matches and nothing changes.
-        let again = spreadsheet::import_customers(&mut fresh, &path, &real(), amends::progress::ignore).unwrap();
-        assert_eq!((again.added, again.updated, again.skipped as usize), (0, 0, want.len()), "{format:?}");
-    }
+    });
 }
 
 #[test]

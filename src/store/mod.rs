@@ -20,6 +20,7 @@ mod sample;
 pub mod schema;
 pub mod shared;
 pub(crate) mod sql;
+pub use sql::Engine;
 mod stats;
 
 pub use causes::CauseSummary;
