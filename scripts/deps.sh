@@ -13,7 +13,7 @@ pkgs=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
       libssl-dev pkg-config file curl ca-certificates)
 if [ "$want" = test ]; then
   pkgs+=(xvfb webkit2gtk-driver poppler-utils qpdf imagemagick xauth unzip cups cups-filters printer-driver-cups-pdf python3 python3-icalendar dunst dbus desktop-file-utils appstream
-        postgresql)
+        postgresql openssl)
 fi
 
 missing=()

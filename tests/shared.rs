@@ -362,8 +362,9 @@ fn a_password_never_shows_in_errors_or_the_audit_log() {
     let o = amends(&with_pw, &["backup", "-o", "/tmp/never.sqlite3"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("pg_dump") && !stderr(&o).contains("s3cr3t"), "{}", stderr(&o));
-    let bad = with_pw.replacen("host=", "host=/nonexistent-", 1);
-    let o = amends(&bad, &["customers", "list"]);
+    // A server that is not there (only a socket folder that does not exist).
+    let bad = "postgres://amends:s3cr3t-pw@/nowhere?host=/nonexistent-folder";
+    let o = amends(bad, &["customers", "list"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).contains("s3cr3t"), "{}", stderr(&o));
     let dir = tempfile::tempdir().unwrap();
@@ -372,4 +373,24 @@ fn a_password_never_shows_in_errors_or_the_audit_log() {
     let db = Db::open(&file).unwrap();
     let log = format!("{:?}", db.audit_log().unwrap());
     assert!(log.contains("moved_to_shared") && !log.contains("s3cr3t"), "{log}");
+}
+
+#[test]
+fn tls_is_used_when_asked_and_its_certificate_is_checked() {
+    let Some(tcp) = std::env::var("AMENDS_TEST_PG_TCP").ok().filter(|s| !s.is_empty()) else {
+        skipped("TLS to the test server", "no PostgreSQL test server over TCP (tests/pg/with-postgres.sh)");
+        return;
+    };
+    // The test server speaks TLS with a self-signed certificate, as Debian's own does.
+    // Asked for, TLS is used and the certificate is checked against the system's roots: refused.
+    let strict = SharedLocation::parse(&format!("{tcp}?sslmode=require")).unwrap();
+    assert!(strict.requires_tls());
+    let e = strict.connect().err().expect("a self-signed certificate is not trusted").to_string();
+    assert!(e.contains("certificate"), "{e}");
+    // On this computer, by default, no TLS: the same server answers.
+    let local = SharedLocation::parse(&tcp).unwrap();
+    assert!(local.is_local() && !local.requires_tls());
+    let mut c = local.connect().unwrap();
+    let tls: bool = c.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).unwrap().get(0);
+    assert!(!tls);
 }

@@ -77,6 +77,11 @@ impl SharedLocation {
                     config.ssl_mode(SslMode::Require);
                 }
             }
+        } else if ssl.is_none() {
+            // On this computer nothing crosses a network; and a local server's certificate
+            // is usually self-signed (Debian's own is), which the check would refuse.
+            // Asked for (`sslmode=require`), TLS is used and its certificate checked.
+            config.ssl_mode(SslMode::Disable);
         }
         config.application_name("Amends");
         config.connect_timeout(std::time::Duration::from_secs(15));
@@ -117,7 +122,24 @@ impl SharedLocation {
             }
             Some(db) => format!("refused the request: {}", db.message()),
             None if e.is_closed() => "closed the connection. Check that the server is running and reachable.".into(),
-            None => format!("could not be reached ({}).", without_secrets(&e.to_string())),
+            None => {
+                // The client's own words with their causes (a TLS failure says why only there).
+                let mut text = e.to_string();
+                let mut cause = std::error::Error::source(&e);
+                while let Some(c) = cause {
+                    text = format!("{text}: {c}");
+                    cause = c.source();
+                }
+                let text = without_secrets(&text);
+                if text.contains("certificate") {
+                    format!(
+                        "showed a certificate this computer does not trust ({text}). Ask whoever runs the server \
+                         for one from a known authority."
+                    )
+                } else {
+                    format!("could not be reached ({text}).")
+                }
+            }
         };
         Error::shared(&self.shown, message)
     }
