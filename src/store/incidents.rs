@@ -485,18 +485,16 @@ impl Db {
     /// owner types, so a closed window loses nothing). Blank clears it.
     pub fn set_incident_words(&mut self, id: i64, field: WordsField, value: &str) -> Result<Incident> {
         let v = text::optional(field.key(), Some(value), LONG_LIMIT)?;
-        let now = dates::to_text(dates::now());
         self.write(|tx| {
             occurred_at(tx, id)?;
+            // `touch` sets updated_at along with the version.
             let (sql, what) = match field {
-                WordsField::TheirWords => {
-                    ("UPDATE incidents SET what_happened = ?, updated_at = ? WHERE id = ?", "their words")
-                }
+                WordsField::TheirWords => ("UPDATE incidents SET what_happened = ? WHERE id = ?", "their words"),
                 WordsField::OurRepeatBack => {
-                    ("UPDATE incidents SET our_understanding = ?, updated_at = ? WHERE id = ?", "our repeat-back")
+                    ("UPDATE incidents SET our_understanding = ? WHERE id = ?", "our repeat-back")
                 }
             };
-            tx.execute(sql, args![v, now, id])?;
+            tx.execute(sql, args![v, id])?;
             touch(tx, id, what)?;
             Ok(())
         })?;

@@ -541,9 +541,9 @@ impl<'a> Sql<'a> {
             On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
-                let location = pg.location.clone();
                 let params = pg_params(&values);
-                let client = pg.client();
+                let PgConn { client, location, .. } = &mut *pg;
+                let client = client.as_mut().expect("the client is there until the connection is dropped");
                 if tokio::runtime::Handle::try_current().is_err() {
                     return each_row(client, &st, params, f).map_err(|e| location.error(e))?;
                 }

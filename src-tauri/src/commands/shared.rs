@@ -5,7 +5,6 @@ use super::CmdResult;
 use crate::state::AppState;
 use amends::store::shared::SharedLocation;
 use amends::this_computer::Records;
-use amends::Db;
 use serde::Serialize;
 use tauri::State;
 
@@ -38,9 +37,12 @@ pub fn shared_status(state: State<'_, AppState>) -> CmdResult<SharedStatus> {
 #[tauri::command(async)]
 pub fn set_person(state: State<'_, AppState>, name: String) -> CmdResult<SharedStatus> {
     let name = amends::text::optional("person", Some(&name), 80)?;
-    state.db()?.set_person(name.as_deref());
     let mut settings = state.settings()?;
-    settings.person = state.db()?.person().map(str::to_string);
+    {
+        let mut db = state.db()?;
+        db.set_person(name.as_deref());
+        settings.person = db.person().map(str::to_string);
+    }
     state.save_settings(&settings)?;
     status(&state)
 }
@@ -53,26 +55,24 @@ pub fn use_shared_database(state: State<'_, AppState>, url: String, move_records
     if move_records {
         state.db()?.move_to_shared(&loc, false)?;
     }
-    let mut db = Db::open_shared(&loc)?;
-    let mut settings = state.settings()?;
-    db.set_person(settings.person.as_deref());
-    settings.shared_database = Some(url.trim().to_string());
-    state.save_settings(&settings)?;
-    state.switch(Records::Shared(loc), db)?;
-    status(&state)
+    work_on(&state, Records::Shared(loc), Some(url.trim().to_string()))
 }
 
 /// Back to this computer's own records file.
 #[tauri::command(async)]
 pub fn use_this_computers_file(state: State<'_, AppState>) -> CmdResult<SharedStatus> {
-    let path = amends::store::default_path()?;
-    let mut db = Db::open(&path)?;
+    work_on(&state, Records::File(amends::store::default_path()?), None)
+}
+
+/// Open `records` for this computer's person, remember the choice, and work on them from now on.
+fn work_on(state: &AppState, records: Records, shared_database: Option<String>) -> CmdResult<SharedStatus> {
+    let mut db = records.open()?;
     let mut settings = state.settings()?;
     db.set_person(settings.person.as_deref());
-    settings.shared_database = None;
+    settings.shared_database = shared_database;
     state.save_settings(&settings)?;
-    state.switch(Records::File(path), db)?;
-    status(&state)
+    state.switch(records, db)?;
+    status(state)
 }
 
 /// A number that moves when someone else changes the records; the page asks

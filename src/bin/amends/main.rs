@@ -263,7 +263,7 @@ fn main() -> ExitCode {
 
 fn open(db: Option<PathBuf>) -> Result<Db> {
     match db {
-        Some(p) => Db::open_named(p.as_os_str()),
+        Some(p) => amends::this_computer::Records::named(p.as_os_str())?.open(),
         None => Db::open(&store::default_path()?),
     }
 }

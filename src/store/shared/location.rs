@@ -160,7 +160,9 @@ fn take_our_params(url: &str) -> Result<(String, Option<PathBuf>, Option<SslMode
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
-            "passfile" => passfile = Some(PathBuf::from(percent_decode(v))),
+            "passfile" => {
+                passfile = Some(PathBuf::from(percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned()))
+            }
             "sslmode" => {
                 ssl = Some(match v {
                     "disable" => SslMode::Disable,
@@ -179,24 +181,6 @@ fn take_our_params(url: &str) -> Result<(String, Option<PathBuf>, Option<SslMode
     }
     let base = if kept.is_empty() { head.to_string() } else { format!("{head}?{}", kept.join("&")) };
     Ok((base, passfile, ssl))
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn host_text(h: &Host) -> String {

@@ -79,16 +79,6 @@ impl crate::store::Db {
             person: None,
         })
     }
-
-    /// Open what the owner named: a `postgres://` URL is the shared database,
-    /// anything else a records file (see `store::location`).
-    pub fn open_named(given: &std::ffi::OsStr) -> Result<crate::store::Db> {
-        let text = given.to_string_lossy();
-        if is_shared_url(&text) {
-            return crate::store::Db::open_shared(&SharedLocation::parse(&text)?);
-        }
-        crate::store::Db::open(&crate::store::location(given)?)
-    }
 }
 
 /// Open (creating or updating its schema) a shared database, for tools and tests.
