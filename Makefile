@@ -2,6 +2,10 @@
 # here is a step they call. Build output goes to $(CARGO_TARGET_DIR) or target/.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
+# CI builds once from clean: incremental caches only cost it time and disk.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/amends-app
 
