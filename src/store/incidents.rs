@@ -937,8 +937,14 @@ pub(crate) fn touch(tx: &Sql, id: i64, what: &str) -> Result<i64> {
         "INSERT INTO incident_edits (incident_id, version, at, person, what) VALUES (?, ?, ?, ?, ?)",
         args![id, version, now, tx.person(), what],
     )?;
+    // Only a copy opened before the edits kept here is refused with less detail (who and
+    // what of the kept ones); the table stays the size of the incidents, not of every save.
+    tx.execute("DELETE FROM incident_edits WHERE incident_id = ? AND version <= ?", args![id, version - KEPT_EDITS])?;
     Ok(version)
 }
+
+/// The edits kept per incident for the refusal of a stale save.
+pub const KEPT_EDITS: i64 = 50;
 
 /// The refusal of a save made from version `seen`: who changed the incident
 /// since, when, and what.

@@ -26,7 +26,9 @@ mod stats;
 pub use causes::CauseSummary;
 pub use export::{ChangeRow, ExportFilter, ExportReader, IncidentRow, LetterRow, TimelineRow, EXPORT_INCIDENTS_SQL};
 pub use import::{CustomerImport, SameCustomer, MIN_MATCH_PHONE_DIGITS};
-pub use incidents::{DeletedIncident, IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField};
+pub use incidents::{
+    DeletedIncident, IncidentFilter, IncidentSummary, QueueItem, QueueKind, StepAction, WordsField, KEPT_EDITS,
+};
 pub use photos::{PhotoOwner, StoredPhoto};
 pub use privacy::{CustomerDossier, ErasureReport};
 pub use profile::{ImageSlot, MAX_IMAGE_BYTES};
