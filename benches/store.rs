@@ -87,7 +87,7 @@ fn main() {
         let url = fresh_database(&server);
         let loc = amends::store::shared::SharedLocation::parse(&url).expect("server URL");
         let t = Instant::now();
-        let report = db.move_to_shared(&loc, false).expect("move to the shared database");
+        let report = db.move_to_shared(&loc, false, amends::progress::ignore).expect("move to the shared database");
         let moved = t.elapsed();
         assert_eq!(report.rows("customers") as usize, customers);
         let pg = Db::open_shared(&loc).expect("open shared");

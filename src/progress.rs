@@ -1,5 +1,6 @@
-//! How a long job (an export, an import, a batch of letters, sample data)
-//! tells its caller how far it has got, and how the caller stops it.
+//! How a long job (an export, an import, a batch of letters, sample data, a
+//! move to a shared database) tells its caller how far it has got, and how
+//! the caller stops it.
 //!
 //! A job takes `impl FnMut(Progress) -> ControlFlow<()>` and calls it as it
 //! goes. `ControlFlow::Break` stops the job at that point: it returns
@@ -24,6 +25,8 @@ pub enum Job {
     /// A batch of printed letters in one PDF.
     Letters,
     SampleData,
+    /// Moving this computer's records into a shared database.
+    MoveToShared,
 }
 
 impl Job {
@@ -34,6 +37,7 @@ impl Job {
             Job::Import => "Import cancelled; nothing was changed.",
             Job::Letters => "Cancelled; the PDF was not saved.",
             Job::SampleData => "Cancelled; no sample data was added.",
+            Job::MoveToShared => "Cancelled; nothing was moved, and this computer keeps working on its own file.",
         }
     }
 }
@@ -48,8 +52,9 @@ pub struct Progress {
     pub done: u64,
     pub total: u64,
     /// What is being worked on, in lowercase: a table ("incidents") for an
-    /// export, "rows" for an import, "letters", or "customers" then
-    /// "incidents" for sample data.
+    /// export, "rows" for an import, "letters", "customers" then
+    /// "incidents" for sample data; for a move, the table being copied, then
+    /// "checks", then "tidying".
     pub label: &'static str,
 }
 

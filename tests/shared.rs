@@ -116,6 +116,39 @@ fn the_same_refusal_on_a_file() {
     assert_eq!(b.incident(id).unwrap().title, "Late delivery of tiles");
 }
 
+/// Each save keeps what it changed for the refusal of a stale copy, but only
+/// the latest `KEPT_EDITS` of them per incident: a copy older than those is
+/// still refused, naming the people of the kept edits alone.
+#[test]
+fn only_the_latest_edits_are_kept_and_an_old_copy_is_still_refused() {
+    use amends::store::KEPT_EDITS;
+    crate::common::each_engine("kept edits", |mut db| {
+        let c = db.add_customer(&CustomerInput { name: "Ada".into(), ..Default::default() }).unwrap().id;
+        let id = new_incident(&mut db, c, "Late delivery");
+        let first = db.incident(id).unwrap().as_input();
+        let edit = |db: &mut Db, title: String| {
+            let mut e = db.incident(id).unwrap().as_input();
+            e.title = title;
+            db.update_incident(id, &e).unwrap();
+        };
+        db.set_person(Some("Sam"));
+        edit(&mut db, "Late delivery, Sam rang".into());
+        db.set_person(Some("Priya"));
+        for n in 1..KEPT_EDITS {
+            edit(&mut db, format!("Late delivery, call {n}"));
+        }
+        // Sam's edit is among the latest KEPT_EDITS: both named.
+        let err = db.update_incident(id, &first).unwrap_err().to_string();
+        assert!(err.starts_with("Sam and Priya changed this incident"), "{err}");
+        // One more of Priya's pushes his out.
+        edit(&mut db, "Late delivery, settled".into());
+        let err = db.update_incident(id, &first).unwrap_err();
+        assert_eq!(err.kind(), "conflict");
+        assert!(err.to_string().starts_with("Priya changed this incident"), "{err}");
+        assert!(err.to_string().contains("title"), "{err}");
+    });
+}
+
 #[test]
 fn eight_writers_for_ten_seconds_lose_nothing() {
     let check = "eight writers at once";
@@ -288,6 +321,72 @@ fn a_file_moves_to_an_empty_shared_database_whole_and_counted() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("already holds records"), "{}", stderr(&o));
     assert_eq!(count(&url, "customers"), 151);
+}
+
+/// The move tells how far it has got, table by table, and a Cancel before it
+/// commits leaves the shared database as it was: empty, and ready for a move.
+#[test]
+fn a_move_reports_progress_and_a_cancel_keeps_nothing() {
+    use amends::progress::{Job, Progress};
+    use std::ops::ControlFlow;
+    let check = "move progress";
+    let Some(url) = server_or_skip(check) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.sqlite3");
+    assert!(amends(file.to_str().unwrap(), &["demo", "--customers", "3000", "--incidents", "5000", "--seed", "5"])
+        .status
+        .success());
+    let target = SharedLocation::parse(&url).unwrap();
+    let mut db = Db::open(&file).unwrap();
+
+    // Cancelled at the first report from the incidents: nothing kept, not even the schema.
+    let mut seen: Vec<Progress> = Vec::new();
+    let e = db
+        .move_to_shared(&target, false, |p| {
+            seen.push(p);
+            if p.label == "incidents" {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap_err();
+    assert!(matches!(e, amends::Error::Cancelled(Job::MoveToShared)), "{e}");
+    assert!(e.to_string().contains("nothing was moved"), "{e}");
+    assert_eq!(seen.last().unwrap().label, "incidents");
+    assert_eq!(count(&url, "information_schema.tables WHERE table_schema = 'public'"), 0, "a cancel keeps nothing");
+
+    // Then moved whole: reports from 0 to the total, never going back, every table named in order.
+    seen.clear();
+    let report = db
+        .move_to_shared(&target, false, |p| {
+            seen.push(p);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(report.rows("customers"), 3000);
+    assert!(seen.iter().all(|p| p.job == Job::MoveToShared && p.total == seen[0].total && p.done <= p.total));
+    assert_eq!(seen.first().unwrap().done, 0);
+    assert_eq!(seen.last().unwrap().done, seen[0].total);
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "progress never goes back");
+    let rows: u64 = report.tables.iter().map(|t| t.rows as u64).sum();
+    assert!(seen[0].total > rows, "the finishing work counts too");
+    let labels: Vec<&str> = seen.iter().map(|p| p.label).fold(Vec::new(), |mut v, l| {
+        if v.last() != Some(&l) {
+            v.push(l);
+        }
+        v
+    });
+    let (customers, incidents) = (
+        labels.iter().position(|l| *l == "customers").unwrap(),
+        labels.iter().position(|l| *l == "incidents").unwrap(),
+    );
+    assert!(customers < incidents, "{labels:?}");
+    assert_eq!(&labels[labels.len() - 2..], ["checks", "tidying"], "{labels:?}");
+    // While copying the incidents, the bar shows where it is within them.
+    let copying: Vec<u64> = seen.iter().filter(|p| p.label == "incidents").map(|p| p.done).collect();
+    assert!(copying.len() >= 2, "{copying:?}");
+    assert_eq!(count(&url, "incidents"), 5000);
 }
 
 /// Every index, link and trigger (with whether it is on), as text.

@@ -293,17 +293,22 @@ fn a_stale_edit_is_refused_as_a_conflict_naming_the_person() {
     assert_eq!(entry["person"], "Priya");
 }
 
+/// A new empty database on the private PostgreSQL test server, if there is one; its URL.
+fn fresh_shared_database(label: &str) -> Option<String> {
+    let Some(server) = std::env::var("AMENDS_TEST_PG").ok().filter(|s| !s.is_empty()) else {
+        eprintln!("no PostgreSQL test server (tests/pg/with-postgres.sh): not checked");
+        return None;
+    };
+    let name = format!("app_{label}_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    Some(server.replacen("/postgres?", &format!("/{name}?"), 1))
+}
+
 /// The commands on a shared database, through the same async runtime as the app.
 #[test]
 fn the_commands_work_on_a_shared_database() {
-    let Some(server) = std::env::var("AMENDS_TEST_PG").ok().filter(|s| !s.is_empty()) else {
-        eprintln!("no PostgreSQL test server (tests/pg/with-postgres.sh): not checked");
-        return;
-    };
-    let name = format!("app_{}", std::process::id());
-    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
-    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let url = server.replacen("/postgres?", &format!("/{name}?"), 1);
+    let Some(url) = fresh_shared_database("commands") else { return };
     let loc = amends::store::shared::SharedLocation::parse(&url).unwrap();
     let app = amends_app::build(mock_builder(), amends::this_computer::Records::Shared(loc), None)
         .build(mock_context(noop_assets()))
@@ -325,4 +330,35 @@ fn the_commands_work_on_a_shared_database() {
     assert_eq!(call(&w, "list_backups", json!({})).unwrap(), json!([]));
     drop(w);
     drop(app); // closing the connection from here must not upset the async runtime either
+}
+
+/// Settings → "Move my records to it": a long job like the others, reported
+/// as it goes; a Cancel leaves this computer on its own file and the shared
+/// database empty, so the move can be made again.
+#[test]
+fn moving_records_reports_progress_and_a_cancelled_move_keeps_the_file() {
+    use tauri::Listener;
+    let Some(url) = fresh_shared_database("move") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(&dir.path().join("m.sqlite3"));
+    let sample = call(&w, "load_sample_data", json!({ "ticket": 0 })).unwrap();
+    let seen = progress_events(&w);
+
+    let cancel = cancel_on_first_report(&w, 21);
+    let err = call(&w, "use_shared_database", json!({ "url": url, "moveRecords": true, "ticket": 21 })).unwrap_err();
+    assert_eq!(err["kind"], "cancelled", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("nothing was moved"), "{err}");
+    w.unlisten(cancel);
+    assert_eq!(call(&w, "shared_status", json!({})).unwrap()["shared"], false);
+
+    seen.lock().unwrap().clear();
+    let st = call(&w, "use_shared_database", json!({ "url": url, "moveRecords": true, "ticket": 22 })).unwrap();
+    assert_eq!(st["shared"], true);
+    let events = seen.lock().unwrap().clone();
+    assert!(events.iter().all(|e| e["job"] == "move_to_shared"), "{events:?}");
+    assert_eq!(events.first().unwrap()["done"], 0);
+    let last = events.last().unwrap();
+    assert_eq!(last["done"], last["total"]);
+    let found = call(&w, "search_customers", json!({ "query": "", "limit": 100_000 })).unwrap();
+    assert_eq!(found.as_array().unwrap().len() as u64, sample["customers"].as_u64().unwrap());
 }

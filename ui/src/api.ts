@@ -198,7 +198,7 @@ export const exportSpreadsheet = (
   ticket: number,
 ) => invoke<ExportSummary>('export_spreadsheet', { path, format, table, from, to, ticket });
 /** Call `cb` on every "progress" event of a long job (export, import, letters,
- *  sample data) until the returned function is called. */
+ *  sample data, a move to a shared database) until the returned function is called. */
 export const onProgress = (cb: (p: Progress) => void) => listen<Progress>('progress', (e) => cb(e.payload));
 /** The ticket of the running job of each kind (the screens run at most one of a kind at a time). */
 const running = new Map<Job, number>();
@@ -365,8 +365,9 @@ export const sharedStatus = () => invoke<SharedStatus>('shared_status');
 export const setPerson = (name: string) => invoke<SharedStatus>('set_person', { name });
 /** Work on the shared database at a postgres:// address; with `moveRecords`, this
  *  computer's records are copied into it first (it must be empty). */
-export const useSharedDatabase = (url: string, moveRecords: boolean) =>
-  invoke<SharedStatus>('use_shared_database', { url, moveRecords });
+/** With `moveRecords`, a long job (progress "move_to_shared", cancelled by `ticket`). */
+export const useSharedDatabase = (url: string, moveRecords: boolean, ticket = 0) =>
+  invoke<SharedStatus>('use_shared_database', { url, moveRecords, ticket });
 export const useThisComputersFile = () => invoke<SharedStatus>('use_this_computers_file');
 /** A number that moves whenever someone else changes the records (see lib/refresh.ts). */
 export const changeMark = () => invoke<number>('change_mark');

@@ -1,12 +1,13 @@
 //! Settings → "Shared database": which records this computer works on, the
 //! name of the person using it, and the mark the page polls to refresh when
 //! someone else changes something.
+use super::jobs::Reporter;
 use super::CmdResult;
 use crate::state::AppState;
 use amends::store::shared::SharedLocation;
 use amends::this_computer::Records;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 #[derive(Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -48,12 +49,20 @@ pub fn set_person(state: State<'_, AppState>, name: String) -> CmdResult<SharedS
 }
 
 /// Work on the shared database at `url` from now on. With `move_records`,
-/// this computer's records are first copied into it (it must be empty).
-#[tauri::command(async)]
-pub fn use_shared_database(state: State<'_, AppState>, url: String, move_records: bool) -> CmdResult<SharedStatus> {
+/// this computer's records are first copied into it (it must be empty): a
+/// long job that reports progress and can be cancelled under `ticket`.
+#[tauri::command]
+pub async fn use_shared_database<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    url: String,
+    move_records: bool,
+    ticket: u64,
+) -> CmdResult<SharedStatus> {
     let loc = SharedLocation::parse(&url)?;
     if move_records {
-        state.db()?.move_to_shared(&loc, false)?;
+        let mut job = Reporter::start(&app, &state, ticket);
+        state.db()?.move_to_shared(&loc, false, |p| job.report(p))?;
     }
     work_on(&state, Records::Shared(loc), Some(url.trim().to_string()))
 }

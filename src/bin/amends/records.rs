@@ -41,7 +41,7 @@ pub struct MigrateToArgs {
 pub fn migrate_to(db: &mut Db, a: MigrateToArgs) -> Result<ExitCode> {
     let target = SharedLocation::parse(&a.url)?;
     let started = std::time::Instant::now();
-    let report = db.move_to_shared(&target, a.dry_run)?;
+    let report = db.move_to_shared(&target, a.dry_run, amends::progress::ignore)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&report).expect("JSON values always serialise"));
         return Ok(ExitCode::SUCCESS);

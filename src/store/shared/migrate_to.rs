@@ -5,10 +5,12 @@ use super::tables::{Kind, Table, TABLES};
 use super::{migrate, SharedLocation, SQLITE_SCHEMA};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::progress::{self, Job, Progress};
 use crate::store::Db;
 use chrono::NaiveDate;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::ToSql;
+use std::ops::ControlFlow;
 
 /// Rows of one table, as counted on both sides after the copy.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -40,12 +42,24 @@ impl Db {
     /// Copy every record of this file into the empty shared database at
     /// `target`, creating its schema, in one transaction; then count each
     /// table on both sides. With `dry_run`, all of that happens and is then
-    /// rolled back. The file itself is only read.
-    pub fn move_to_shared(&mut self, target: &SharedLocation, dry_run: bool) -> Result<MoveReport> {
-        crate::store::sql::off_runtime(|| self.move_whole(target, dry_run))
+    /// rolled back. The file itself is only read. `progress` hears how far
+    /// the move has got (job [`Job::MoveToShared`]) and can stop it before it
+    /// commits, which leaves the shared database as it was.
+    pub fn move_to_shared(
+        &mut self,
+        target: &SharedLocation,
+        dry_run: bool,
+        mut progress: impl FnMut(Progress) -> ControlFlow<()> + Send,
+    ) -> Result<MoveReport> {
+        crate::store::sql::off_runtime(|| self.move_whole(target, dry_run, &mut progress))
     }
 
-    fn move_whole(&mut self, target: &SharedLocation, dry_run: bool) -> Result<MoveReport> {
+    fn move_whole(
+        &mut self,
+        target: &SharedLocation,
+        dry_run: bool,
+        progress: &mut (impl FnMut(Progress) -> ControlFlow<()> + Send),
+    ) -> Result<MoveReport> {
         let pe = |e| target.error(e);
         let mut client = target.connect()?;
         let mut tx = client.transaction().map_err(pe)?;
@@ -71,11 +85,21 @@ impl Db {
 
         // One read transaction: a consistent snapshot even if the app writes meanwhile.
         let src = self.lite_mut()?.transaction()?;
+        let mut tables = Vec::new();
+        for table in TABLES {
+            let rows: i64 = src.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |r| r.get(0))?;
+            tables.push(TableCount { table: table.name, rows });
+        }
+        let mut steps = Steps::new(progress, tables.iter().map(|t| t.rows.max(0) as u64).sum());
+        steps.tell(TABLES.first().map_or("records", |t| t.name))?;
+
         let rebuild = Rebuild::set_aside(&mut tx, target)?;
         for table in TABLES {
-            copy_table(&src, &mut tx, table, target)?;
+            copy_table(&src, &mut tx, table, target, &mut steps)?;
         }
+        steps.finishing(0, "checks")?;
         rebuild.restore(&mut tx, target)?;
+        steps.finishing(5, "checks")?;
         // Fresh statistics, so the server plans the first searches on the real row counts.
         tx.batch_execute("ANALYZE").map_err(pe)?;
         for table in TABLES.iter().filter(|t| t.identity) {
@@ -88,18 +112,15 @@ impl Db {
             )
             .map_err(pe)?;
         }
-        let mut tables = Vec::new();
-        for table in TABLES {
-            let name = table.name;
-            let here: i64 = src.query_row(&format!("SELECT count(*) FROM {name}"), [], |r| r.get(0))?;
+        for t in &tables {
+            let name = t.table;
             let there: i64 = tx.query_one(&format!("SELECT count(*) FROM {name}"), &[]).map_err(pe)?.get(0);
-            if here != there {
+            if t.rows != there {
                 return Err(Error::shared(
                     target.shown(),
-                    format!("received {there} rows of {name} where the file has {here}; nothing was moved."),
+                    format!("received {there} rows of {name} where the file has {}; nothing was moved.", t.rows),
                 ));
             }
-            tables.push(TableCount { table: name, rows: here });
         }
         same_month_counts(&src, &mut tx, target)?;
         drop(src);
@@ -111,6 +132,8 @@ impl Db {
         );
         tx.execute("INSERT INTO audit_log (at, action, detail) VALUES (now(), 'moved_in', $1)", &[&detail])
             .map_err(pe)?;
+        // The last moment a Cancel still leaves the shared database as it was.
+        steps.finishing(7, "tidying")?;
         if dry_run {
             tx.rollback().map_err(pe)?;
         } else {
@@ -121,7 +144,60 @@ impl Db {
             client.batch_execute("VACUUM (ANALYZE)").map_err(pe)?;
             self.audit("moved_to_shared", &format!("to {}", report.target))?;
         }
+        steps.done();
         Ok(report)
+    }
+}
+
+/// How far a move has got, in steps: one for each row copied, then the
+/// finishing work (rebuilding the indexes and links, counting, tidying),
+/// weighed as the fraction `FINISHING` of the rows.
+struct Steps<'a, P: FnMut(Progress) -> ControlFlow<()>> {
+    progress: &'a mut P,
+    rows: u64,
+    done: u64,
+    total: u64,
+    /// Rows copied since the last report.
+    unsaid: u64,
+}
+
+/// At 100,000 customers the finishing work takes about a third as long as the copy.
+const FINISHING: (u64, u64) = (1, 3);
+/// A report at most every this many rows.
+const EVERY_ROWS: u64 = 2_000;
+
+impl<'a, P: FnMut(Progress) -> ControlFlow<()>> Steps<'a, P> {
+    fn new(progress: &'a mut P, rows: u64) -> Self {
+        let finishing = (rows * FINISHING.0 / FINISHING.1).max(10);
+        Steps { progress, rows, done: 0, total: rows + finishing, unsaid: 0 }
+    }
+
+    fn tell(&mut self, label: &'static str) -> Result<()> {
+        progress::report(self.progress, Progress { job: Job::MoveToShared, done: self.done, total: self.total, label })
+    }
+
+    /// One row of `table` copied.
+    fn row(&mut self, table: &'static str) -> Result<()> {
+        self.done += 1;
+        self.unsaid += 1;
+        if self.unsaid < EVERY_ROWS {
+            return Ok(());
+        }
+        self.unsaid = 0;
+        self.tell(table)
+    }
+
+    /// `tenths` of the finishing work done.
+    fn finishing(&mut self, tenths: u64, label: &'static str) -> Result<()> {
+        self.done = self.rows + (self.total - self.rows) * tenths / 10;
+        self.tell(label)
+    }
+
+    /// Committed (or rolled back, for a dry run): the last report, which can no longer stop anything.
+    fn done(&mut self) {
+        self.done = self.total;
+        let _ =
+            (self.progress)(Progress { job: Job::MoveToShared, done: self.total, total: self.total, label: "tidying" });
     }
 }
 
@@ -197,6 +273,7 @@ fn copy_table(
     tx: &mut postgres::Transaction,
     table: &Table,
     target: &SharedLocation,
+    steps: &mut Steps<impl FnMut(Progress) -> ControlFlow<()>>,
 ) -> Result<()> {
     let kinds: Vec<(&str, Kind)> = table.columns().collect();
     let types: Vec<_> = kinds.iter().map(|(_, k)| k.pg_type()).collect();
@@ -213,6 +290,7 @@ fn copy_table(
         }
         let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|b| b.as_ref()).collect();
         writer.write(&refs).map_err(|e| target.error(e))?;
+        steps.row(table.name)?;
     }
     writer.finish().map_err(|e| target.error(e))?;
     Ok(())

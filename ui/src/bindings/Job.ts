@@ -3,4 +3,4 @@
 /**
  * The long jobs, as the UI tells them apart.
  */
-export type Job = "export" | "import" | "letters" | "sample_data";
+export type Job = "export" | "import" | "letters" | "sample_data" | "move_to_shared";

@@ -9,7 +9,8 @@ import type { Job } from "./Job";
 export type Progress = { job: Job, done: number, total: number, 
 /**
  * What is being worked on, in lowercase: a table ("incidents") for an
- * export, "rows" for an import, "letters", or "customers" then
- * "incidents" for sample data.
+ * export, "rows" for an import, "letters", "customers" then
+ * "incidents" for sample data; for a move, the table being copied, then
+ * "checks", then "tidying".
  */
 label: string, };

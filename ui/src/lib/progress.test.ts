@@ -11,6 +11,9 @@ describe('progressText', () => {
     [p('letters', 3, 40, 'letters'), '3 of 40 letters'],
     [p('letters', 40, 40, 'letters'), 'Saving the PDF…'],
     [p('sample_data', 10, 150, 'customers'), 'Adding sample customers…'],
+    [p('move_to_shared', 2000, 50000, 'incident_edits'), 'Copying incident edits…'],
+    [p('move_to_shared', 40000, 50000, 'checks'), 'Checking the copy…'],
+    [p('move_to_shared', 50000, 50000, 'tidying'), 'Finishing…'],
   ])('%j -> %s', (progress, want) => {
     expect(progressText(progress)).toBe(want);
   });

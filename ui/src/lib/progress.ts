@@ -18,5 +18,10 @@ export function progressText(p: Progress | null): string {
       return p.done >= p.total ? 'Saving the PDF…' : `${of} letters`;
     case 'sample_data':
       return `Adding sample ${p.label}…`;
+    case 'move_to_shared':
+      // The bar also counts the finishing work, so the words give no row counts.
+      if (p.label === 'checks') return 'Checking the copy…';
+      if (p.label === 'tidying') return 'Finishing…';
+      return `Copying ${p.label.replaceAll('_', ' ')}…`;
   }
 }
