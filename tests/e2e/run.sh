@@ -156,11 +156,31 @@ if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
     echo "e2e: the shared database for the two-computer test could not be made" >&2
     status=1
   fi
+fi
+
+# 7. Moving a laptop's records to a shared database from Settings: the app on a file
+# with a sample large enough for the move to take a moment, and an empty database.
+if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
+  MOVE_TO="$(sed -e 's#/postgres?#/e2e_move?#' <<<"$AMENDS_TEST_PG")"
+  mkdir -p "$WORK/move"
+  MDB="$WORK/move/amends.sqlite3"
+  if [[ "$MOVE_TO" == *"/e2e_move?"* ]] \
+    && psql "$AMENDS_TEST_PG" -qX -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' \
+      -c 'DROP DATABASE IF EXISTS e2e_move' -c 'CREATE DATABASE e2e_move' >/dev/null \
+    && "$CLI" --db "$MDB" demo --customers 5000 --incidents 8000 --seed 11 --as-of 2026-11-02 >/dev/null; then
+    # AMENDS_DB names the file only at launch; the switch in Settings is the app's own.
+    start_driver move AMENDS_DB="$MDB" DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/move/no-bus"
+    E2E_MOVE_TO="$MOVE_TO" run_tests move.test.mjs "$MDB" || status=1
+    stop_driver
+  else
+    echo "e2e: the file and the empty database for the move could not be made" >&2
+    status=1
+  fi
 elif [[ "${CI:-}" == true ]]; then
-  echo "e2e: no PostgreSQL test server (AMENDS_TEST_PG is not set): the two-computer test did not run" >&2
+  echo "e2e: no PostgreSQL test server (AMENDS_TEST_PG is not set): the two-computer and move tests did not run" >&2
   status=1
 else
-  echo "e2e: no PostgreSQL test server (run under tests/pg/with-postgres.sh): the two-computer test did not run" >&2
+  echo "e2e: no PostgreSQL test server (run under tests/pg/with-postgres.sh): the two-computer and move tests did not run" >&2
 fi
 
 if [[ $status -ne 0 ]]; then
