@@ -149,6 +149,77 @@ fn only_the_latest_edits_are_kept_and_an_old_copy_is_still_refused() {
     });
 }
 
+/// The server ends every connection (a restart does that): the store's next
+/// step may fail, in words that say what happened, and the one after works
+/// on a new connection. A write whose connection ended is refused, never
+/// taken for one that went through.
+#[test]
+fn a_connection_the_server_ended_is_made_again() {
+    let check = "reconnect";
+    let Some(url) = server_or_skip(check) else { return };
+    let mut db = open(&url, "Sam");
+    db.add_customer(&CustomerInput { name: "Ada Byrne".into(), ..Default::default() }).unwrap();
+    let end_every_connection = || {
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let ended: i64 = admin
+            .query_one(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()) t",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert!(ended >= 1, "the store's connection was there to end");
+    };
+
+    end_every_connection();
+    if let Err(e) = db.search_customers("", None) {
+        let m = e.to_string();
+        assert!(m.contains("connects again at your next step"), "{m}");
+    }
+    assert_eq!(db.search_customers("", None).unwrap().len(), 1, "a new connection");
+    let c = db.add_customer(&CustomerInput { name: "After the restart".into(), ..Default::default() }).unwrap();
+    assert_eq!(db.customer(c.id).unwrap().name, "After the restart");
+
+    // Ended in the middle of a write (waiting for a row another computer holds):
+    // that write fails, nothing of it lands, and the next one works.
+    let id = new_incident(&mut db, c.id, "Late");
+    let mut edit = db.incident(id).unwrap().as_input();
+    edit.title = "Late, and the wrong colour".into();
+    let (held, hold) = std::sync::mpsc::channel();
+    let other = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let mut tx = admin.transaction().unwrap();
+            tx.execute("SELECT id FROM incidents WHERE id = $1 FOR UPDATE", &[&id]).unwrap();
+            held.send(()).unwrap();
+            // The store's write, waiting for the row: ended.
+            for _ in 0..200 {
+                let ended: i64 = tx
+                    .query_one(
+                        "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                         WHERE datname = current_database() AND wait_event_type = 'Lock') t",
+                        &[],
+                    )
+                    .unwrap()
+                    .get(0);
+                if ended > 0 {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            tx.rollback().unwrap();
+        })
+    };
+    hold.recv().unwrap();
+    let err = db.update_incident(id, &edit).unwrap_err();
+    other.join().unwrap();
+    assert!(err.to_string().contains("connects again at your next step"), "{err}");
+    assert_eq!(db.incident(id).unwrap().title, "Late", "nothing of the ended write landed");
+    assert_eq!(db.update_incident(id, &edit).unwrap().title, "Late, and the wrong colour");
+}
+
 #[test]
 fn eight_writers_for_ten_seconds_lose_nothing() {
     let check = "eight writers at once";

@@ -138,7 +138,7 @@ impl Drop for Snapshot<'_> {
     fn drop(&mut self) {
         if let Snapshot::Shared(sql) = self {
             // Read only: ending it can lose nothing, and a broken connection reports itself on the next use.
-            let _ = sql.execute_batch("COMMIT");
+            let _ = sql.end("COMMIT");
         }
     }
 }
@@ -151,7 +151,7 @@ impl Db {
             On::Lite(c) => Snapshot::Lite(c.unchecked_transaction()?),
             On::Pg(_) => {
                 let shared = self.sql();
-                shared.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+                shared.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
                 Snapshot::Shared(shared)
             }
         };

@@ -262,16 +262,16 @@ impl Db {
             Conn::Pg(cell) => {
                 let sql = Sql { on: sql::On::Pg(cell), person };
                 // The counter's row lock makes writers take turns (see the shared schema).
-                sql.execute_batch("BEGIN; UPDATE change_counter SET counter = counter + 1 WHERE id = 1")?;
+                sql.begin("BEGIN; UPDATE change_counter SET counter = counter + 1 WHERE id = 1")?;
                 match f(&sql) {
                     Ok(out) => {
-                        sql.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+                        sql.end(if commit { "COMMIT" } else { "ROLLBACK" })?;
                         Ok(out)
                     }
                     Err(e) => {
                         // The error is what the owner needs to see; a failed rollback
                         // leaves a connection the server ends anyway.
-                        let _ = sql.execute_batch("ROLLBACK");
+                        let _ = sql.end("ROLLBACK");
                         Err(e)
                     }
                 }

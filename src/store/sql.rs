@@ -14,6 +14,7 @@ use postgres::types::{FromSql, IsNull, ToSql, Type};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -394,7 +395,16 @@ pub(crate) struct PgConn {
     client: Option<postgres::Client>,
     statements: HashMap<String, postgres::Statement>,
     pub location: super::shared::SharedLocation,
+    /// Transactions begun (`Sql::begin`) and not yet ended on this connection.
+    /// While one is open the connection is never replaced: what the
+    /// transaction did would be lost, so its next statement fails instead.
+    open: u32,
+    last_used: Instant,
 }
+
+/// A connection unused this long is checked (one round trip) before its next
+/// statement: after the laptop slept, or the server restarted, it is made again.
+const CHECK_AFTER_IDLE: Duration = Duration::from_secs(10);
 
 impl Drop for PgConn {
     fn drop(&mut self) {
@@ -407,14 +417,36 @@ impl Drop for PgConn {
 
 impl PgConn {
     pub fn new(client: postgres::Client, location: super::shared::SharedLocation) -> PgConn {
-        PgConn { client: Some(client), statements: HashMap::new(), location }
+        PgConn { client: Some(client), statements: HashMap::new(), location, open: 0, last_used: Instant::now() }
     }
 
     fn client(&mut self) -> &mut postgres::Client {
         self.client.as_mut().expect("the client is there until the connection is dropped")
     }
 
+    /// Before a statement: outside a transaction, a connection the server ended
+    /// (a restart, a network drop, a laptop waking up) is replaced by a new one,
+    /// so one lost connection costs at most the statement that found it lost.
+    fn ready(&mut self) -> Result<()> {
+        if self.open == 0 {
+            let idle = self.last_used.elapsed() >= CHECK_AFTER_IDLE;
+            let client = self.client();
+            let gone = client.is_closed() || (idle && off_runtime(|| client.is_valid(Duration::from_secs(5))).is_err());
+            if gone {
+                let fresh = self.location.connect()?;
+                // Prepared statements belong to the old connection.
+                self.statements.clear();
+                if let Some(old) = self.client.replace(fresh) {
+                    off_runtime(move || drop(old));
+                }
+            }
+        }
+        self.last_used = Instant::now();
+        Ok(())
+    }
+
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
+        self.ready()?;
         if let Some(st) = self.statements.get(sql) {
             return Ok(st.clone());
         }
@@ -512,11 +544,34 @@ impl<'a> Sql<'a> {
             On::Lite(c) => Ok(c.execute_batch(sql)?),
             On::Pg(cell) => {
                 let mut pg = cell.borrow_mut();
+                pg.ready()?;
                 let client = pg.client();
                 let r = off_runtime(|| client.batch_execute(sql));
                 r.map_err(|e| pg.location.error(e))
             }
         }
+    }
+
+    /// Begin a transaction with `sql` (on the shared database: until `end`, the
+    /// connection is kept even if it fails, so a lost transaction is never
+    /// mistaken for one that went through).
+    pub fn begin(&self, sql: &str) -> Result<()> {
+        self.execute_batch(sql)?;
+        if let On::Pg(cell) = self.on {
+            cell.borrow_mut().open += 1;
+        }
+        Ok(())
+    }
+
+    /// End the transaction `begin` started, with COMMIT or ROLLBACK.
+    pub fn end(&self, sql: &str) -> Result<()> {
+        // Run on the connection the transaction began on, then let it be replaced.
+        let r = self.execute_batch(sql);
+        if let On::Pg(cell) = self.on {
+            let mut pg = cell.borrow_mut();
+            pg.open = pg.open.saturating_sub(1);
+        }
+        r
     }
 
     /// Every row, each read by `f`, until `f` says stop.

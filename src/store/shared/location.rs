@@ -120,8 +120,16 @@ impl SharedLocation {
             Some(db) if db.code() == &postgres::error::SqlState::INVALID_CATALOG_NAME => {
                 "has no database of that name. Create it first (createdb), or check its name in the address.".to_string()
             }
+            // The server ended the connection: restarted, shut down, or asked to end it.
+            Some(db) if db.code().code().starts_with("57P") => {
+                "ended the connection (it was restarted or stopped). Amends connects again at your next step; \
+                 if that fails too, check that the server is running."
+                    .to_string()
+            }
             Some(db) => format!("refused the request: {}", db.message()),
-            None if e.is_closed() => "closed the connection. Check that the server is running and reachable.".into(),
+            None if e.is_closed() => "closed the connection. Amends connects again at your next step; if that \
+                 fails too, check that the server is running and reachable."
+                .into(),
             None => {
                 // The client's own words with their causes (a TLS failure says why only there).
                 let mut text = e.to_string();
