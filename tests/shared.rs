@@ -220,6 +220,45 @@ fn a_connection_the_server_ended_is_made_again() {
     assert_eq!(db.update_incident(id, &edit).unwrap().title, "Late, and the wrong colour");
 }
 
+/// Customers too: a save from a form filled before someone else's save is
+/// refused, naming them; from the current version it goes through; the CLI
+/// (no version sent) checks nothing.
+#[test]
+fn a_customer_saved_from_an_older_copy_is_refused() {
+    crate::common::each_engine("customer versions", |mut db| {
+        db.set_person(Some("Sam"));
+        let c = db.add_customer(&CustomerInput { name: "Ada Byrne".into(), ..Default::default() }).unwrap();
+        assert_eq!(c.version, 1);
+        let priyas_form = c.as_input();
+        let mut his = c.as_input();
+        his.phone = Some("+44 20 7946 0018".into());
+        let saved = db.update_customer(c.id, &his).unwrap();
+        assert_eq!((saved.version, saved.updated_by.as_deref()), (2, Some("Sam")));
+
+        db.set_person(Some("Priya"));
+        let mut hers = priyas_form.clone();
+        hers.email = Some("ada@example.com".into());
+        let err = db.update_customer(c.id, &hers).unwrap_err();
+        assert_eq!(err.kind(), "conflict");
+        assert!(err.to_string().starts_with("Sam changed this customer at "), "{err}");
+        let now = db.customer(c.id).unwrap();
+        assert_eq!(now.phone.as_deref(), Some("+44 20 7946 0018"), "his save stands");
+        assert_eq!(now.email, None, "hers did not land");
+
+        let mut again = now.as_input();
+        again.email = Some("ada@example.com".into());
+        let saved = db.update_customer(c.id, &again).unwrap();
+        assert_eq!(saved.phone.as_deref(), Some("+44 20 7946 0018"));
+        assert_eq!(saved.email.as_deref(), Some("ada@example.com"));
+        assert_eq!((saved.version, saved.updated_by.as_deref()), (3, Some("Priya")));
+
+        let mut blind = priyas_form;
+        blind.seen_version = None;
+        blind.notes = Some("Prefers a call".into());
+        assert_eq!(db.update_customer(c.id, &blind).unwrap().version, 4, "no version sent: nothing checked");
+    });
+}
+
 #[test]
 fn eight_writers_for_ten_seconds_lose_nothing() {
     let check = "eight writers at once";

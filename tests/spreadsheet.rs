@@ -65,6 +65,7 @@ fn sample_in(mut db: Db) -> Db {
             tags: vec!["vip".into(), "trade".into()],
             yearly_spend: Some("1,240.55".into()),
             expected_years: Some(4),
+            seen_version: None,
         })
         .unwrap()
         .id;

@@ -379,6 +379,7 @@ fn released_migrations_are_never_edited() {
         ("006_causes.sql", PIN_006),
         ("007_change_photos.sql", PIN_007),
         ("008_people.sql", PIN_008),
+        ("009_customer_versions.sql", PIN_009),
     ];
     for (file, want) in pinned {
         let got = fnv1a(&std::fs::read(dir.join(file)).unwrap());
@@ -396,6 +397,7 @@ const PIN_005: u64 = 0x27dc6e69589f25ea;
 const PIN_004: u64 = 0x9966f38ccf4e4fb1;
 const PIN_007: u64 = 0x7e3f11b0ca267941;
 const PIN_008: u64 = 0xe70b3d1ad37e09f8;
+const PIN_009: u64 = 0x90a8885131c95088;
 
 /// Migration 004: a database written before "the follow-up waits for the fix"
 /// has incidents marked follow-up-due with changes but no fix; opening it

@@ -52,6 +52,11 @@ pub struct Customer {
     pub expected_years: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Raised by every save of the customer; an edit form sends back the one
+    /// it was filled from (`CustomerInput::seen_version`).
+    pub version: i64,
+    /// Who saved it last, when a name is set on their computer.
+    pub updated_by: Option<String>,
 }
 
 /// A customer form as typed: money as text, parsed and checked by `validated`.
@@ -68,6 +73,9 @@ pub struct CustomerInput {
     pub tags: Vec<String>,
     pub yearly_spend: Option<String>,
     pub expected_years: Option<u32>,
+    /// The customer's `version` this form was filled from: the save is refused
+    /// if someone saved the customer since. None (a new customer, the CLI) checks nothing.
+    pub seen_version: Option<i64>,
 }
 
 /// A checked customer form, ready to store.
@@ -166,6 +174,7 @@ impl Customer {
             tags: self.tags.clone(),
             yearly_spend: Some(crate::money::to_decimal(self.yearly_spend_minor)),
             expected_years: Some(self.expected_years),
+            seen_version: Some(self.version),
         }
     }
 

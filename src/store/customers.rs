@@ -15,12 +15,26 @@ impl Db {
         self.customer(id)
     }
 
+    /// Save an edit. With `input.seen_version`, refused (kind "conflict") when
+    /// someone saved the customer since that version: nothing of theirs is overwritten.
     pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
         let c = input.validated()?;
         self.write(|tx| {
-            if update_customer_row(tx, id, &c, Some(&c.search_text()), &dates::to_text(dates::now()))? == 0 {
+            let now =
+                tx.query_opt("SELECT row_version, updated_by, updated_at FROM customers WHERE id = ?", [id], |r| {
+                    Ok((
+                        r.get::<_, i64>("row_version")?,
+                        r.get::<_, Option<String>>("updated_by")?,
+                        instant(r, "updated_at")?,
+                    ))
+                })?;
+            let Some((version, by, at)) = now else {
                 return Err(Error::not_found(format!("Customer #{id}")));
+            };
+            if input.seen_version.is_some_and(|seen| seen != version) {
+                return Err(super::incidents::refusal("customer", by.as_deref(), Some(at), ""));
             }
+            update_customer_row(tx, id, &c, Some(&c.search_text()), &dates::to_text(dates::now()))?;
             Ok(())
         })?;
         self.customer(id)
@@ -162,9 +176,13 @@ pub(crate) fn update_customer_row(
             }
         })
         .collect();
-    let sql = format!("UPDATE customers SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
+    // Every save raises the version, an import's too: a form open meanwhile is then refused.
+    let sql = format!(
+        "UPDATE customers SET {}, updated_at = ?, row_version = row_version + 1, updated_by = ? WHERE id = ?",
+        sets.join(", ")
+    );
     let mut values = column_values(c, search_text.map(str::to_string));
-    values.extend([now.to_string().into(), id.into()]);
+    values.extend([now.to_string().into(), tx.person().map_or(Value::Null, |p| p.into()), id.into()]);
     tx.execute(&sql, values)
 }
 
@@ -188,5 +206,7 @@ pub(crate) fn customer_from_row(r: &Row) -> Result<Customer> {
         expected_years: r.get("expected_years")?,
         created_at: instant(r, "created_at")?,
         updated_at: instant(r, "updated_at")?,
+        version: r.get("row_version")?,
+        updated_by: r.get("updated_by")?,
     })
 }

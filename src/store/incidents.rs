@@ -968,26 +968,34 @@ fn conflict(tx: &Sql, id: i64, seen: i64) -> Result<Error> {
         }
     }
     let who = match people.as_slice() {
-        [] => "Someone else".to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => None,
+        [one] => Some(one.clone()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
     };
-    let when = edits.last().map(|(at, ..)| {
+    Ok(refusal("incident", who.as_deref(), edits.last().map(|(at, ..)| *at), &what.join(", ")))
+}
+
+/// The refusal of a save made from an older copy of a `thing` ("incident",
+/// "customer"): who changed it since, when (this computer's time) and, when
+/// known, what.
+pub(crate) fn refusal(thing: &str, who: Option<&str>, at: Option<DateTime<Utc>>, what: &str) -> Error {
+    let who = who.unwrap_or("Someone else");
+    let when = at.map(|at| {
         let local = at.with_timezone(&chrono::Local);
         if local.date_naive() == chrono::Local::now().date_naive() {
-            local.format("%H:%M").to_string()
+            local.format(" at %H:%M").to_string()
         } else {
-            local.format("%b %-d, %H:%M").to_string()
+            local.format(" at %b %-d, %H:%M").to_string()
         }
     });
-    let changed = if what.is_empty() { String::new() } else { format!(": {}", what.join(", ")) };
-    Ok(Error::Conflict {
+    let what = if what.is_empty() { String::new() } else { format!(": {what}") };
+    Error::Conflict {
         message: format!(
-            "{who} changed this incident{} since you opened it{changed}. Your edit was not saved, so nothing of \
+            "{who} changed this {thing}{} since you opened it{what}. Your edit was not saved, so nothing of \
              theirs was lost. Look at their changes, then make yours again.",
-            when.map(|w| format!(" at {w}")).unwrap_or_default()
+            when.unwrap_or_default()
         ),
-    })
+    }
 }
 
 /// What an edit of the details changes, in words for the owner.

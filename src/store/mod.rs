@@ -52,6 +52,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_causes.sql"),
     include_str!("migrations/007_change_photos.sql"),
     include_str!("migrations/008_people.sql"),
+    include_str!("migrations/009_customer_versions.sql"),
 ];
 
 /// The newest schema this build understands.

@@ -192,4 +192,38 @@ describe('two people on one shared database', () => {
     assert.equal(entry.kind, 'note');
     if ('person' in entry) assert.equal(entry.person, 'Priya');
   });
+
+  step('both edit the customer: her save from the older form is refused, showing his phone beside her email', async () => {
+    const name = incident.customer_name;
+    for (const s of [sam, priya]) {
+      await (await s.byText('main button.quiet', name, 5000)).click();
+      await s.waitFor(async () => (await textOf(s, 'main h1')) === name, 10000, 'the customer page');
+      await (await s.byText('main button', 'Edit', 5000)).click();
+      await s.wait('#c-phone', 10000);
+    }
+    const phone = '+44 29 2018 0042';
+    const email = 'shared-e2e@example.com';
+    const his = await sam.$('#c-phone');
+    await his.clear();
+    await his.type(phone);
+    await (await sam.$('main form button[type="submit"]')).click();
+    await sam.waitFor(async () => (await textOf(sam, 'main h1')) === name, 10000, 'Sam\'s save');
+
+    const hers = await priya.$('#c-email');
+    await hers.clear();
+    await hers.type(email);
+    await (await priya.$('main form button[type="submit"]')).click();
+    const refusal = await priya.byText('main form .form-error', 'Sam changed this customer', 10000);
+    assert.match(await refusal.text(), /Your edit was not saved/);
+    await priya.waitFor(async () => (await (await priya.$('#c-phone')).prop('value')) === phone, 5000, 'his phone shown');
+    assert.equal(await (await priya.$('#c-email')).prop('value'), email, 'her typing kept');
+    await shot(priya, '23-shared-customer-conflict');
+
+    await (await priya.$('main form button[type="submit"]')).click();
+    await priya.waitFor(async () => (await textOf(priya, 'main h1')) === name, 10000, 'her save, from the newer version');
+    const stored = cli('customers', 'show', String(incident.customer_id));
+    assert.equal(stored.phone, phone);
+    assert.equal(stored.email, email);
+    assert.equal(stored.updated_by, 'Priya');
+  });
 });

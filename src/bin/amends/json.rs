@@ -26,6 +26,8 @@ pub fn customer(c: &Customer, cur: Currency) -> Value {
         "currency": cur.code(),
         "created_at": c.created_at,
         "updated_at": c.updated_at,
+        "version": c.version,
+        "updated_by": c.updated_by,
     })
 }
 

@@ -334,6 +334,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 tags: vec![],
                 yearly_spend: a.yearly_spend,
                 expected_years: a.expected_years,
+                seen_version: None,
             })?;
             println!("{}", c.id);
         }

@@ -571,6 +571,8 @@ fn merge(existing: &Customer, row: &CustomerInput) -> CustomerInput {
         tags,
         yearly_spend: row.yearly_spend.clone().or_else(|| Some(money::to_decimal(existing.yearly_spend_minor))),
         expected_years: row.expected_years.or(Some(existing.expected_years)),
+        // Merged inside the import's own transaction: nobody saved in between.
+        seen_version: None,
     }
 }
 

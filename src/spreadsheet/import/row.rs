@@ -282,6 +282,7 @@ pub fn read(rec: &csv::StringRecord, columns: usize, map: &Mapping) -> Read {
             tags,
             yearly_spend: get(Field::YearlySpend),
             expected_years,
+            seen_version: None,
         }),
         named_after,
     )

@@ -14,14 +14,15 @@ pub use migrate_to::{MoveReport, TableCount};
 use crate::error::{Error, Result};
 
 /// Numbered migrations of the shared schema; index + 1 is the version.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/001_shared.sql")];
+pub(crate) const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/001_shared.sql"), include_str!("migrations/002_customer_versions.sql")];
 
 /// The newest shared schema this build understands.
 pub const SHARED_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The SQLite schema version the shared schema mirrors; a file is moved
 /// only once it is at this version (opening it migrates it).
-pub const SQLITE_SCHEMA: i64 = 8;
+pub const SQLITE_SCHEMA: i64 = 9;
 
 /// The schema version of the shared database: 0 when it is empty. A database
 /// with tables but no Amends version table is another program's.

@@ -103,7 +103,7 @@ pub const TABLES: &[Table] = &[
         name: "customers",
         columns: "id:n name:t company:t email:t phone:t phone_digits:t address_lines:t city:t region:t postal_code:t \
                   country:t notes:t tags:t yearly_spend_minor:n expected_years:n search_text:t name_key:t \
-                  created_at:i updated_at:i sample:f",
+                  created_at:i updated_at:i sample:f row_version:n updated_by:t",
         identity: true,
     },
     Table {

@@ -9,4 +9,13 @@ yearly_spend_minor: number,
 /**
  * How many more years we expect them to stay if all goes well.
  */
-expected_years: number, created_at: string, updated_at: string, };
+expected_years: number, created_at: string, updated_at: string, 
+/**
+ * Raised by every save of the customer; an edit form sends back the one
+ * it was filled from (`CustomerInput::seen_version`).
+ */
+version: number, 
+/**
+ * Who saved it last, when a name is set on their computer.
+ */
+updated_by: string | null, };

@@ -4,4 +4,9 @@ import type { Address } from "./Address";
 /**
  * A customer form as typed: money as text, parsed and checked by `validated`.
  */
-export type CustomerInput = { name: string, company: string | null, email: string | null, phone: string | null, address: Address, notes: string | null, tags: Array<string>, yearly_spend: string | null, expected_years: number | null, };
+export type CustomerInput = { name: string, company: string | null, email: string | null, phone: string | null, address: Address, notes: string | null, tags: Array<string>, yearly_spend: string | null, expected_years: number | null, 
+/**
+ * The customer's `version` this form was filled from: the save is refused
+ * if someone saved the customer since. None (a new customer, the CLI) checks nothing.
+ */
+seen_version: number | null, };
