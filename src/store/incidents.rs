@@ -992,7 +992,7 @@ pub(crate) fn refusal(thing: &str, who: Option<&str>, at: Option<DateTime<Utc>>,
     Error::Conflict {
         message: format!(
             "{who} changed this {thing}{} since you opened it{what}. Your edit was not saved, so nothing of \
-             theirs was lost. Look at their changes, then make yours again.",
+             theirs was lost. Their changes are shown now, with what you typed kept: check them, then save again.",
             when.unwrap_or_default()
         ),
     }

@@ -126,6 +126,12 @@ fi
 # tests/pg/with-postgres.sh runs (AMENDS_TEST_PG). Without that server the test
 # cannot run: in CI that is a failure (scripts/deps.sh installs PostgreSQL),
 # elsewhere a note.
+# An empty database NAME on the private PostgreSQL server (dropped first if a run left it).
+new_database() {
+  psql "$AMENDS_TEST_PG" -qX -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' \
+    -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+}
+
 if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
   # A password in the address, which the server (trust authentication) ignores:
   # the test checks that neither window ever shows it.
@@ -134,8 +140,7 @@ if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
   # A new database with a small sample from the CLI, loaded by nobody in particular
   # (whatever name this machine's own settings hold).
   if [[ "$SHARED" == *":$SECRET@"*"/e2e_shared?"* ]] \
-    && psql "$AMENDS_TEST_PG" -qX -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' \
-      -c 'DROP DATABASE IF EXISTS e2e_shared' -c 'CREATE DATABASE e2e_shared' >/dev/null \
+    && new_database e2e_shared \
     && env -u AMENDS_PERSON XDG_CONFIG_HOME="$WORK/loader/config" \
       "$CLI" --db "$SHARED" demo --customers 30 --incidents 40 --seed 7 --as-of 2026-11-02 >/dev/null; then
     # Each computer is its own desktop session. The single-instance plugin looks for a
@@ -165,8 +170,7 @@ if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
   mkdir -p "$WORK/move"
   MDB="$WORK/move/amends.sqlite3"
   if [[ "$MOVE_TO" == *"/e2e_move?"* ]] \
-    && psql "$AMENDS_TEST_PG" -qX -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' \
-      -c 'DROP DATABASE IF EXISTS e2e_move' -c 'CREATE DATABASE e2e_move' >/dev/null \
+    && new_database e2e_move \
     && "$CLI" --db "$MDB" demo --customers 5000 --incidents 8000 --seed 11 --as-of 2026-11-02 >/dev/null; then
     # AMENDS_DB names the file only at launch; the switch in Settings is the app's own.
     start_driver move AMENDS_DB="$MDB" DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/move/no-bus"

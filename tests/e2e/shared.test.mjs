@@ -142,7 +142,7 @@ describe('two people on one shared database', () => {
     const refusal = await priya.byText('#i-edit-form [role="alert"]', 'Sam changed this incident', 10000);
     assert.match(
       await refusal.text(),
-      /^Sam changed this incident at .+? since you opened it: title\. Your edit was not saved, so nothing of theirs was lost\. Look at their changes, then make yours again\.$/,
+      /^Sam changed this incident at .+? since you opened it: title\. Your edit was not saved, so nothing of theirs was lost\. Their changes are shown now, with what you typed kept: check them, then save again\.$/,
     );
     // The page shows his version, and the form what she typed.
     assert.equal(await textOf(priya, 'main h1'), samTitle);
