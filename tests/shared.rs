@@ -259,6 +259,28 @@ fn a_customer_saved_from_an_older_copy_is_refused() {
     });
 }
 
+/// Several computers starting at once on a new (or newly updated) shared
+/// database: each opens it, and its schema is made once.
+#[test]
+fn computers_opening_a_new_database_at_once_make_its_schema_once() {
+    let check = "opening at once";
+    let Some(url) = server_or_skip(check) else { return };
+    let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let computers: Vec<_> = (0..4)
+        .map(|_| {
+            let (url, start) = (url.clone(), start.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                Db::open_shared(&SharedLocation::parse(&url).unwrap()).map(drop).map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    let opened: Vec<_> = computers.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+    let versions = count(&url, "amends_schema");
+    assert_eq!(versions, amends::store::shared::SHARED_SCHEMA_VERSION);
+}
+
 #[test]
 fn eight_writers_for_ten_seconds_lose_nothing() {
     let check = "eight writers at once";

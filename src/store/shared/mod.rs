@@ -47,9 +47,15 @@ pub(crate) fn schema_version(c: &mut impl postgres::GenericClient, loc: &SharedL
     Ok(0)
 }
 
+/// The advisory lock that migrations take ("amends" in ASCII).
+const SCHEMA_LOCK: i64 = 0x616d_656e_6473;
+
 /// Bring the shared schema up to date inside the caller's transaction, or
 /// refuse a schema from a newer Amends.
 pub(crate) fn migrate(tx: &mut postgres::Transaction, loc: &SharedLocation) -> Result<i64> {
+    // Two computers opening the database at once (the first start after an update) take
+    // turns here, so the second finds the schema the first made instead of making it again.
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK]).map_err(|e| loc.error(e))?;
     let found = schema_version(tx, loc)?;
     if found > SHARED_SCHEMA_VERSION {
         return Err(Error::NewerSchema { found, supported: SHARED_SCHEMA_VERSION });
