@@ -455,6 +455,78 @@ fn a_file_moves_to_an_empty_shared_database_whole_and_counted() {
     assert_eq!(count(&url, "customers"), 151);
 }
 
+/// A database with no records yet may hold lines of its own (here, those of an
+/// empty file moved there first, and columns remembered for an import): a real
+/// move still goes in, keeping them beside the file's. A file that is not there
+/// is refused, not made empty and moved.
+#[test]
+fn a_move_into_a_database_without_records_keeps_its_own_lines() {
+    let check = "move beside lines of its own";
+    let Some(url) = server_or_skip(check) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("not-there.sqlite3");
+    let o = amends(missing.to_str().unwrap(), &["migrate-to", &url]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("There is no records file at"), "{}", stderr(&o));
+    assert!(!missing.exists(), "no empty file made");
+
+    let empty = dir.path().join("empty.sqlite3");
+    drop(Db::open(&empty).unwrap());
+    let o = amends(empty.to_str().unwrap(), &["migrate-to", &url]);
+    assert!(stdout(&o).contains("Moved 0 customers and 0 incidents"), "{}{}", stdout(&o), stderr(&o));
+    let mut pg = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    pg.execute("INSERT INTO import_mappings VALUES ('name|phone', '{}', now()), ('only|there', '{}', now())", &[])
+        .unwrap();
+    let theirs: Vec<(i64, String)> =
+        pg.query("SELECT id, action FROM audit_log", &[]).unwrap().iter().map(|r| (r.get(0), r.get(1))).collect();
+    assert_eq!(theirs.len(), 1, "the empty move's own line");
+
+    let file = dir.path().join("shop.sqlite3");
+    let f = file.to_str().unwrap();
+    assert!(amends(f, &["demo", "--customers", "40", "--incidents", "60", "--seed", "9"]).status.success());
+    let lite = rusqlite::Connection::open(&file).unwrap();
+    lite.execute("INSERT INTO import_mappings VALUES ('name|phone', '{\"file\": 1}', '2026-11-02T10:00:00Z')", [])
+        .unwrap();
+    for n in 1..=3 {
+        lite.execute(
+            "INSERT INTO audit_log (at, action, detail) VALUES ('2026-11-02T10:00:00Z', 'restored', ?1)",
+            [format!("line {n}")],
+        )
+        .unwrap();
+    }
+    let file_lines: i64 = lite.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+    let o = amends(f, &["migrate-to", &url]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Moved 40 customers and 60 incidents"), "{}", stdout(&o));
+
+    // The file's lines, then the database's own (renumbered after them), then the move.
+    let lines: Vec<(i64, String)> = pg
+        .query("SELECT id, action FROM audit_log ORDER BY id", &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let ids: Vec<i64> = lines.iter().map(|l| l.0).collect();
+    assert_eq!(ids, (1..=file_lines + 2).collect::<Vec<_>>());
+    let actions: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
+    assert_eq!(actions, ["restored", "restored", "restored", "moved_in", "moved_in"]);
+    assert_eq!(theirs[0].1, "moved_in");
+    // The file's columns win for the header both remember; the database's other one stays.
+    let maps: Vec<(String, String)> = pg
+        .query("SELECT header_key, mapping FROM import_mappings ORDER BY header_key", &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(maps, [("name|phone".into(), "{\"file\": 1}".into()), ("only|there".into(), "{}".into())]);
+    // A new audit line is numbered after all of them.
+    let next: i64 = pg
+        .query_one("INSERT INTO audit_log (at, action, detail) VALUES (now(), 'test', '') RETURNING id", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(next, lines.last().unwrap().0 + 1);
+}
+
 /// The move tells how far it has got, table by table, and a Cancel before it
 /// commits leaves the shared database as it was: empty, and ready for a move.
 #[test]
@@ -600,6 +672,7 @@ fn a_password_never_shows_in_errors_or_the_audit_log() {
     assert!(!stderr(&o).contains("s3cr3t"), "{}", stderr(&o));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("f.sqlite3");
+    drop(Db::open(&file).unwrap());
     assert!(amends(file.to_str().unwrap(), &["migrate-to", &with_pw]).status.success());
     let db = Db::open(&file).unwrap();
     let log = format!("{:?}", db.audit_log().unwrap());

@@ -15,6 +15,7 @@ use amends::demo::{self, DemoOptions};
 use amends::domain::{Address, CustomerInput, DiscoveredBy, IncidentInput, RecoveryStep, Status};
 use amends::store::{self, IncidentFilter, StepAction};
 use amends::text::shown;
+use amends::this_computer::Records;
 use amends::{Db, Error, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -261,10 +262,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(db: Option<PathBuf>) -> Result<Db> {
+/// What `--db` names (a file or a shared database), else the file in the app-data folder.
+fn records(db: Option<PathBuf>) -> Result<Records> {
     match db {
-        Some(p) => amends::this_computer::Records::named(p.as_os_str())?.open(),
-        None => Db::open(&store::default_path()?),
+        Some(p) => Records::named(p.as_os_str()),
+        None => Ok(Records::File(store::default_path()?)),
     }
 }
 
@@ -289,7 +291,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Printers { json } => return letters_cli::printers(json),
         other => other,
     };
-    let mut db = open(cli.db)?;
+    let records = records(cli.db)?;
+    // Opening a file that is not there makes an empty one: a move would then copy nothing.
+    if let (Command::MigrateTo(_), Records::File(path)) = (&command, &records) {
+        if !path.exists() {
+            return Err(Error::invalid(
+                "db",
+                format!("There is no records file at {} to move. Name yours with --db FILE.", path.display()),
+            ));
+        }
+    }
+    let mut db = records.open()?;
     let person = cli.person.or_else(|| {
         let settings = amends::this_computer::ThisComputer::default_path()?;
         amends::this_computer::ThisComputer::load(&settings).ok()?.person

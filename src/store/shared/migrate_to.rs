@@ -85,6 +85,7 @@ impl Db {
 
         // One read transaction: a consistent snapshot even if the app writes meanwhile.
         let src = self.lite_mut()?.transaction()?;
+        let kept = Kept::make_room(&src, &mut tx, target)?;
         let mut tables = Vec::new();
         for table in TABLES {
             let rows: i64 = src.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |r| r.get(0))?;
@@ -115,10 +116,15 @@ impl Db {
         for t in &tables {
             let name = t.table;
             let there: i64 = tx.query_one(&format!("SELECT count(*) FROM {name}"), &[]).map_err(pe)?.get(0);
-            if t.rows != there {
+            let own = kept.rows(name);
+            if t.rows + own != there {
+                let beside = if own > 0 { format!(" beside the {own} it held") } else { String::new() };
                 return Err(Error::shared(
                     target.shown(),
-                    format!("received {there} rows of {name} where the file has {}; nothing was moved.", t.rows),
+                    format!(
+                        "received {there} rows of {name} where the file has {}{beside}; nothing was moved.",
+                        t.rows
+                    ),
                 ));
             }
         }
@@ -146,6 +152,42 @@ impl Db {
         }
         steps.done();
         Ok(report)
+    }
+}
+
+/// What an empty database (no customers, incidents or causes) may still hold
+/// of its own, kept beside the file's rows rather than refused or thrown away:
+/// audit lines (of an earlier move of an empty file, say), numbered after the
+/// file's, and the columns remembered for an import, where the file's win for
+/// the same header.
+struct Kept {
+    audit_lines: i64,
+    mappings: i64,
+}
+
+impl Kept {
+    fn make_room(src: &rusqlite::Transaction, tx: &mut postgres::Transaction, target: &SharedLocation) -> Result<Kept> {
+        let pe = |e| target.error(e);
+        let file_max: i64 = src.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| r.get(0))?;
+        // Through negative numbers, so no two lines hold one id on the way.
+        tx.execute("UPDATE audit_log SET id = -id", &[]).map_err(pe)?;
+        let audit_lines = tx.execute("UPDATE audit_log SET id = $1 - id", &[&file_max]).map_err(pe)? as i64;
+        let keys: Vec<String> = src
+            .prepare("SELECT header_key FROM import_mappings")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.execute("DELETE FROM import_mappings WHERE header_key = ANY($1)", &[&keys]).map_err(pe)?;
+        let mappings: i64 = tx.query_one("SELECT count(*) FROM import_mappings", &[]).map_err(pe)?.get(0);
+        Ok(Kept { audit_lines, mappings })
+    }
+
+    /// Rows of `table` the shared database held before the copy and keeps.
+    fn rows(&self, table: &str) -> i64 {
+        match table {
+            "audit_log" => self.audit_lines,
+            "import_mappings" => self.mappings,
+            _ => 0,
+        }
     }
 }
 
