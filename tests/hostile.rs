@@ -296,6 +296,19 @@ fn the_database_location_is_a_plain_path() {
     assert!(stderr(&o).contains("The shared database postgres://sam@nowhere.invalid:5432/shop"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("hunter2"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is created for a URL");
+    // libpq's keyword form, as managed services show it: pointed to the address form, no file made.
+    for kw in ["host=/tmp/pg port=5433 user=sam password=hunter2 dbname=shop", "dbname = shop"] {
+        let o = std::process::Command::new(crate::common::amends_bin())
+            .current_dir(dir.path())
+            .args(["--db", kw, "customers", "list"])
+            .env_remove("AMENDS_DB")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{kw}");
+        assert!(stderr(&o).contains("postgres://USER@HOST:PORT/DATABASE"), "{kw}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("hunter2"));
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is created for a connection string");
     // A relative path is made absolute and opened as a file.
     let o = std::process::Command::new(crate::common::amends_bin())
         .current_dir(dir.path())

@@ -87,6 +87,14 @@ pub fn default_path() -> Result<PathBuf> {
     Ok(base.join(APP_IDENTIFIER).join(DB_FILE_NAME))
 }
 
+/// libpq's other way to name a server, `host=db.example.com dbname=shop user=sam`,
+/// which managed services show beside the URL: it would otherwise be taken as a
+/// file name (and its folders made).
+fn is_keyword_connection_string(t: &str) -> bool {
+    const KEYWORDS: [&str; 8] = ["host", "hostaddr", "port", "dbname", "user", "password", "passfile", "sslmode"];
+    t.split_once('=').is_some_and(|(k, _)| KEYWORDS.contains(&k.trim()))
+}
+
 /// The database location the owner gave (`--db`, `AMENDS_DB`), as an
 /// absolute plain path: never a SQLite URI, `:memory:`, or a server URL.
 pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
@@ -99,6 +107,13 @@ pub fn location(given: &std::ffi::OsStr) -> Result<PathBuf> {
         return Err(Error::invalid(
             "db",
             "A shared database (postgres://…) is not a file. Give the path of a records file here.",
+        ));
+    }
+    if is_keyword_connection_string(t) {
+        return Err(Error::invalid(
+            "db",
+            "That is a PostgreSQL connection string of keywords (host=… dbname=…). Amends names a shared \
+             database by its address instead: postgres://USER@HOST:PORT/DATABASE (the password in a password file).",
         ));
     }
     if t.contains("://") || t.starts_with("file:") || t == ":memory:" || t.starts_with(":memory:") {
