@@ -631,6 +631,14 @@ fn backups_of_a_shared_database_are_the_servers() {
     assert!(e.contains("pg_dump"), "{e}");
     assert!(db.backup_now("manual", Default::default()).unwrap().is_none());
     assert!(db.restore_from(Path::new("/nonexistent")).unwrap_err().to_string().contains("pg_dump"));
+    // An erasure says the server's backups still hold the person, even asked to erase from backups.
+    let id = db.add_customer(&CustomerInput { name: "Erase Me".into(), ..Default::default() }).unwrap().id;
+    let r = db.erase_customer_on_request(id, true).unwrap();
+    assert!(r.server_backups && r.still_in_backups.is_empty() && r.removed_from_backups == 0);
+    assert!(db.customer(id).is_err(), "erased");
+    let mut file = Db::open(&dir.path().join("shop.sqlite3")).unwrap();
+    let id = file.add_customer(&CustomerInput { name: "Erase Me".into(), ..Default::default() }).unwrap().id;
+    assert!(!file.erase_customer_on_request(id, false).unwrap().server_backups);
 }
 
 #[test]

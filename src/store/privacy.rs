@@ -30,6 +30,10 @@ pub struct ErasureReport {
     pub still_in_backups: Vec<String>,
     /// Backups the person was erased from as well (asked for with the erasure).
     pub removed_from_backups: usize,
+    /// The records are on a shared database, whose backups are its server's:
+    /// Amends neither takes nor reaches them, so those taken before now still
+    /// hold the person until whoever runs the server deletes them.
+    pub server_backups: bool,
 }
 
 impl Db {
@@ -65,6 +69,8 @@ impl Db {
                 holding = super::backup::backups_holding(&dir, id, created_at)?;
             }
             report.still_in_backups = holding.into_iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        } else {
+            report.server_backups = true;
         }
         Ok(report)
     }
@@ -85,6 +91,7 @@ impl Db {
                 )?,
                 still_in_backups: Vec::new(),
                 removed_from_backups: 0,
+                server_backups: false,
             };
             if tx.execute("DELETE FROM customers WHERE id = ?", [id])? == 0 {
                 return Err(Error::not_found(format!("Customer #{id}")));

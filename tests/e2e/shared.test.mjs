@@ -226,4 +226,38 @@ describe('two people on one shared database', () => {
     assert.equal(stored.email, email);
     assert.equal(stored.updated_by, 'Priya');
   });
+
+  step('erasing a customer says the server\'s own backups still hold them, and offers no Amends backups', async () => {
+    const name = 'Erin Erasable';
+    const id = execFileSync(E2E_CLI, ['--db', E2E_DB, 'customers', 'add', '--name', name, '--city', 'Leeds'], {
+      encoding: 'utf8',
+    }).trim();
+    await nav(sam, 'Customers');
+    const search = await sam.wait('#customer-search', 5000);
+    await search.clear();
+    await search.type('erasable');
+    await sam.waitFor(
+      async () =>
+        sam.exec(`const b = [...document.querySelectorAll('#customer-results button')].find((b) => b.textContent.includes('Leeds'));
+          if (b) b.click(); return Boolean(b);`),
+      10000,
+      'the customer row',
+    );
+    await sam.waitFor(async () => (await textOf(sam, 'main h1')) === name, 10000, 'the customer page');
+    await (await sam.$('#c-erase')).click();
+    const note = await sam.wait('#c-erase-server', 5000);
+    assert.match(await note.text(), /its server backs up \(pg_dump\), not Amends/);
+    assert.equal((await sam.$$('#c-erase-backups')).length, 0, 'no Amends backups to erase from');
+    assert.doesNotMatch(await textOf(sam, '#c-erase-ask'), /A backup is taken first/);
+    await shot(sam, '24-shared-erase');
+    await a11y(sam, 'erasing on a shared database');
+    await (await sam.$('#c-erase-yes')).click();
+    await sam.waitFor(
+      async () => (await sam.exec("return document.getElementById('toast')?.textContent ?? ''")).includes('server’s backups'),
+      10000,
+      'the toast about the server\'s backups',
+    );
+    assert.equal(cli('customers', 'list', '--search', 'erasable').length, 0, 'erased from the shared database');
+    assert.throws(() => cli('customers', 'show', id), /not found|No customer/i, 'their record is gone');
+  });
 });

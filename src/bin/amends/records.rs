@@ -129,11 +129,16 @@ pub fn export_data(db: &Db, id: i64, output: Option<PathBuf>) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// What an erasure on a shared database leaves to whoever runs its server.
+const SERVER_BACKUPS_HOLD: &str = "This is a shared database: its backups are its server's (pg_dump), which Amends \
+     does not reach. Those taken before now still hold this person until they are deleted there.";
+
 pub fn erase(db: &mut Db, id: i64, yes: bool, from_backups: bool) -> Result<ExitCode> {
     if !yes {
+        let first = if db.path().is_some() { " (a backup is taken first)" } else { "" };
         return Err(Error::invalid(
             "yes",
-            "Erasing a customer cannot be undone. Run again with --yes to confirm (a backup is taken first).",
+            format!("Erasing a customer cannot be undone. Run again with --yes to confirm{first}."),
         ));
     }
     let r = db.erase_customer_on_request(id, from_backups)?;
@@ -153,6 +158,9 @@ pub fn erase(db: &mut Db, id: i64, yes: bool, from_backups: bool) -> Result<Exit
             println!("  {p}");
         }
         println!("Run again with --from-backups to erase them from those backups too.");
+    }
+    if r.server_backups {
+        println!("{}", SERVER_BACKUPS_HOLD);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,4 +9,10 @@ still_in_backups: Array<string>,
 /**
  * Backups the person was erased from as well (asked for with the erasure).
  */
-removed_from_backups: number, };
+removed_from_backups: number, 
+/**
+ * The records are on a shared database, whose backups are its server's:
+ * Amends neither takes nor reaches them, so those taken before now still
+ * hold the person until whoever runs the server deletes them.
+ */
+server_backups: boolean, };
