@@ -102,6 +102,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, records: Records, settings: Option
             commands::shared::use_shared_database,
             commands::shared::use_this_computers_file,
             commands::shared::change_mark,
+            commands::app::open_again,
         ],
     )
 }
@@ -152,7 +153,7 @@ pub fn run() {
                 }
             }
             if app.state::<AppState>().open_failure().is_none() {
-                reminders::start(app.handle().clone());
+                reminders::start_once(app.handle());
                 // The daily backup reads through its own connection, off the UI thread.
                 // A shared database is backed up by its server.
                 if let Some(path) = records.file().map(std::path::Path::to_path_buf) {

@@ -34,9 +34,17 @@ pub fn messages(due: &[&Clock]) -> Vec<(i32, String, String)> {
         .collect()
 }
 
+/// Start the reminder thread, once per run: at launch when the records
+/// open, or when they first open later (Try again, or this computer's file,
+/// after a shared database was out of reach).
+pub fn start_once<R: Runtime>(app: &AppHandle<R>) {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| start(app.clone()));
+}
+
 /// Start the reminder thread. `told` remembers what was already notified in
 /// this run, so each promise is announced once.
-pub fn start<R: Runtime>(app: AppHandle<R>) {
+fn start<R: Runtime>(app: AppHandle<R>) {
     let handle = app.clone();
     let _ = app.notification().on_action(move |a| {
         let Some(id) = a.notification().map(|n| n.id()).filter(|id| *id > 0) else { return };

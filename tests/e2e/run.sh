@@ -180,11 +180,20 @@ if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
     echo "e2e: the file and the empty database for the move could not be made" >&2
     status=1
   fi
+fi
+
+# 8. A shared database out of reach at start: this computer's settings name a database
+# the server does not have (no AMENDS_DB); Try again once it is made, or this computer's file.
+if [[ -n "${AMENDS_TEST_PG:-}" ]]; then
+  start_driver reach DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/reach/no-bus"
+  E2E_CONFIG="$WORK/reach/config" E2E_DATA="$WORK/reach/data" AMENDS_TEST_PG="$AMENDS_TEST_PG" \
+    run_tests out-of-reach.test.mjs "" || status=1
+  stop_driver
 elif [[ "${CI:-}" == true ]]; then
-  echo "e2e: no PostgreSQL test server (AMENDS_TEST_PG is not set): the two-computer and move tests did not run" >&2
+  echo "e2e: no PostgreSQL test server (AMENDS_TEST_PG is not set): the two-computer, move and out-of-reach tests did not run" >&2
   status=1
 else
-  echo "e2e: no PostgreSQL test server (run under tests/pg/with-postgres.sh): the two-computer and move tests did not run" >&2
+  echo "e2e: no PostgreSQL test server (run under tests/pg/with-postgres.sh): the two-computer, move and out-of-reach tests did not run" >&2
 fi
 
 if [[ $status -ne 0 ]]; then

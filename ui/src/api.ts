@@ -369,5 +369,7 @@ export const setPerson = (name: string) => invoke<SharedStatus>('set_person', { 
 export const useSharedDatabase = (url: string, moveRecords: boolean, ticket = 0) =>
   invoke<SharedStatus>('use_shared_database', { url, moveRecords, ticket });
 export const useThisComputersFile = () => invoke<SharedStatus>('use_this_computers_file');
+/** Open the same records again after they could not be opened (a shared database out of reach). */
+export const openAgain = () => invoke<AppStatus>('open_again');
 /** A number that moves whenever someone else changes the records (see lib/refresh.ts). */
 export const changeMark = () => invoke<number>('change_mark');

@@ -26,7 +26,26 @@ pub fn status_of(state: &AppState) -> AppStatus {
         }
         Err(_) => (true, false),
     };
-    AppStatus { db_path: state.records().shown(), open_failure: state.open_failure().cloned(), empty, profile_set_up }
+    AppStatus { db_path: state.records().shown(), open_failure: state.open_failure(), empty, profile_set_up }
+}
+
+/// Open the same records again after they could not be opened (a shared
+/// database's server was down or out of reach, say): the status says whether
+/// that worked this time, and why not.
+#[tauri::command(async)]
+pub fn open_again<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    if state.open_failure().is_some() {
+        let records = state.records();
+        match records.open() {
+            Ok(mut db) => {
+                db.set_person(state.settings()?.person.as_deref());
+                state.switch(records, db);
+                crate::reminders::start_once(&app);
+            }
+            Err(e) => state.failed(&e),
+        }
+    }
+    Ok(status_of(&state))
 }
 
 /// Async so the window stays responsive while it runs; reports records

@@ -67,10 +67,13 @@ pub async fn use_shared_database<R: Runtime>(
     work_on(&state, Records::Shared(loc), Some(url.trim().to_string()))
 }
 
-/// Back to this computer's own records file.
+/// Back to this computer's own records file (also from the start-up screen,
+/// when the shared database is out of reach).
 #[tauri::command(async)]
-pub fn use_this_computers_file(state: State<'_, AppState>) -> CmdResult<SharedStatus> {
-    work_on(&state, Records::File(amends::store::default_path()?), None)
+pub fn use_this_computers_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<SharedStatus> {
+    let status = work_on(&state, Records::File(amends::store::default_path()?), None)?;
+    crate::reminders::start_once(&app);
+    Ok(status)
 }
 
 /// Open `records` for this computer's person, remember the choice, and work on them from now on.
@@ -80,7 +83,7 @@ fn work_on(state: &AppState, records: Records, shared_database: Option<String>) 
     db.set_person(settings.person.as_deref());
     settings.shared_database = shared_database;
     state.save_settings(&settings)?;
-    state.switch(records, db)?;
+    state.switch(records, db);
     status(state)
 }
 
