@@ -149,6 +149,7 @@ describe('two people on one shared database', () => {
     assert.equal(await (await priya.$('#i-edit-title')).prop('value'), samTitle, 'his title in her form');
     assert.equal(await (await priya.$('#i-edit-severity')).prop('value'), severity, 'her severity kept');
     assert.equal((await priya.$$('#i-others-changed')).length, 0, 'the note gives way to the refusal');
+    assert.equal((await priya.$$('#i-edit-clashes')).length, 0, 'they changed different details: no clash to name');
     assert.equal(cli('incidents', 'show', String(incident.id)).severity, incident.severity, 'the refused save stored nothing');
     await shot(priya, '20-shared-conflict');
     await a11y(priya, 'an incident page with a save refused');
@@ -193,7 +194,7 @@ describe('two people on one shared database', () => {
     if ('person' in entry) assert.equal(entry.person, 'Priya');
   });
 
-  step('both edit the customer: her save from the older form is refused, showing his phone beside her email', async () => {
+  step('both edit the customer: her save from the older form is refused, showing his changes beside hers and naming the field both changed', async () => {
     const name = incident.customer_name;
     for (const s of [sam, priya]) {
       await (await s.byText('main button.quiet', name, 5000)).click();
@@ -202,27 +203,44 @@ describe('two people on one shared database', () => {
       await s.wait('#c-phone', 10000);
     }
     const phone = '+44 29 2018 0042';
+    const city = 'Swansea';
+    const herPhone = '+44 29 2018 0099';
     const email = 'shared-e2e@example.com';
-    const his = await sam.$('#c-phone');
-    await his.clear();
-    await his.type(phone);
+    for (const [css, value] of [['#c-phone', phone], ['#c-city', city]]) {
+      const field = await sam.$(css);
+      await field.clear();
+      await field.type(value);
+    }
     await (await sam.$('main form button[type="submit"]')).click();
     await sam.waitFor(async () => (await textOf(sam, 'main h1')) === name, 10000, 'Sam\'s save');
 
-    const hers = await priya.$('#c-email');
-    await hers.clear();
-    await hers.type(email);
+    for (const [css, value] of [['#c-email', email], ['#c-phone', herPhone]]) {
+      const field = await priya.$(css);
+      await field.clear();
+      await field.type(value);
+    }
     await (await priya.$('main form button[type="submit"]')).click();
     const refusal = await priya.byText('main form .form-error', 'Sam changed this customer', 10000);
     assert.match(await refusal.text(), /Your edit was not saved/);
-    await priya.waitFor(async () => (await (await priya.$('#c-phone')).prop('value')) === phone, 5000, 'his phone shown');
-    assert.equal(await (await priya.$('#c-email')).prop('value'), email, 'her typing kept');
+    await priya.waitFor(async () => (await (await priya.$('#c-city')).prop('value')) === city, 5000, 'his town shown');
+    assert.equal(await (await priya.$('#c-email')).prop('value'), email, 'her email kept');
+    assert.equal(await (await priya.$('#c-phone')).prop('value'), herPhone, 'her phone kept, where both changed it');
+    const clash = await (await priya.wait('#c-clashes', 5000)).text();
+    assert.match(clash, /^Sam changed a field you changed too/);
+    assert.ok(clash.includes(`Phone: theirs was “${phone}”`), clash);
+    assert.doesNotMatch(clash, /Town|Email/, 'only the field both changed');
     await shot(priya, '23-shared-customer-conflict');
+    await a11y(priya, 'a customer form with a save refused');
 
+    // She takes his number after all, and saves: his town, his phone, her email.
+    const field = await priya.$('#c-phone');
+    await field.clear();
+    await field.type(phone);
     await (await priya.$('main form button[type="submit"]')).click();
     await priya.waitFor(async () => (await textOf(priya, 'main h1')) === name, 10000, 'her save, from the newer version');
     const stored = cli('customers', 'show', String(incident.customer_id));
     assert.equal(stored.phone, phone);
+    assert.equal(stored.address.city, city);
     assert.equal(stored.email, email);
     assert.equal(stored.updated_by, 'Priya');
   });

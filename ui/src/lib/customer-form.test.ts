@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../bindings/Customer';
-import { customerForm, customerInput } from './customer-form';
-import { keepTyped } from './forms';
+import { CUSTOMER_LABELS, customerForm, customerInput, emptyCustomerForm } from './customer-form';
+import { clashes, keepTyped } from './forms';
 
 const ada: Customer = {
   id: 3, name: 'Ada Byrne', company: null, email: null, phone: '+44 20 7946 0000',
@@ -29,5 +29,16 @@ describe('customer form', () => {
     expect(merged.email).toBe('ada@example.com');
     expect(merged.phone).toBe('+44 20 7946 0018');
     expect(customerInput(merged, theirs.version).seen_version).toBe(3);
+  });
+
+  it('names a field both changed, with its label', () => {
+    const filled = customerForm(ada);
+    const typed = { ...filled, phone: '+44 20 7946 0099', email: 'ada@example.com' };
+    const theirs = customerForm({ ...ada, phone: '+44 20 7946 0018', address: { ...ada.address, city: 'Newport' }, version: 3 });
+    expect(clashes(filled, typed, theirs).map((k) => CUSTOMER_LABELS[k as keyof typeof filled])).toEqual(['Phone']);
+  });
+
+  it('has a label for every field of the form', () => {
+    expect(Object.keys(CUSTOMER_LABELS).sort()).toEqual(Object.keys(emptyCustomerForm()).sort());
   });
 });

@@ -15,6 +15,14 @@ export const emptyCustomerForm = (): CustomerForm => ({
   yearly_spend: '', expected_years: '', notes: '', tags: '',
 });
 
+/** Each field's label, as the form shows it (for naming a field in a sentence). */
+export const CUSTOMER_LABELS: Record<keyof CustomerForm, string> = {
+  name: 'Name', company: 'Company', email: 'Email', phone: 'Phone', address: 'Street address', city: 'Town or city',
+  region: 'County, state or region', postal_code: 'Postcode / ZIP', country: 'Country',
+  yearly_spend: 'Spends with us a year', expected_years: 'More years we expect them to stay', notes: 'Notes',
+  tags: 'Tags',
+};
+
 /** The form filled from a stored customer. */
 export function customerForm(c: Customer): CustomerForm {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edited, keepTyped } from './forms';
+import { clashes, edited, keepTyped } from './forms';
 
 const filled = { words: { theirs: 'Cracked', ours: '' }, fixDate: '2026-03-09', note: '' };
 
@@ -24,5 +24,19 @@ describe('keepTyped', () => {
   it('keeps the owner\'s value where both changed the same field', () => {
     expect(keepTyped('3', '4', '5')).toBe('4');
     expect(keepTyped('3', '3', '5')).toBe('5');
+  });
+});
+
+describe('clashes', () => {
+  const was = { phone: '1', email: '', city: 'Leeds', notes: '' };
+  it('names only the fields both changed, to different values', () => {
+    const typed = { ...was, phone: '2', email: 'a@b.c', notes: 'same' };
+    const newer = { ...was, phone: '3', city: 'York', notes: 'same' };
+    // email: only the owner; city: only the other person; notes: both, to the same words.
+    expect(clashes(was, typed, newer)).toEqual(['phone']);
+  });
+  it('names none when either left the form alone', () => {
+    expect(clashes(was, was, { ...was, phone: '3' })).toEqual([]);
+    expect(clashes(was, { ...was, phone: '2' }, was)).toEqual([]);
   });
 });

@@ -41,3 +41,16 @@ export function keepTyped<T>(filled: T, typed: T, newer: T): T {
   }
   return edited(filled, typed) ? typed : newer;
 }
+
+/**
+ * The top-level fields of a form that both the owner and someone else changed,
+ * to different values, since it was filled. `keepTyped` keeps the owner's, so
+ * the page names these with the other value: a second save must not drop
+ * someone's change unseen.
+ */
+export function clashes<T extends object>(filled: T, typed: T, newer: T): (keyof T & string)[] {
+  const [was, mine, theirs] = [filled, typed, newer] as unknown as Form[];
+  return Object.keys(theirs).filter(
+    (k) => edited(was[k], mine[k]) && edited(was[k], theirs[k]) && edited(theirs[k], mine[k]),
+  ) as (keyof T & string)[];
+}

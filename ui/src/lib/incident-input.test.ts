@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../bindings/Incident';
 import {
+  DETAILS_LABELS,
   detailsForm,
+  detailsValueWords,
   detailsInput,
   firstWords,
   inPlaceForms,
@@ -9,6 +11,7 @@ import {
   newIncidentInput,
   type NewIncidentForm,
 } from './incident-input';
+import { clashes } from './forms';
 import { dateTimeInput } from './when';
 
 const inc: Incident = {
@@ -116,5 +119,22 @@ describe('inPlaceForms', () => {
     expect(f.offer).toBe('15.00');
     expect(f.makeup).toBe('Free grout');
     expect(f.callback).toBe('');
+  });
+});
+
+describe('details both people changed', () => {
+  it('are named with the other person\'s value in words', () => {
+    const was = detailsForm(inc);
+    const mine = { ...was, severity: '5', discovered_by: 'customer' as const, title: 'Cracked tiles' };
+    const theirs = detailsForm({ ...inc, severity: 2, discovered_by: 'customer', order_value_minor: 100 });
+    const both = clashes(was, mine, theirs);
+    // discovered_by: both changed it to the same value; title: only mine; order value: only theirs.
+    expect(both).toEqual(['severity']);
+    expect(both.map((k) => `${DETAILS_LABELS[k]}: ${detailsValueWords(k, theirs)}`)).toEqual(['How bad: 2']);
+    expect(detailsValueWords('discovered_by', was)).toBe('We did');
+    expect(detailsValueWords('occurred', was)).not.toContain('T');
+  });
+  it('have a label for every field of the form', () => {
+    expect(Object.keys(DETAILS_LABELS).sort()).toEqual(Object.keys(detailsForm(inc)).sort());
   });
 });

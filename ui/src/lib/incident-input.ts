@@ -92,6 +92,18 @@ export interface DetailsForm {
   discovered_by: DiscoveredBy;
 }
 
+/** Each details field's label, and its value in words (for naming a field both people changed). */
+export const DETAILS_LABELS: Record<keyof DetailsForm, string> = {
+  title: 'In a few words', category: 'Category', severity: 'How bad', order_value: 'Value of the order',
+  occurred: 'When it happened', discovered: 'When we found out', discovered_by: 'Who found it first',
+};
+export function detailsValueWords(key: keyof DetailsForm, f: DetailsForm): string {
+  const v = f[key];
+  if (key === 'discovered_by') return v === 'us' ? 'We did' : 'The customer told us';
+  if (key === 'occurred' || key === 'discovered') return v.replace('T', ' ');
+  return v || '(blank)';
+}
+
 export function detailsForm(inc: Incident): DetailsForm {
   return {
     title: inc.title,
