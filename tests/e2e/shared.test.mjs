@@ -71,8 +71,13 @@ describe('two people on one shared database', () => {
   step('each computer is named for its person and works on the shared database', async () => {
     for (const [s, name, config] of [[sam, 'Sam', E2E_CONFIG], [priya, 'Priya', E2E_CONFIG_B]]) {
       await s.wait('section[data-kind]', 20000);
-      await nav(s, 'Settings');
+      // Nameless on a shared database: every screen but Settings says so, with a way there.
+      const banner = await s.wait('#name-banner', 10000);
+      assert.match(await banner.text(), /no name for you yet/);
+      if (name === 'Sam') await shot(s, '19-shared-nameless');
+      await (await s.byText('#name-banner button', 'Add your name')).click();
       const field = await s.wait('#s-person', 10000);
+      await s.waitFor(async () => (await s.exec('return document.activeElement?.id')) === 's-person', 5000, 'the name field focused');
       assert.equal(await field.prop('value'), '', `${name}'s computer has no name yet`);
       await field.type(name);
       // The name is saved when the field is left. (The toast's words stay after it fades.)
@@ -84,6 +89,11 @@ describe('two people on one shared database', () => {
       );
       const saved = JSON.parse(readFileSync(join(config, 'dev.amends.desktop', 'this-computer.json'), 'utf8'));
       assert.equal(saved.person, name, 'kept in this computer\'s own settings');
+      await nav(s, 'Today');
+      await s.wait('section[data-kind]', 10000);
+      await s.waitFor(async () => (await s.$$('#name-banner')).length === 0, 5000, 'named: no banner');
+      await nav(s, 'Settings');
+      await s.wait('#s-shared-where', 10000);
 
       const where = await textOf(s, '#s-shared-where');
       assert.match(where, /^Shared database:/);

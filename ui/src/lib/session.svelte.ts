@@ -31,6 +31,8 @@ export const session = $state({
   toast: { text: '', count: 0 },
   /** Ctrl+F was pressed: the Customers screen focuses its search box once it is there. */
   focusSearch: false,
+  /** "Add your name" was pressed: Settings focuses the name field once it is there. */
+  focusPerson: false,
 });
 
 /**
