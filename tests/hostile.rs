@@ -274,48 +274,37 @@ fn another_programs_database_is_refused_untouched() {
 #[test]
 fn the_database_location_is_a_plain_path() {
     let dir = tempfile::tempdir().unwrap();
-    for url in ["file:/tmp/x.db", ":memory:"] {
-        let o = std::process::Command::new(crate::common::amends_bin())
+    // `amends --db DB customers list`, run in the empty folder.
+    let list = |db: &str| {
+        std::process::Command::new(crate::common::amends_bin())
             .current_dir(dir.path())
-            .args(["--db", url, "customers", "list"])
+            .args(["--db", db, "customers", "list"])
             .env_remove("AMENDS_DB")
             .output()
-            .unwrap();
+            .unwrap()
+    };
+    for url in ["file:/tmp/x.db", ":memory:"] {
+        let o = list(url);
         assert_eq!(o.status.code(), Some(2), "{url}");
         assert!(stderr(&o).contains("Amends opens a file path here"), "{url}: {}", stderr(&o));
     }
     // A postgres:// URL names a shared database: one that cannot be reached is
     // said so (with no password), and no file is made from the text.
-    let o = std::process::Command::new(crate::common::amends_bin())
-        .current_dir(dir.path())
-        .args(["--db", "postgres://sam:hunter2@nowhere.invalid/shop", "customers", "list"])
-        .env_remove("AMENDS_DB")
-        .output()
-        .unwrap();
+    let o = list("postgres://sam:hunter2@nowhere.invalid/shop");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("The shared database postgres://sam@nowhere.invalid:5432/shop"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("hunter2"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is created for a URL");
     // libpq's keyword form, as managed services show it: pointed to the address form, no file made.
     for kw in ["host=/tmp/pg port=5433 user=sam password=hunter2 dbname=shop", "dbname = shop"] {
-        let o = std::process::Command::new(crate::common::amends_bin())
-            .current_dir(dir.path())
-            .args(["--db", kw, "customers", "list"])
-            .env_remove("AMENDS_DB")
-            .output()
-            .unwrap();
+        let o = list(kw);
         assert_eq!(o.status.code(), Some(2), "{kw}");
         assert!(stderr(&o).contains("postgres://USER@HOST:PORT/DATABASE"), "{kw}: {}", stderr(&o));
         assert!(!stderr(&o).contains("hunter2"));
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is created for a connection string");
     // A relative path is made absolute and opened as a file.
-    let o = std::process::Command::new(crate::common::amends_bin())
-        .current_dir(dir.path())
-        .args(["--db", "rel.sqlite3", "customers", "list"])
-        .env_remove("AMENDS_DB")
-        .output()
-        .unwrap();
+    let o = list("rel.sqlite3");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(dir.path().join("rel.sqlite3").exists());
 }
