@@ -204,6 +204,27 @@ describe('two people on one shared database', () => {
     if ('person' in entry) assert.equal(entry.person, 'Priya');
   });
 
+  step('both type what the customer asked for: her refusal names that field with his words', async () => {
+    const his = 'A new delivery on Thursday';
+    const hers = 'A refund of the delivery charge';
+    await priya.waitFor(async () => (await textOf(priya, 'main h1')) === samTitle, 10000, 'the incident page');
+    const mine = await priya.$('#w-remedy');
+    await mine.clear();
+    await mine.type(hers);
+    const field = await sam.$('#w-remedy');
+    await field.clear();
+    await field.type(his);
+    await (await sam.$('section[aria-labelledby="words-title"] button[type="submit"]')).click();
+    await sam.waitFor(async () => cli('incidents', 'show', String(incident.id)).remedy_requested === his, 10000, 'his words saved');
+    await (await priya.$('section[aria-labelledby="words-title"] button[type="submit"]')).click();
+    const refusal = await priya.byText('section[aria-labelledby="words-title"] [role="alert"]', 'Sam changed this incident', 10000);
+    assert.ok((await refusal.text()).includes(`Sam also changed what you typed in What they asked for (theirs: “${his}”)`), await refusal.text());
+    assert.equal(await (await priya.$('#w-remedy')).prop('value'), hers, 'her words kept');
+    // She keeps hers, and saves.
+    await (await priya.$('section[aria-labelledby="words-title"] button[type="submit"]')).click();
+    await priya.waitFor(async () => cli('incidents', 'show', String(incident.id)).remedy_requested === hers, 10000, 'her words saved');
+  });
+
   step('both edit the customer: her save from the older form is refused, showing his changes beside hers and naming the field both changed', async () => {
     const name = incident.customer_name;
     for (const s of [sam, priya]) {

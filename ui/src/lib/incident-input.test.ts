@@ -6,6 +6,7 @@ import {
   detailsValueWords,
   detailsInput,
   firstWords,
+  inPlaceClashWords,
   inPlaceForms,
   inputOf,
   newIncidentInput,
@@ -138,3 +139,21 @@ describe('details both people changed', () => {
     expect(Object.keys(DETAILS_LABELS).sort()).toEqual(Object.keys(detailsForm(inc)).sort());
   });
 });
+
+describe('in-place fields both people changed', () => {
+  it('end the refusal with the field and their words, shortened', () => {
+    const was = inPlaceForms(inc);
+    const mine = { ...was, words: { ...was.words, remedy_requested: 'A refund' }, rootCause: 'Loader' };
+    const long = 'Replacement tiles, delivered on Thursday morning before nine, and the fitter paid for the lost day';
+    const theirs = inPlaceForms({ ...inc, remedy_requested: long, fix_promised_by: '2026-03-12' });
+    expect(inPlaceClashWords(was, mine, theirs, 'Sam')).toBe(
+      `Sam also changed what you typed in What they asked for (theirs: “${long.slice(0, 59)}…”). The page keeps yours; saving again keeps yours.`,
+    );
+  });
+  it('say nothing when they changed other fields', () => {
+    const was = inPlaceForms(inc);
+    const theirs = inPlaceForms({ ...inc, fix_promised_by: '2026-03-12' });
+    expect(inPlaceClashWords(was, { ...was, rootCause: 'Loader' }, theirs, 'Sam')).toBe('');
+  });
+});
+

@@ -4,6 +4,7 @@
 // else changed the incident since, rather than undo their change). Also the new-incident form's mapping: whose words the first
 // description is depends on who found the mistake. Pure; unit-tested.
 import type { DiscoveredBy } from '../bindings/DiscoveredBy';
+import { clashes } from './forms';
 import type { Incident } from '../bindings/Incident';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import { amountInput } from '../format';
@@ -148,6 +149,41 @@ export interface InPlaceForms {
   makeup: string;
   /** A datetime-local value. */
   callback: string;
+}
+
+/** The in-place forms' fields, one level deep, by the labels the page shows. */
+export const IN_PLACE_LABELS: Record<string, string> = {
+  'words.what_happened': 'In their words', 'words.our_understanding': 'What we understood',
+  'words.remedy_requested': 'What they asked for', fixDate: 'Fix promised by', rootCause: 'Root cause',
+  'outcome.came_back': 'Came back', 'outcome.spend_after': 'Spent since', 'outcome.note': 'Outcome note',
+  offer: 'Our offer', makeup: 'What we are giving them', callback: 'Call them back by',
+};
+
+/** The in-place forms as one flat form keyed as in `IN_PLACE_LABELS`. */
+export function flatInPlace(f: InPlaceForms): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (typeof v === 'object') for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = String(v2);
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * The sentence a refusal ends with when someone else changed fields the owner had
+ * typed in too (the page keeps the owner's): which, and what theirs now say.
+ */
+export function inPlaceClashWords(was: InPlaceForms, typed: InPlaceForms, theirs: InPlaceForms, by: string): string {
+  const newer = flatInPlace(theirs);
+  const both = clashes(flatInPlace(was), flatInPlace(typed), newer);
+  if (both.length === 0) return '';
+  const shown = (v: string) => {
+    const one = v.replace(/\s+/g, ' ').trim();
+    if (!one) return '(blank)';
+    return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+  };
+  const list = both.map((k) => `${IN_PLACE_LABELS[k] ?? k} (theirs: “${shown(newer[k])}”)`).join('; ');
+  return `${by} also changed what you typed in ${list}. The page keeps yours; saving again keeps yours.`;
 }
 
 export function inPlaceForms(inc: Incident): InPlaceForms {
