@@ -85,9 +85,8 @@ impl AppState {
         }
     }
 
-    /// Work on other records from now on: `db` replaces the open connection.
-    /// When the first ones never opened, only a restart can switch.
-    /// Work on `records` through `db` from now on; after a failure to open, the app works again.
+    /// Work on `records` through `db` from now on (it replaces the open connection);
+    /// after a failure to open, the app works again.
     pub fn switch(&self, records: Records, db: Db) {
         *lock(&self.db) = Some(db);
         *lock(&self.failure) = None;
