@@ -400,6 +400,9 @@ pub(crate) struct PgConn {
     /// transaction did would be lost, so its next statement fails instead.
     open: u32,
     last_used: Instant,
+    /// The last statement failed: the connection is checked (one round trip)
+    /// before the next, as one the server ended may not look closed yet.
+    suspect: bool,
 }
 
 /// A connection unused this long is checked (one round trip) before its next
@@ -417,7 +420,14 @@ impl Drop for PgConn {
 
 impl PgConn {
     pub fn new(client: postgres::Client, location: super::shared::SharedLocation) -> PgConn {
-        PgConn { client: Some(client), statements: HashMap::new(), location, open: 0, last_used: Instant::now() }
+        PgConn {
+            client: Some(client),
+            statements: HashMap::new(),
+            location,
+            open: 0,
+            last_used: Instant::now(),
+            suspect: false,
+        }
     }
 
     fn client(&mut self) -> &mut postgres::Client {
@@ -429,9 +439,11 @@ impl PgConn {
     /// so one lost connection costs at most the statement that found it lost.
     fn ready(&mut self) -> Result<()> {
         if self.open == 0 {
-            let idle = self.last_used.elapsed() >= CHECK_AFTER_IDLE;
+            let check = self.suspect || self.last_used.elapsed() >= CHECK_AFTER_IDLE;
+            self.suspect = false;
             let client = self.client();
-            let gone = client.is_closed() || (idle && off_runtime(|| client.is_valid(Duration::from_secs(5))).is_err());
+            let gone =
+                client.is_closed() || (check && off_runtime(|| client.is_valid(Duration::from_secs(5))).is_err());
             if gone {
                 let fresh = self.location.connect()?;
                 // Prepared statements belong to the old connection.
@@ -445,6 +457,12 @@ impl PgConn {
         Ok(())
     }
 
+    /// A statement's error in words, the connection marked for a check.
+    fn failed(&mut self, e: postgres::Error) -> Error {
+        self.suspect = true;
+        self.location.statement_error(e)
+    }
+
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
         self.ready()?;
         if let Some(st) = self.statements.get(sql) {
@@ -452,7 +470,7 @@ impl PgConn {
         }
         let text = numbered(sql);
         let client = self.client();
-        let st = off_runtime(|| client.prepare(&text)).map_err(|e| self.location.error(e))?;
+        let st = off_runtime(|| client.prepare(&text)).map_err(|e| self.failed(e))?;
         if self.statements.len() > 256 {
             self.statements.clear();
         }
@@ -533,7 +551,7 @@ impl<'a> Sql<'a> {
                 let params = pg_params(&values);
                 let client = pg.client();
                 let n = off_runtime(|| client.execute(&st, &params));
-                n.map(|n| n as usize).map_err(|e| pg.location.error(e))
+                n.map(|n| n as usize).map_err(|e| pg.failed(e))
             }
         }
     }
@@ -547,7 +565,7 @@ impl<'a> Sql<'a> {
                 pg.ready()?;
                 let client = pg.client();
                 let r = off_runtime(|| client.batch_execute(sql));
-                r.map_err(|e| pg.location.error(e))
+                r.map_err(|e| pg.failed(e))
             }
         }
     }
@@ -597,10 +615,14 @@ impl<'a> Sql<'a> {
                 let mut pg = cell.borrow_mut();
                 let st = pg.statement(sql)?;
                 let params = pg_params(&values);
-                let PgConn { client, location, .. } = &mut *pg;
+                let PgConn { client, location, suspect, .. } = &mut *pg;
+                let mut failed = |e| {
+                    *suspect = true;
+                    location.statement_error(e)
+                };
                 let client = client.as_mut().expect("the client is there until the connection is dropped");
                 if tokio::runtime::Handle::try_current().is_err() {
-                    return each_row(client, &st, params, f).map_err(|e| location.error(e))?;
+                    return each_row(client, &st, params, f).map_err(failed)?;
                 }
                 // From an async thread: the rows are read on a thread of their own and
                 // handed over a few at a time, so a long export still holds only a few.
@@ -629,7 +651,7 @@ impl<'a> Sql<'a> {
                     // Dropping the receiver stops the reader at its next row.
                     drop(rx);
                     let read = reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-                    read.map_err(|e| location.error(e))?;
+                    read.map_err(&mut failed)?;
                     out
                 })
             }

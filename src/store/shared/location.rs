@@ -111,6 +111,22 @@ impl SharedLocation {
         crate::store::sql::off_runtime(|| self.config.connect(tls)).map_err(|e| self.error(e))
     }
 
+    /// A statement's error: as `error`, except that a connection that broke
+    /// under it (reset, dropped) is said to be made again at the next step,
+    /// which the store does.
+    pub(crate) fn statement_error(&self, e: postgres::Error) -> Error {
+        let Some(io) = std::error::Error::source(&e).and_then(|c| c.downcast_ref::<std::io::Error>()) else {
+            return self.error(e);
+        };
+        Error::shared(
+            &self.shown,
+            format!(
+                "lost the connection ({io}). Amends connects again at your next step; if that fails too, check that \
+                 the server is running and reachable."
+            ),
+        )
+    }
+
     /// A server error in words for the owner, with the address but never the password.
     pub(crate) fn error(&self, e: postgres::Error) -> Error {
         let message = match e.as_db_error() {
